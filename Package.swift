@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// kaowu (考务): rosters and photo archives in, validated, seated and rendered exam paperwork out.
+let package = Package(
+    name: "kaowu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kaowu", targets: ["kaowu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (pkg-config), nothing else.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+
+        // Shared plumbing: text clean-up, GB18030 decoding, zip reading.
+        .target(name: "Support", dependencies: ["CZip"]),
+        .target(name: "Identity", dependencies: ["Support"], resources: [.copy("Resources/regions.tsv")]),
+        .target(name: "Roster", dependencies: ["Support", "CZip", "CFreeXL"]),
+        .target(name: "Photos", dependencies: ["Support", "CZip", "CTurboJPEG", "CPNG"]),
+        .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
+        .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
+        .target(name: "Synthetic", dependencies: ["Support", "Spreadsheet", "CZip", "CTurboJPEG"]),
+        .executableTarget(name: "kaowu", dependencies: [
+            "Validation", "Synthetic", "Spreadsheet",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
+        .testTarget(name: "RosterTests", dependencies: ["Roster"]),
+        .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
+    ]
+)

@@ -1,0 +1,127 @@
+import Support
+
+/// The photo rules an exam office sets: pixel size with tolerance, largest file, background colour.
+public struct PhotoRules: Sendable {
+    public var width = 295
+    public var height = 413
+    public var tolerance = 0
+    public var maxBytes = 5 * 1024 * 1024
+    /// When set, another background colour is an error.
+    public var requiredBackground: BackgroundColour?
+    /// Headers claiming more than this many pixels are refused before any decoding.
+    public var maxPixels = 40_000_000
+    public var language: Language = .zh
+
+    public init() {}
+}
+
+/// What checking one archive entry as a photo found.
+public struct PhotoInspection: Sendable {
+    public var problems: [Problem] = []
+    /// The measured background, when the photo could be decoded.
+    public var background: BackgroundColour?
+}
+
+/// Checks photos of one archive, reading each on demand: content format, file size, pixel size (from the
+/// header, before decoding), a full decode (truncated or corrupt files), CMYK, and background colour.
+/// Holds its own archive handle and decoder, so use one inspector per thread.
+public final class PhotoInspector {
+    private let zip: ZipReader
+    private let decoder = ImageDecoder()
+    private let rules: PhotoRules
+
+    public init(archivePath: String, rules: PhotoRules) throws {
+        zip = try ZipReader(path: archivePath)
+        self.rules = rules
+    }
+
+    public func inspect(_ entry: ArchiveEntry) -> PhotoInspection {
+        var result = PhotoInspection()
+        let l = rules.language
+        func add(_ severity: Severity, _ code: String, _ zh: String, _ en: String, value: String? = nil) {
+            result.problems.append(Problem(severity, code, value: value, entry: entry.path, message: l.pick(zh, en)))
+        }
+        let megabytes = { (n: UInt64) in String(format: "%.1f MB", Double(n) / 1_048_576) }
+        let limitText = megabytes(UInt64(rules.maxBytes))
+        if entry.isEncrypted {
+            add(.error, "photo.unreadable", "文件已加密（压缩包设了密码），无法读取。请不加密码重新打包", "the file is encrypted (password-protected archive); re-create the archive without a password")
+            return result
+        }
+        if entry.declaredSize > UInt64(rules.maxBytes) {
+            add(.error, "photo.too-large", "照片 \(megabytes(entry.declaredSize))，超过 \(limitText) 的上限", "the photo is \(megabytes(entry.declaredSize)), over the \(limitText) limit",
+                value: String(entry.declaredSize))
+            return result
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try zip.read(at: entry.index, limit: rules.maxBytes)
+        } catch ZipError.tooLarge {
+            add(.error, "archive.too-large", "解压后的数据比压缩包声明的大（超过 \(limitText)），压缩包损坏或是压缩炸弹，未读取",
+                "the entry expands beyond its declared size (over \(limitText)): damaged archive or zip bomb; not read")
+            return result
+        } catch {
+            add(.error, "photo.unreadable", "无法从压缩包读取：\(error)", "cannot read it from the archive: \(error)")
+            return result
+        }
+        if bytes.isEmpty {
+            add(.error, "photo.unreadable", "文件是空的（0 字节）", "the file is empty (0 bytes)")
+            return result
+        }
+        bytes.withUnsafeBytes { raw in
+            let header: ImageHeader
+            switch ImageHeader.read(raw) {
+            case .notAnImage(let detected):
+                add(.error, "photo.format", "不是 JPG 或 PNG 照片（实际内容：\(detected)）。请转换为 JPG",
+                    "not a JPG or PNG photo (the content is \(detected)); convert it to JPG", value: detected)
+                return
+            case .corrupt(let reason):
+                add(.error, "photo.unreadable", "照片文件损坏：\(reason)", "the photo is damaged: \(reason)")
+                return
+            case .header(let h):
+                header = h
+            }
+            let size = "\(header.width)×\(header.height)"
+            if header.width * header.height > rules.maxPixels || header.width > 20_000 || header.height > 20_000 {
+                add(.error, "photo.dimensions", "照片声称 \(size) 像素，大得不合理，未解码。要求 \(rules.width)×\(rules.height)",
+                    "the photo claims \(size) pixels, implausibly large; not decoded. Required: \(rules.width)×\(rules.height)", value: size)
+                return
+            }
+            if abs(header.width - rules.width) > rules.tolerance || abs(header.height - rules.height) > rules.tolerance {
+                add(.error, "photo.dimensions", "照片尺寸 \(size) 像素，要求 \(rules.width)×\(rules.height)",
+                    "the photo is \(size) pixels; required \(rules.width)×\(rules.height)", value: size)
+            }
+            if header.isCMYK {
+                add(.warning, "photo.cmyk", "照片是 CMYK 色彩（印刷用），部分系统显示偏色，建议另存为 RGB",
+                    "the photo uses CMYK colour (for print); some systems show it wrongly, save it as RGB")
+            }
+            switch decoder.decode(raw, header: header) {
+            case .failed(let failure):
+                add(.error, "photo.unreadable", "照片无法完整解码：\(failure.describe(.zh))", "the photo cannot be decoded: \(failure.describe(.en))")
+            case .decoded(let photo):
+                result.background = photo.background.colour
+                if let required = rules.requiredBackground, photo.background.colour != required {
+                    let reading = photo.background
+                    add(.error, "photo.background",
+                        "照片底色为\(reading.colour.chineseName)（RGB \(reading.red),\(reading.green),\(reading.blue)），要求\(required.chineseName)底",
+                        "the background is \(reading.colour.rawValue) (RGB \(reading.red),\(reading.green),\(reading.blue)); required: \(required.rawValue)",
+                        value: reading.colour.rawValue)
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension BackgroundColour {
+    /// 红色, 蓝色, 白色, 其他颜色.
+    public var chineseName: String {
+        switch self {
+        case .red: return "红色"
+        case .blue: return "蓝色"
+        case .white: return "白色"
+        case .other: return "其他颜色"
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,41 @@
+import Support
+
+/// What a photo's file name says about whose photo it is: `身份证号.jpg` or `姓名-身份证号.jpg`
+/// (also `_` or a full-width dash as the separator), any folder depth, any case of extension and `x`.
+public struct PhotoName: Sendable, Equatable {
+    /// The document number in the name, cleaned and upper-cased.
+    public let key: String
+    /// The person's name before the separator, when the name has one.
+    public let personName: String?
+    /// The extension, lower-cased (`jpg`, `jpeg`, `png`, …).
+    public let fileExtension: String
+
+    /// Extensions that name photos.
+    public static let photoExtensions: Set<String> = ["jpg", "jpeg", "png"]
+
+    /// Parses the last path component of `path`; nil when it carries no document number.
+    public static func parse(_ path: String) -> PhotoName? {
+        let base = baseName(path)
+        guard let dot = base.lastIndex(of: ".") else { return nil }
+        let stem = TextCleaner.clean(String(base[..<dot]))
+        let ext = String(base[base.index(after: dot)...]).lowercased()
+        let separators: Set<Character> = ["-", "_", "－", "—", "–", "＿"]
+        var key = stem
+        var person: String?
+        if let cut = stem.lastIndex(where: { separators.contains($0) }) {
+            key = String(stem[stem.index(after: cut)...])
+            let before = TextCleaner.cleanName(String(stem[..<cut]))
+            person = before.isEmpty ? nil : before
+        }
+        key = TextCleaner.cleanDocumentNumber(key)
+        guard key.count >= 5, key.count <= 20,
+              key.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || ($0 >= "A" && $0 <= "Z") || $0 == "(" || $0 == ")" })
+        else { return nil }
+        return PhotoName(key: key, personName: person, fileExtension: ext)
+    }
+
+    /// The last component of an entry path (either slash).
+    public static func baseName(_ path: String) -> String {
+        String(path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? Substring(path))
+    }
+}

@@ -1,0 +1,50 @@
+/// How serious a problem is: an error keeps the row (or photo) from being printed; a warning is shown
+/// and does not.
+public enum Severity: String, Sendable, Codable, Comparable {
+    case error, warning
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}
+
+/// One thing wrong with the input, located precisely enough for a person to fix it: the spreadsheet row
+/// (header = row 1) and column letter, or the archive entry of a photo. See design §3.
+public struct Problem: Sendable, Codable, Equatable {
+    public var severity: Severity
+    /// Stable code such as `id.checksum` (never renamed; see `ProblemCode`).
+    public var code: String
+    /// Spreadsheet row a person sees, when the problem belongs to a row.
+    public var row: Int?
+    /// Column letter (`C`) of the cell, when the problem belongs to one.
+    public var column: String?
+    /// Field name (`id`, `name`, …) of that column.
+    public var field: String?
+    /// The offending value as read.
+    public var value: String?
+    /// Archive entry name, for photo and archive problems.
+    public var entry: String?
+    /// Plain-language explanation with the fix, in the chosen language.
+    public var message: String
+
+    public init(_ severity: Severity, _ code: String, row: Int? = nil, column: String? = nil, field: String? = nil,
+                value: String? = nil, entry: String? = nil, message: String) {
+        self.severity = severity
+        self.code = code
+        self.row = row
+        self.column = column
+        self.field = field
+        self.value = value
+        self.entry = entry
+        self.message = message
+    }
+}
+
+/// Converts a zero-based column index to its spreadsheet letters (0 → A, 26 → AA).
+public func columnLetters(_ index: Int) -> String {
+    var n = index + 1
+    var letters: [Character] = []
+    while n > 0 {
+        let r = (n - 1) % 26
+        letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+        n = (n - 1) / 26
+    }
+    return String(letters.reversed())
+}

@@ -1,0 +1,124 @@
+import CZip
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One entry of a zip archive as its central directory describes it (nothing is read yet).
+public struct ZipEntryInfo: Sendable {
+    /// Position in the archive's central directory.
+    public let index: Int
+    /// The name exactly as stored: UTF-8 or, from Chinese Windows, GBK without the UTF-8 flag.
+    public let rawName: [UInt8]
+    /// Size after decompression, as declared by the archive (a zip bomb may lie; reads are capped).
+    public let uncompressedSize: UInt64
+    /// Size as stored in the archive.
+    public let compressedSize: UInt64
+    /// Whether the entry is encrypted (a password-protected archive).
+    public let isEncrypted: Bool
+    /// Whether the name ends with a slash (a folder entry).
+    public var isDirectory: Bool { rawName.last == UInt8(ascii: "/") }
+}
+
+/// Errors from reading a zip archive, with libzip's own words.
+public enum ZipError: Error, CustomStringConvertible, Sendable {
+    case cannotOpen(path: String, reason: String)
+    case cannotRead(entry: String, reason: String)
+    case tooLarge(entry: String, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "\(path): \(reason)"
+        case .cannotRead(let entry, let reason): return "\(entry): \(reason)"
+        case .tooLarge(let entry, let limit): return "\(entry): larger than \(limit) bytes"
+        }
+    }
+}
+
+/// A read-only zip archive with random access (libzip). Entries are read on demand, one at a time,
+/// never unpacked whole. Not thread-safe: open one reader per thread.
+public final class ZipReader {
+    private let archive: OpaquePointer
+    /// The archive's path, for messages.
+    public let path: String
+
+    /// Opens `path`; throws `ZipError.cannotOpen` when it is missing or not a zip archive.
+    public init(path: String) throws {
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            throw ZipError.cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        archive = handle
+        self.path = path
+    }
+
+    deinit { zip_discard(archive) }
+
+    /// Number of entries in the central directory.
+    public var count: Int { Int(zip_get_num_entries(archive, 0)) }
+
+    /// The central-directory facts of entry `index`.
+    public func info(at index: Int) -> ZipEntryInfo? {
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_RAW), &stat) == 0,
+              let namePointer = stat.name else { return nil }
+        let length = strlen(namePointer)
+        let raw = namePointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
+        return ZipEntryInfo(index: index, rawName: raw, uncompressedSize: UInt64(stat.size),
+                            compressedSize: UInt64(stat.comp_size),
+                            isEncrypted: stat.encryption_method != UInt16(ZIP_EM_NONE))
+    }
+
+    /// The index of the entry named `name` (UTF-8, exact), if any.
+    public func index(of name: String) -> Int? {
+        let found = zip_name_locate(archive, name, zip_flags_t(ZIP_FL_ENC_RAW))
+        return found < 0 ? nil : Int(found)
+    }
+
+    /// Reads entry `index` whole, refusing (after reading at most `limit` + 1 bytes) anything larger.
+    public func read(at index: Int, limit: Int) throws -> [UInt8] {
+        var result: [UInt8] = []
+        try stream(at: index, chunkSize: 65_536) { chunk in
+            if result.count + chunk.count > limit {
+                throw ZipError.tooLarge(entry: entryName(index), limit: limit)
+            }
+            result.append(contentsOf: chunk)
+        }
+        return result
+    }
+
+    /// Streams entry `index` in chunks to `body`; the chunk is only valid during the call.
+    public func stream(at index: Int, chunkSize: Int = 262_144,
+                       _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+            throw ZipError.cannotRead(entry: entryName(index), reason: String(cString: zip_strerror(archive)))
+        }
+        defer { zip_fclose(file) }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        while true {
+            let n = zip_fread(file, buffer, zip_uint64_t(chunkSize))
+            if n < 0 {
+                throw ZipError.cannotRead(entry: entryName(index), reason: String(cString: zip_file_strerror(file)))
+            }
+            if n == 0 { break }
+            try body(UnsafeBufferPointer(start: buffer, count: Int(n)))
+        }
+    }
+
+    /// Opens entry `index` with libzip (the caller closes it).
+    func openFile(at index: Int) -> OpaquePointer? { zip_fopen_index(archive, zip_uint64_t(index), 0) }
+
+    /// libzip's description of the archive's last error.
+    var lastError: String { String(cString: zip_strerror(archive)) }
+
+    private func entryName(_ index: Int) -> String {
+        guard let raw = info(at: index)?.rawName else { return "#\(index)" }
+        return LegacyText.decode(raw)?.text ?? "#\(index)"
+    }
+}

@@ -1,0 +1,76 @@
+import CZip
+
+/// Bytes handed to a `ZipWriter`, kept alive until the archive is written; one buffer may back many
+/// entries (the benchmark's photos).
+public final class ZipPayload: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
+    public let count: Int
+
+    public init(_ bytes: [UInt8]) {
+        count = bytes.count
+        pointer = .allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+    }
+
+    deinit { pointer.deallocate() }
+}
+
+/// Writes a zip archive with libzip: UTF-8 names (flagged), stored or deflated entries. Nothing is
+/// written until `close()`; payloads are retained until then.
+public final class ZipWriter {
+    private var archive: OpaquePointer?
+    private var payloads: [ObjectIdentifier: ZipPayload] = [:]
+    public let path: String
+
+    /// Creates (or truncates) the archive at `path`.
+    public init(path: String) throws {
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            throw ZipError.cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        archive = handle
+        self.path = path
+    }
+
+    deinit { if let archive { zip_discard(archive) } }
+
+    /// Adds an entry named `name` with `payload`; `compress` deflates it, otherwise it is stored.
+    /// `rawName` bytes, when given, are written as the name without the UTF-8 flag (to imitate old archivers).
+    public func add(_ name: String, _ payload: ZipPayload, compress: Bool = true, rawName: [UInt8]? = nil) throws {
+        guard let archive else { throw ZipError.cannotRead(entry: name, reason: "archive already closed") }
+        payloads[ObjectIdentifier(payload)] = payload
+        guard let source = zip_source_buffer(archive, payload.pointer, zip_uint64_t(payload.count), 0) else {
+            throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
+        }
+        let index: Int64
+        if var raw = rawName {
+            raw.append(0)
+            index = raw.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { zip_file_add(archive, $0.baseAddress, source, zip_flags_t(ZIP_FL_ENC_RAW)) }
+            }
+        } else {
+            index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        }
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
+        }
+        zip_set_file_compression(archive, zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+    }
+
+    /// Writes the archive to disk and releases everything.
+    public func close() throws {
+        guard let archive else { return }
+        if zip_close(archive) != 0 {
+            let reason = String(cString: zip_strerror(archive))
+            zip_discard(archive)
+            self.archive = nil
+            throw ZipError.cannotOpen(path: path, reason: reason)
+        }
+        self.archive = nil
+        payloads.removeAll()
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Photos
+import Support
+
+/// The outcome of validating a roster and its photos: the counts and every problem (design §3).
+/// `rows` = `valid` + rows with at least one error.
+public struct ValidationReport: Sendable, Codable {
+    /// Data rows read (blank rows are not counted).
+    public var rows = 0
+    /// Rows without any error.
+    public var valid = 0
+    /// Photo files found in the archive (folders and archiver litter not counted).
+    public var photos = 0
+    public var problems: [Problem] = []
+
+    // Additions to the design's schema (documented in the README).
+    /// The roster file, sheet, format/encoding and header row that were read.
+    public var roster: RosterFacts?
+    /// How many photos have each background colour (`red`, `blue`, `white`, `other`).
+    public var backgrounds: [String: Int] = [:]
+
+    /// Facts about the roster as read.
+    public struct RosterFacts: Sendable, Codable {
+        public var file: String
+        public var sheet: String?
+        public var format: String?
+        public var headerRow: Int?
+        /// Recognised field → column letter.
+        public var columns: [String: String] = [:]
+    }
+
+    /// Problems of error severity.
+    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+    /// Problems of warning severity.
+    public var warningCount: Int { problems.count - errorCount }
+    /// Whether anything must be fixed before printing (exit status 1).
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    enum CodingKeys: String, CodingKey { case rows, valid, photos, problems, roster, backgrounds }
+
+    /// The report as JSON (UTF-8, keys in schema order, Chinese unescaped).
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

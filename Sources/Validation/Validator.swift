@@ -1,0 +1,191 @@
+import Foundation
+import Identity
+import Photos
+import Roster
+import Support
+import Synchronization
+
+/// Validates a roster and, optionally, its photo archive: streams the roster row by row, checks the
+/// photos on all cores (each worker reads the archive on demand with its own handle), then matches the
+/// two. Problems of the input become report entries; only a missing file or a failing disk throws.
+public struct Validator: Sendable {
+    public let options: ValidationOptions
+
+    public init(options: ValidationOptions) {
+        self.options = options
+    }
+
+    /// Validates `rosterPath` and, when given, `photosPath`.
+    public func validate(rosterPath: String, photosPath: String? = nil, progress: (@Sendable (String) -> Void)? = nil) -> ValidationReport {
+        var report = ValidationReport()
+        let l = options.language
+        var facts: [RowFacts] = []
+        var rosterProblems: [Problem] = []
+        var rosterReadable = false
+        do {
+            let reader = try RosterFile.open(path: rosterPath, sheet: options.sheet)
+            var head: [TableRow] = []
+            while head.count < HeaderMap.searchDepth, let row = try reader.nextRow() { head.append(row) }
+            var facts0 = ValidationReport.RosterFacts(file: rosterPath, sheet: reader.sheetName, format: reader.formatDescription)
+            guard let header = HeaderMap.detect(in: head, overrides: options.mappings) else {
+                report.roster = facts0
+                throw RosterError(code: "roster.header-missing", file: rosterPath,
+                                  zh: "在前 \(HeaderMap.searchDepth) 行里找不到表头：至少需要“姓名”和“身份证号”（或“证件号码”）两列。可用 --map 列名=字段 指定",
+                                  en: "no header in the first \(HeaderMap.searchDepth) rows: need at least a name column (姓名) and an ID column (身份证号); use --map HEADER=field")
+            }
+            facts0.headerRow = header.row
+            facts0.columns = Dictionary(uniqueKeysWithValues: header.columns.map { ($0.key.rawValue, columnLetters($0.value)) })
+            report.roster = facts0
+            rosterReadable = true
+            for required in [Field.name, Field.id] where header[required] == nil {
+                rosterProblems.append(Problem(.error, "roster.header-missing", row: header.row, field: required.rawValue,
+                    message: l.pick("表头缺少“\(required.chineseHeader)”列（已找到：\(header.headers.filter { !$0.isEmpty }.joined(separator: "、"))）",
+                                    "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
+            }
+            let checker = RowChecker(header: header, language: l, today: options.today)
+            var firstRowOfKey: [String: Int] = [:]
+            func process(_ row: TableRow) {
+                guard row.number > header.row, !row.isBlank else { return }
+                var (fact, problems) = checker.check(row)
+                if !fact.key.isEmpty {
+                    if let first = firstRowOfKey[fact.key] {
+                        problems.append(Problem(.error, "roster.duplicate-id", row: row.number, column: header[.id].map(columnLetters),
+                                                field: Field.id.rawValue, value: fact.key,
+                                                message: l.pick("证件号码与第 \(first) 行重复", "the ID number repeats row \(first)")))
+                        fact.hasError = true
+                    } else {
+                        firstRowOfKey[fact.key] = row.number
+                    }
+                }
+                if header[.name] == nil || header[.id] == nil { fact.hasError = true }
+                facts.append(fact)
+                rosterProblems.append(contentsOf: problems)
+            }
+            for row in head { process(row) }
+            while let row = try reader.nextRow() {
+                process(row)
+                if row.number % 10_000 == 0 { progress?(l.pick("已读 \(row.number) 行", "read \(row.number) rows")) }
+            }
+        } catch let error as RosterError {
+            rosterProblems.append(Problem(.error, error.code, row: error.row, value: (rosterPath as NSString).lastPathComponent,
+                                          message: l.pick("\(rosterPath)：\(error.zh)", "\(rosterPath): \(error.en)")))
+            // Rows read before the damage still count; the rest of the file could not be read.
+            if !facts.isEmpty, let last = facts.indices.last { facts[last].hasError = facts[last].hasError }
+        } catch {
+            rosterProblems.append(Problem(.error, "roster.unreadable", message: l.pick("\(rosterPath)：无法读取（\(error)）", "\(rosterPath): cannot read (\(error))")))
+        }
+        _ = rosterReadable
+
+        var photoProblems: [Problem] = []
+        if let photosPath {
+            photoProblems = checkPhotos(photosPath, facts: &facts, report: &report, progress: progress)
+        }
+
+        report.rows = facts.count
+        report.valid = facts.filter { !$0.hasError }.count
+        report.problems = rosterProblems + photoProblems
+        return report
+    }
+
+    // MARK: photos
+
+    private func checkPhotos(_ path: String, facts: inout [RowFacts], report: inout ValidationReport,
+                             progress: (@Sendable (String) -> Void)?) -> [Problem] {
+        let l = options.language
+        let catalog: ArchiveCatalog
+        do {
+            catalog = try PhotoArchive.catalog(path: path, limits: options.limits, language: l)
+        } catch {
+            return [Problem(.error, "archive.unreadable", entry: path,
+                            message: l.pick("照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", "the photo archive cannot be opened (\(error)); it must be a .zip"))]
+        }
+        var problems = catalog.problems
+        report.photos = catalog.entries.count
+        if catalog.problems.contains(where: { $0.code == "archive.too-large" && $0.entry == path }) { return problems }
+
+        var rules = PhotoRules()
+        rules.width = options.photoWidth
+        rules.height = options.photoHeight
+        rules.tolerance = options.photoTolerance
+        rules.maxBytes = options.limits.maxPhotoBytes
+        rules.requiredBackground = options.requiredBackground
+        rules.language = l
+        let inspections = inspectAll(catalog.entries, archive: path, rules: rules, progress: progress)
+
+        // Index the roster by document number.
+        var rowOfKey: [String: Int] = [:]
+        for (i, fact) in facts.enumerated() where !fact.key.isEmpty && rowOfKey[fact.key] == nil { rowOfKey[fact.key] = i }
+        var photoOfRow: [Int: String] = [:]
+        for (entry, inspection) in zip(catalog.entries, inspections) {
+            if let colour = inspection.background { report.backgrounds[colour.rawValue, default: 0] += 1 }
+            var entryProblems = inspection.problems
+            guard let name = entry.name, PhotoName.photoExtensions.contains(name.fileExtension) || inspection.background != nil else {
+                if entry.name == nil {
+                    entryProblems.append(Problem(.warning, "photo.filename", value: PhotoName.baseName(entry.path), entry: entry.path,
+                        message: l.pick("文件名里没有证件号码，无法对应到考生。应命名为“身份证号.jpg”或“姓名-身份证号.jpg”",
+                                        "the file name holds no ID number, so it matches nobody; name it ID.jpg or NAME-ID.jpg")))
+                }
+                problems.append(contentsOf: entryProblems)
+                continue
+            }
+            guard let factIndex = rowOfKey[name.key] else {
+                entryProblems.append(Problem(.warning, "photo.orphan", value: name.key, entry: entry.path,
+                    message: l.pick("名单里没有证件号码为 \(name.key) 的考生（多余的照片）", "no roster row has the ID number \(name.key) (a photo without a candidate)")))
+                problems.append(contentsOf: entryProblems)
+                continue
+            }
+            let row = facts[factIndex].row
+            if let first = photoOfRow[factIndex] {
+                entryProblems.append(Problem(.error, "photo.duplicate", row: row, value: name.key, entry: entry.path,
+                    message: l.pick("同一考生有两张照片：\(first) 和 \(entry.path)，请只保留一张", "two photos for one candidate: \(first) and \(entry.path); keep one")))
+            } else {
+                photoOfRow[factIndex] = entry.path
+            }
+            if let person = name.personName, !facts[factIndex].name.isEmpty, person != facts[factIndex].name {
+                entryProblems.append(Problem(.error, "photo.name-mismatch", row: row, value: person, entry: entry.path,
+                    message: l.pick("照片文件名中的姓名“\(person)”与名单第 \(row) 行的“\(facts[factIndex].name)”不一致",
+                                    "the name \"\(person)\" in the file name differs from \"\(facts[factIndex].name)\" on row \(row)")))
+            }
+            for i in entryProblems.indices { entryProblems[i].row = row }
+            if entryProblems.contains(where: { $0.severity == .error }) { facts[factIndex].hasError = true }
+            problems.append(contentsOf: entryProblems)
+        }
+        let archiveRefused = catalog.entries.isEmpty && problems.contains { $0.code.hasPrefix("archive.") && $0.entry == path }
+        if !archiveRefused {
+            for i in facts.indices where !facts[i].key.isEmpty && photoOfRow[i] == nil && rowOfKey[facts[i].key] == i {
+                facts[i].hasError = true
+                problems.append(Problem(.error, "photo.missing", row: facts[i].row, column: nil, field: Field.id.rawValue, value: facts[i].key,
+                    message: l.pick("压缩包里没有这位考生的照片（应为 \(facts[i].key).jpg）", "no photo for this candidate in the archive (expected \(facts[i].key).jpg)")))
+            }
+        }
+        problems.sort { ($0.row ?? Int.max, $0.entry ?? "") < ($1.row ?? Int.max, $1.entry ?? "") }
+        return problems
+    }
+
+    /// Inspects every entry on `options.threads` workers, each with its own archive handle and decoder.
+    private func inspectAll(_ entries: [ArchiveEntry], archive: String, rules: PhotoRules,
+                            progress: (@Sendable (String) -> Void)?) -> [PhotoInspection] {
+        let results = Mutex<[PhotoInspection?]>(Array(repeating: nil, count: entries.count))
+        let workers = max(1, min(options.threads, entries.count))
+        let done = Atomic<Int>(0)
+        let language = options.language
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [(Int, PhotoInspection)] = []
+            let inspector = try? PhotoInspector(archivePath: archive, rules: rules)
+            var i = worker
+            while i < entries.count {
+                if let inspector {
+                    local.append((i, inspector.inspect(entries[i])))
+                } else {
+                    local.append((i, PhotoInspection(problems: [Problem(.error, "archive.unreadable", entry: entries[i].path,
+                        message: language.pick("压缩包无法再次打开", "the archive could not be reopened"))])))
+                }
+                let n = done.add(1, ordering: .relaxed).newValue
+                if n % 10_000 == 0 { progress?(language.pick("已检查 \(n) 张照片", "checked \(n) photos")) }
+                i += workers
+            }
+            results.withLock { all in for (k, r) in local { all[k] = r } }
+        }
+        return results.withLock { $0.map { $0 ?? PhotoInspection() } }
+    }
+}

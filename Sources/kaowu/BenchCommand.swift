@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Synthetic
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kaowu bench validate`: generates synthetic rosters with photo archives (cached) and times
+/// `kaowu validate` on them in a child process, reporting wall time, rows/s and the child's peak memory.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "性能测试：kaowu bench validate --rows 10000,100000")
+
+    @Argument(help: "要测的命令（目前为 validate）")
+    var what: String
+
+    @Option(name: .long, help: "行数，逗号分隔")
+    var rows: String = "10000,100000"
+
+    @Option(name: .long, help: "合成数据的缓存目录")
+    var data: String = "bench-data"
+
+    @Option(name: .long, help: "每个规模重复次数（取最快一次）")
+    var repeats: Int = 1
+
+    func run() throws {
+        guard what == "validate" else {
+            printError("kaowu bench: 未知的测试 “\(what)”（可用：validate）")
+            throw ExitStatus.usage
+        }
+        let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty else { throw ExitStatus.usage }
+        let executable = CommandLine.arguments[0].contains("/")
+            ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            : (Bundle.main.executablePath ?? CommandLine.arguments[0])
+        print("kaowu bench validate — \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("rows      photos    wall s   rows/s     peak MB   (generation s)")
+        for n in sizes {
+            let directory = "\(data)/\(n)"
+            var generation = 0.0
+            if !FileManager.default.fileExists(atPath: directory + "/photos.zip") {
+                let start = Date()
+                try BenchmarkDataset.write(rows: n, to: directory)
+                generation = Date().timeIntervalSince(start)
+            }
+            var best: (wall: Double, peak: Int, status: Int32)?
+            for _ in 0..<max(1, repeats) {
+                let result = try measure(executable, ["validate", "--roster", directory + "/roster.xlsx", "--photos", directory + "/photos.zip",
+                                                      "--json", "--today", "2026-11-22"])
+                if best == nil || result.wall < best!.wall { best = result }
+            }
+            let b = best!
+            print(String(format: "%-9d %-9d %-8.2f %-10.0f %-9.1f (%.1f)%@", n, n, b.wall, Double(n) / b.wall,
+                         Double(b.peak) / 1024, generation, b.status == 0 ? "" : "  exit \(b.status)"))
+        }
+    }
+
+    /// Runs `executable` with `arguments` (output discarded) and returns its wall time, peak RSS (KiB) and status.
+    private func measure(_ executable: String, _ arguments: [String]) throws -> (wall: Double, peak: Int, status: Int32) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = Date()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            printError("kaowu bench: cannot start \(executable): \(String(cString: strerror(spawned)))")
+            throw ExitStatus.usage
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let wall = Date().timeIntervalSince(start)
+        return (wall, usage.ru_maxrss, (status >> 8) & 0xFF)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import Roster
+import Support
+
+/// Runs the built `kaowu` binary as a user would.
+enum CLI {
+    static var executable: String {
+        let debug = Fixtures.root.appendingPathComponent(".build/debug/kaowu").path
+        return debug
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func validateDemoExitsOneAndPrintsASummary() throws {
+        let r = try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
+                             "--photo-background", "red", "--today", "2026-06-01"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("共 128 行"))
+        #expect(r.stdout.contains("id.checksum"))
+        #expect(r.stdout.contains("第 115 行 E 列"))
+    }
+
+    @Test func jsonOutputIsTheReport() throws {
+        let r = try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--json", "--today", "2026-06-01", "--lang", "en"])
+        #expect(r.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["rows"] as? Int == 128)
+        #expect(object["photos"] as? Int == 0)
+    }
+
+    @Test func missingFileAndBadOptionsExitTwo() throws {
+        #expect(try CLI.run(["validate", "--roster", "/nonexistent/名单.xlsx"]).status == 2)
+        #expect(try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--photo-size", "big"]).status == 2)
+        #expect(try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--map", "x=nosuchfield"]).status == 2)
+        #expect(try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--photo-background", "green"]).status == 2)
+        let unknown = try CLI.run(["validate", "--nonsense"])
+        #expect(unknown.status == 64 || unknown.status == 2)
+    }
+
+    @Test func excelReportListsProblemsAndTheRosterRowForRow() throws {
+        let dir = try Fixtures.scratch()
+        let path = dir + "/校验报告.xlsx"
+        let r = try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
+                             "--today", "2026-06-01", "--report", path])
+        #expect(r.status == 1)
+        let problems = try XlsxReader(path: path, sheet: "问题")
+        var rows: [TableRow] = []
+        while let row = try problems.nextRow() { rows.append(row) }
+        #expect(rows.first?.cells.map(\.text).prefix(3) == ["严重程度", "代码", "问题"])
+        let checksum = try #require(rows.first { $0[1].text == "id.checksum" })
+        #expect(checksum[3] == .number(115) && checksum[4].text == "E")
+        let roster = try XlsxReader(path: path, sheet: "名单")
+        var rosterRows: [Int: TableRow] = [:]
+        while let row = try roster.nextRow() { rosterRows[row.number] = row }
+        #expect(rosterRows[2]?[4].text == "身份证号")
+        #expect(rosterRows[115]?[10].text.contains("校验") == true)       // the row's messages, last column
+        #expect(rosterRows[3]?[10].text.isEmpty != false)
+    }
+
+    @Test func importTemplateHasTextIDColumnAndDropDowns() throws {
+        let dir = try Fixtures.scratch()
+        let path = dir + "/考生导入模板.xlsx"
+        #expect(try CLI.run(["template", "roster", "--out", path]).status == 0)
+        let reader = try XlsxReader(path: path)
+        let header = try #require(try reader.nextRow())
+        #expect(header.cells.map(\.text).contains("身份证号"))
+        #expect(header.cells.map(\.text).contains("证件类型"))
+        let example = try #require(try reader.nextRow())
+        #expect(example.cells.contains(.text("11010519491231002X")))
+        // The sheet XML carries the drop-downs and the text number format.
+        let zip = try ZipReader(path: path)
+        let sheet = String(decoding: try zip.read(at: try #require(zip.index(of: "xl/worksheets/sheet1.xml")), limit: 1 << 20), as: UTF8.self)
+        #expect(sheet.contains("<dataValidation type=\"list\""))
+        #expect(sheet.contains("\"男,女\""))
+        #expect(sheet.contains("居民身份证"))
+        let styles = String(decoding: try zip.read(at: try #require(zip.index(of: "xl/styles.xml")), limit: 1 << 20), as: UTF8.self)
+        #expect(styles.contains("numFmtId=\"49\""))    // "@", Excel's built-in text format
+        // And the template validates: the example row is valid.
+        let v = try CLI.run(["validate", "--roster", path, "--json"])
+        #expect(v.status == 0)
+    }
+}
