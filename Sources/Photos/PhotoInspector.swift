@@ -20,6 +20,11 @@ public struct PhotoInspection: Sendable {
     public var problems: [Problem] = []
     /// The measured background, when the photo could be decoded.
     public var background: BackgroundColour?
+
+    public init(problems: [Problem] = [], background: BackgroundColour? = nil) {
+        self.problems = problems
+        self.background = background
+    }
 }
 
 /// Checks photos of one archive, reading each on demand: content format, file size, pixel size (from the
@@ -96,7 +101,7 @@ public final class PhotoInspector {
             }
             switch decoder.decode(raw, header: header) {
             case .failed(let failure):
-                add(.error, "photo.unreadable", "照片无法完整解码：\(failure.describe(.zh))", "the photo cannot be decoded: \(failure.describe(.en))")
+                add(.error, "photo.unreadable", "照片无法完整解码：\(failure.describe(false))", "the photo cannot be decoded: \(failure.describe(true))")
             case .decoded(let photo):
                 result.background = photo.background.colour
                 if let required = rules.requiredBackground, photo.background.colour != required {

@@ -35,11 +35,13 @@ public enum TextCleaner {
 
     /// Cleans a person's name: as `clean`, and every middle-dot look-alike becomes `·` (U+00B7)
     /// with no spaces around it.
+    /// In a Chinese name a full stop (often typed, or NFKC's form of `．`) is a middle dot too.
     public static func cleanName(_ raw: String) -> String {
         let cleaned = clean(raw)
+        let chinese = cleaned.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
         var scalars = String.UnicodeScalarView()
         for scalar in cleaned.unicodeScalars {
-            if middleDots.contains(scalar) || scalar == "\u{00B7}" {
+            if middleDots.contains(scalar) || scalar == "\u{00B7}" || (chinese && scalar == ".") {
                 while scalars.last == " " { scalars.removeLast() }
                 scalars.append("\u{00B7}")
             } else if scalar == " " && scalars.last == "\u{00B7}" {

@@ -33,7 +33,7 @@ public enum DemoDataset {
         var asNumber = line(extra[1]); asNumber.idAsNumber = true
         var noName = line(extra[2]); noName.cells["姓名"] = ""
         var badName = line(extra[3]); badName.cells["姓名"] = "王小明2"
-        var duplicate = line(extra[4]); duplicate.cells["身份证号"] = candidates[1].id; duplicate.cells["姓名"] = "重复者"
+        var duplicate = line(candidates[1]); duplicate.cells["姓名"] = "重复者"
         var wrongGender = line(extra[5]); wrongGender.cells["性别"] = extra[5].gender == "男" ? "女" : "男"
         var wrongBirth = line(extra[6]); wrongBirth.cells["出生日期"] = "1970-01-01"
         let legacy18 = "31010419880612123" + String(SyntheticCandidate.checkCharacter("31010419880612123"))
@@ -112,10 +112,13 @@ public enum DemoDataset {
         try zip.add("照片/IMG_0001.jpg", ZipPayload(spare))                                     // photo.filename
         try zip.add("../逃逸.jpg", ZipPayload(spare))                                          // archive.unsafe-path
         try zip.add("__MACOSX/照片/._x.jpg", ZipPayload([0, 5, 22, 7]))                         // skipped
-        for l in [legacy, permit, lowerX] {
-            let key = l.cells["身份证号"]!
-            let fileKey = key.count == 15 ? legacy18 : key.uppercased()
-            try zip.add("照片/\(fileKey).jpg", ZipPayload(painter.jpeg(background: .red, variant: 3)))
+        // The rows with roster mistakes have their photos too, so each shows only its own problem
+        // (the ID stored as a number cannot match its photo: that one is reported missing and orphaned).
+        for l in [wrongCheck, asNumber, noName, badName, wrongGender, wrongBirth, legacy, unknownRegion, future,
+                  short, unknownType, permit, badPhone, lowerX] {
+            let key = TextCleaner.cleanDocumentNumber(l.cells["身份证号"]!)
+            let fileKey = key.count == 15 ? legacy18 : key
+            try zip.add("照片/\(fileKey).jpg", ZipPayload(painter.jpeg(background: .red, variant: key.count)))
         }
         try zip.close()
     }

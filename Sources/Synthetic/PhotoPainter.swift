@@ -46,7 +46,7 @@ public final class PhotoPainter {
         return rgb
     }
 
-    /// A JPEG of the photo (4:2:0, quality 85; `cmyk` writes a 4-component CMYK JPEG instead).
+    /// A JPEG of the photo (4:2:0, quality 85; `cmyk` writes a 4-component Adobe CMYK JPEG instead).
     public func jpeg(width: Int = 295, height: Int = 413, background: Background, variant: Int, cmyk: Bool = false) -> [UInt8] {
         var pixels = pixels(width: width, height: height, background: background, variant: variant)
         var format = TJPF_RGB
@@ -57,10 +57,11 @@ public final class PhotoPainter {
                 let r = Double(pixels[p * 3]) / 255, g = Double(pixels[p * 3 + 1]) / 255, b = Double(pixels[p * 3 + 2]) / 255
                 let k = 1 - max(r, g, b)
                 let d = k < 1 ? 1 - k : 1
-                converted[p * 4] = UInt8((1 - r - k) / d * 255)
-                converted[p * 4 + 1] = UInt8((1 - g - k) / d * 255)
-                converted[p * 4 + 2] = UInt8((1 - b - k) / d * 255)
-                converted[p * 4 + 3] = UInt8(k * 255)
+                // Stored inverted, as Photoshop writes CMYK JPEGs (with Adobe's APP14 marker).
+                converted[p * 4] = 255 - UInt8((1 - r - k) / d * 255)
+                converted[p * 4 + 1] = 255 - UInt8((1 - g - k) / d * 255)
+                converted[p * 4 + 2] = 255 - UInt8((1 - b - k) / d * 255)
+                converted[p * 4 + 3] = 255 - UInt8(k * 255)
             }
             pixels = converted
             format = TJPF_CMYK

@@ -38,10 +38,10 @@ public struct ValidationReport: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey { case rows, valid, photos, problems, roster, backgrounds }
 
-    /// The report as JSON (UTF-8, keys in schema order, Chinese unescaped).
+    /// The report as JSON (UTF-8, keys sorted so output is stable, Chinese unescaped).
     public func json() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 }

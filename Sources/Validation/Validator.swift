@@ -21,7 +21,6 @@ public struct Validator: Sendable {
         let l = options.language
         var facts: [RowFacts] = []
         var rosterProblems: [Problem] = []
-        var rosterReadable = false
         do {
             let reader = try RosterFile.open(path: rosterPath, sheet: options.sheet)
             var head: [TableRow] = []
@@ -36,7 +35,6 @@ public struct Validator: Sendable {
             facts0.headerRow = header.row
             facts0.columns = Dictionary(uniqueKeysWithValues: header.columns.map { ($0.key.rawValue, columnLetters($0.value)) })
             report.roster = facts0
-            rosterReadable = true
             for required in [Field.name, Field.id] where header[required] == nil {
                 rosterProblems.append(Problem(.error, "roster.header-missing", row: header.row, field: required.rawValue,
                     message: l.pick("表头缺少“\(required.chineseHeader)”列（已找到：\(header.headers.filter { !$0.isEmpty }.joined(separator: "、"))）",
@@ -69,12 +67,10 @@ public struct Validator: Sendable {
         } catch let error as RosterError {
             rosterProblems.append(Problem(.error, error.code, row: error.row, value: (rosterPath as NSString).lastPathComponent,
                                           message: l.pick("\(rosterPath)：\(error.zh)", "\(rosterPath): \(error.en)")))
-            // Rows read before the damage still count; the rest of the file could not be read.
-            if !facts.isEmpty, let last = facts.indices.last { facts[last].hasError = facts[last].hasError }
+            // Rows read before the damage still count and stay in the report; the rest could not be read.
         } catch {
             rosterProblems.append(Problem(.error, "roster.unreadable", message: l.pick("\(rosterPath)：无法读取（\(error)）", "\(rosterPath): cannot read (\(error))")))
         }
-        _ = rosterReadable
 
         var photoProblems: [Problem] = []
         if let photosPath {

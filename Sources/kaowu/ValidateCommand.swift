@@ -82,7 +82,7 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usage
         }
 
-        let isTerminal = isatty(fileno(stderr)) != 0
+        let isTerminal = isatty(STDERR_FILENO) != 0
         let report = Validator(options: options).validate(rosterPath: roster, photosPath: photos) { message in
             if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8)) }
         }

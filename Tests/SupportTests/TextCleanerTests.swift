@@ -15,6 +15,8 @@ import Testing
         #expect(TextCleaner.cleanName("阿卜杜•热合曼") == "阿卜杜·热合曼")
         #expect(TextCleaner.cleanName("阿卜杜 ． 热合曼") == "阿卜杜·热合曼")
         #expect(TextCleaner.cleanName("阿卜杜・热合曼") == "阿卜杜·热合曼")
+        #expect(TextCleaner.cleanName("阿卜杜.热合曼") == "阿卜杜·热合曼")
+        #expect(TextCleaner.cleanName("John Smith.Jr") == "John Smith.Jr")     // Latin names keep their full stop
     }
 
     @Test func plainASCIIIsUnchanged() {
@@ -62,6 +64,6 @@ import Testing
         #expect(v.isComplete)
         var bad = UTF8Validator()
         #expect(![0x41, 0xD5, 0xC5].withUnsafeBufferPointer { bad.feed($0) })
-        #expect(bad.offset == 1)
+        #expect(bad.offset == 2)   // the byte that cannot continue the sequence begun at 1
     }
 }

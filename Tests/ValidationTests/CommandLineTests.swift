@@ -90,7 +90,8 @@ enum CLI {
         #expect(sheet.contains("\"男,女\""))
         #expect(sheet.contains("居民身份证"))
         let styles = String(decoding: try zip.read(at: try #require(zip.index(of: "xl/styles.xml")), limit: 1 << 20), as: UTF8.self)
-        #expect(styles.contains("numFmtId=\"49\""))    // "@", Excel's built-in text format
+        #expect(styles.contains("formatCode=\"@\""))    // the text number format
+        #expect(sheet.contains("<col min=\"5\" max=\"5\"") && sheet.contains("style=\"1\""))   // 身份证号 (column E) carries it
         // And the template validates: the example row is valid.
         let v = try CLI.run(["validate", "--roster", path, "--json"])
         #expect(v.status == 0)
