@@ -53,7 +53,7 @@ public final class ImageDecoder {
 
     private func decodeJPEG(_ bytes: UnsafeRawBufferPointer, _ header: ImageHeader) -> PhotoDecodeResult {
         guard let jpeg, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .failed(.corrupt("no decoder")) }
-        let scale = header.width >= 64 && header.height >= 64 ? 4 : 1
+        let scale = header.width >= 128 && header.height >= 128 ? 8 : 1
         let width = (header.width + scale - 1) / scale, height = (header.height + scale - 1) / scale
         let channels = header.isCMYK ? 4 : 3
         var pixels = [UInt8](repeating: 0, count: width * height * channels)

@@ -35,6 +35,8 @@ public struct ArchiveCatalog: Sendable {
     public var problems: [Problem] = []
     /// Entries passed over on purpose: folders, `__MACOSX/`, `._*`, `.DS_Store`, `Thumbs.db`.
     public var skipped = 0
+
+    public init() {}
 }
 
 /// Reads a photo archive's central directory (nothing is decompressed, nothing is ever written from an

@@ -27,16 +27,30 @@ public struct PhotoInspection: Sendable {
     }
 }
 
+/// One open archive shared by several threads: reads are serialised (libzip handles are not thread-safe),
+/// decoding is not. One handle instead of one per thread keeps memory down for archives of 100,000 photos.
+public final class SharedArchive: @unchecked Sendable {
+    private let lock = NSLock()
+    private let zip: ZipReader
+
+    public init(path: String) throws { zip = try ZipReader(path: path) }
+
+    /// Reads entry `index` whole, refusing anything larger than `limit`.
+    public func read(at index: Int, limit: Int) throws -> [UInt8] {
+        try lock.withLock { try zip.read(at: index, limit: limit) }
+    }
+}
+
 /// Checks photos of one archive, reading each on demand: content format, file size, pixel size (from the
 /// header, before decoding), a full decode (truncated or corrupt files), CMYK, and background colour.
-/// Holds its own archive handle and decoder, so use one inspector per thread.
+/// Holds its own decoder, so use one inspector per thread.
 public final class PhotoInspector {
-    private let zip: ZipReader
+    private let archive: SharedArchive
     private let decoder = ImageDecoder()
     private let rules: PhotoRules
 
-    public init(archivePath: String, rules: PhotoRules) throws {
-        zip = try ZipReader(path: archivePath)
+    public init(archive: SharedArchive, rules: PhotoRules) {
+        self.archive = archive
         self.rules = rules
     }
 
@@ -59,7 +73,7 @@ public final class PhotoInspector {
         }
         let bytes: [UInt8]
         do {
-            bytes = try zip.read(at: entry.index, limit: rules.maxBytes)
+            bytes = try archive.read(at: entry.index, limit: rules.maxBytes)
         } catch ZipError.tooLarge {
             add(.error, "archive.too-large", "解压后的数据比压缩包声明的大（超过 \(limitText)），压缩包损坏或是压缩炸弹，未读取",
                 "the entry expands beyond its declared size (over \(limitText)): damaged archive or zip bomb; not read")

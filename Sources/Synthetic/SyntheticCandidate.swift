@@ -29,20 +29,33 @@ public struct SyntheticCandidate: Sendable {
         return Array("10X98765432")[sum % 11]
     }
 
+    /// The calendar date `days` after 1985-01-01.
+    static func civil(daysSince1985 days: Int) -> (Int, Int, Int) {
+        let z = days + 5479 + 719_468          // days since 1970-01-01, shifted to 0000-03-01
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
     /// The `index`-th candidate of the stream seeded by `seed` (sequence numbers keep IDs unique).
     public static func make(index: Int, random: inout SeededRandom) -> SyntheticCandidate {
         let surname = surnames.randomElement(using: &random)!
         let givenCount = Int.random(in: 1...2, using: &random)
         let given = String((0..<givenCount).map { _ in givenChars.randomElement(using: &random)! })
         let male = Bool.random(using: &random)
-        let year = Int.random(in: 1985...2006, using: &random)
-        let month = Int.random(in: 1...12, using: &random)
-        let day = Int.random(in: 1...28, using: &random)
+        // Region, birth date and sequence number follow from the index, so IDs never repeat:
+        // for each of 30 regions, q ↦ (birth date, sequence) is one-to-one for q < 8,000 × 500
+        // (dates spread over 1985-01-01 + 0…7,999 days), so up to 120 million candidates.
         let region = regions[index % regions.count]
-        // Three sequence digits: unique per region and birth date within a run thanks to the index.
-        var sequence = (index / regions.count) % 500 * 2
-        if male { sequence += 1 }
-        sequence %= 1000
+        let q = index / regions.count
+        let r = q % 8000
+        let (year, month, day) = civil(daysSince1985: r * 997 % 8000)
+        let sequence = ((q / 8000 + 7 * r) % 500) * 2 + (male ? 1 : 0)
         let first17 = region + String(format: "%04d%02d%02d%03d", year, month, day, sequence)
         let id = first17 + String(checkCharacter(first17))
         return SyntheticCandidate(

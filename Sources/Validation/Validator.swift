@@ -19,15 +19,33 @@ public struct Validator: Sendable {
     public func validate(rosterPath: String, photosPath: String? = nil, progress: (@Sendable (String) -> Void)? = nil) -> ValidationReport {
         var report = ValidationReport()
         let l = options.language
+        // The photos are checked on other threads while this one reads the roster.
+        let group = DispatchGroup()
+        let examined = Mutex<ArchiveExamination?>(nil)
+        if let photosPath {
+            DispatchQueue.global().async(group: group) {
+                let result = self.examineArchive(photosPath, progress: progress)
+                examined.withLock { $0 = result }
+            }
+        }
         var facts: [RowFacts] = []
+        /// Document number → index in `facts` of its first row (duplicates, then photo matching).
+        var indexOfKey: [String: Int] = [:]
         var rosterProblems: [Problem] = []
         do {
             let reader = try RosterFile.open(path: rosterPath, sheet: options.sheet)
             var head: [TableRow] = []
-            while head.count < HeaderMap.searchDepth, let row = try reader.nextRow() { head.append(row) }
+            // A file damaged within its first rows still has its readable rows checked before the error is reported.
+            var damage: Error?
+            do {
+                while head.count < HeaderMap.searchDepth, let row = try reader.nextRow() { head.append(row) }
+            } catch {
+                damage = error
+            }
             var facts0 = ValidationReport.RosterFacts(file: rosterPath, sheet: reader.sheetName, format: reader.formatDescription)
             guard let header = HeaderMap.detect(in: head, overrides: options.mappings) else {
                 report.roster = facts0
+                if let damage { throw damage }
                 throw RosterError(code: "roster.header-missing", file: rosterPath,
                                   zh: "在前 \(HeaderMap.searchDepth) 行里找不到表头：至少需要“姓名”和“身份证号”（或“证件号码”）两列。可用 --map 列名=字段 指定",
                                   en: "no header in the first \(HeaderMap.searchDepth) rows: need at least a name column (姓名) and an ID column (身份证号); use --map HEADER=field")
@@ -41,18 +59,17 @@ public struct Validator: Sendable {
                                     "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
             }
             let checker = RowChecker(header: header, language: l, today: options.today)
-            var firstRowOfKey: [String: Int] = [:]
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }
                 var (fact, problems) = checker.check(row)
                 if !fact.key.isEmpty {
-                    if let first = firstRowOfKey[fact.key] {
+                    if let first = indexOfKey[fact.key].map({ facts[$0].row }) {
                         problems.append(Problem(.error, "roster.duplicate-id", row: row.number, column: header[.id].map(columnLetters),
                                                 field: Field.id.rawValue, value: fact.key,
                                                 message: l.pick("证件号码与第 \(first) 行重复", "the ID number repeats row \(first)")))
                         fact.hasError = true
                     } else {
-                        firstRowOfKey[fact.key] = row.number
+                        indexOfKey[fact.key] = facts.count
                     }
                 }
                 if header[.name] == nil || header[.id] == nil { fact.hasError = true }
@@ -60,6 +77,7 @@ public struct Validator: Sendable {
                 rosterProblems.append(contentsOf: problems)
             }
             for row in head { process(row) }
+            if let damage { throw damage }
             while let row = try reader.nextRow() {
                 process(row)
                 if row.number % 10_000 == 0 { progress?(l.pick("已读 \(row.number) 行", "read \(row.number) rows")) }
@@ -73,8 +91,10 @@ public struct Validator: Sendable {
         }
 
         var photoProblems: [Problem] = []
-        if let photosPath {
-            photoProblems = checkPhotos(photosPath, facts: &facts, report: &report, progress: progress)
+        if photosPath != nil {
+            group.wait()
+            let examination = examined.withLock { $0 } ?? ArchiveExamination()
+            photoProblems = matchPhotos(examination, facts: &facts, indexOfKey: indexOfKey, report: &report)
         }
 
         report.rows = facts.count
@@ -85,20 +105,30 @@ public struct Validator: Sendable {
 
     // MARK: photos
 
-    private func checkPhotos(_ path: String, facts: inout [RowFacts], report: inout ValidationReport,
-                             progress: (@Sendable (String) -> Void)?) -> [Problem] {
-        let l = options.language
-        let catalog: ArchiveCatalog
-        do {
-            catalog = try PhotoArchive.catalog(path: path, limits: options.limits, language: l)
-        } catch {
-            return [Problem(.error, "archive.unreadable", entry: path,
-                            message: l.pick("照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", "the photo archive cannot be opened (\(error)); it must be a .zip"))]
-        }
-        var problems = catalog.problems
-        report.photos = catalog.entries.count
-        if catalog.problems.contains(where: { $0.code == "archive.too-large" && $0.entry == path }) { return problems }
+    /// What the archive held and what checking each photo found, independent of the roster.
+    struct ArchiveExamination: Sendable {
+        var catalog = ArchiveCatalog()
+        var inspections: [PhotoInspection] = []
+        /// The archive could not be opened, or was refused whole: no row is blamed for a missing photo.
+        var refused = false
+    }
 
+    /// Catalogues the archive and inspects every photo on all cores (runs while the roster is read).
+    func examineArchive(_ path: String, progress: (@Sendable (String) -> Void)?) -> ArchiveExamination {
+        let l = options.language
+        var result = ArchiveExamination()
+        do {
+            result.catalog = try PhotoArchive.catalog(path: path, limits: options.limits, language: l)
+        } catch {
+            result.catalog.problems = [Problem(.error, "archive.unreadable", entry: path,
+                message: l.pick("照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", "the photo archive cannot be opened (\(error)); it must be a .zip"))]
+            result.refused = true
+            return result
+        }
+        if result.catalog.problems.contains(where: { $0.code == "archive.too-large" && $0.entry == path }) {
+            result.refused = true
+            return result
+        }
         var rules = PhotoRules()
         rules.width = options.photoWidth
         rules.height = options.photoHeight
@@ -106,11 +136,20 @@ public struct Validator: Sendable {
         rules.maxBytes = options.limits.maxPhotoBytes
         rules.requiredBackground = options.requiredBackground
         rules.language = l
-        let inspections = inspectAll(catalog.entries, archive: path, rules: rules, progress: progress)
+        result.inspections = inspectAll(result.catalog.entries, archive: path, rules: rules, progress: progress)
+        return result
+    }
 
-        // Index the roster by document number.
-        var rowOfKey: [String: Int] = [:]
-        for (i, fact) in facts.enumerated() where !fact.key.isEmpty && rowOfKey[fact.key] == nil { rowOfKey[fact.key] = i }
+    /// Matches the examined photos with the roster rows: orphans, duplicates, name mismatches, rows without a photo.
+    private func matchPhotos(_ examination: ArchiveExamination, facts: inout [RowFacts], indexOfKey rowOfKey: [String: Int],
+                             report: inout ValidationReport) -> [Problem] {
+        let l = options.language
+        let catalog = examination.catalog
+        let inspections = examination.inspections
+        var problems = catalog.problems
+        report.photos = catalog.entries.count
+        if examination.refused { return problems }
+
         var photoOfRow: [Int: String] = [:]
         for (entry, inspection) in zip(catalog.entries, inspections) {
             if let colour = inspection.background { report.backgrounds[colour.rawValue, default: 0] += 1 }
@@ -146,36 +185,40 @@ public struct Validator: Sendable {
             if entryProblems.contains(where: { $0.severity == .error }) { facts[factIndex].hasError = true }
             problems.append(contentsOf: entryProblems)
         }
-        let archiveRefused = catalog.entries.isEmpty && problems.contains { $0.code.hasPrefix("archive.") && $0.entry == path }
-        if !archiveRefused {
-            for i in facts.indices where !facts[i].key.isEmpty && photoOfRow[i] == nil && rowOfKey[facts[i].key] == i {
-                facts[i].hasError = true
-                problems.append(Problem(.error, "photo.missing", row: facts[i].row, column: nil, field: Field.id.rawValue, value: facts[i].key,
-                    message: l.pick("压缩包里没有这位考生的照片（应为 \(facts[i].key).jpg）", "no photo for this candidate in the archive (expected \(facts[i].key).jpg)")))
-            }
+        for i in facts.indices where !facts[i].key.isEmpty && photoOfRow[i] == nil && rowOfKey[facts[i].key] == i {
+            facts[i].hasError = true
+            let key = facts[i].key
+            problems.append(Problem(.error, "photo.missing", row: facts[i].row, field: Field.id.rawValue, value: key,
+                message: l.pick("压缩包里没有这位考生的照片（应为 \(key).jpg）", "no photo for this candidate in the archive (expected \(key).jpg)")))
         }
-        problems.sort { ($0.row ?? Int.max, $0.entry ?? "") < ($1.row ?? Int.max, $1.entry ?? "") }
+        problems.sort(by: Validator.byRowThenEntry)
         return problems
     }
 
-    /// Inspects every entry on `options.threads` workers, each with its own archive handle and decoder.
+    /// Row order, then archive order of entry names; problems without a row last.
+    static func byRowThenEntry(_ a: Problem, _ b: Problem) -> Bool {
+        let ra = a.row ?? Int.max, rb = b.row ?? Int.max
+        if ra != rb { return ra < rb }
+        return (a.entry ?? "") < (b.entry ?? "")
+    }
+
+    /// Inspects every entry on `options.threads` workers sharing one archive handle, each with its own decoder.
     private func inspectAll(_ entries: [ArchiveEntry], archive: String, rules: PhotoRules,
                             progress: (@Sendable (String) -> Void)?) -> [PhotoInspection] {
+        let language = options.language
+        guard let shared = try? SharedArchive(path: archive) else {
+            return entries.map { PhotoInspection(problems: [Problem(.error, "archive.unreadable", entry: $0.path,
+                message: language.pick("压缩包无法再次打开", "the archive could not be reopened"))]) }
+        }
         let results = Mutex<[PhotoInspection?]>(Array(repeating: nil, count: entries.count))
         let workers = max(1, min(options.threads, entries.count))
         let done = Atomic<Int>(0)
-        let language = options.language
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var local: [(Int, PhotoInspection)] = []
-            let inspector = try? PhotoInspector(archivePath: archive, rules: rules)
+            let inspector = PhotoInspector(archive: shared, rules: rules)
             var i = worker
             while i < entries.count {
-                if let inspector {
-                    local.append((i, inspector.inspect(entries[i])))
-                } else {
-                    local.append((i, PhotoInspection(problems: [Problem(.error, "archive.unreadable", entry: entries[i].path,
-                        message: language.pick("压缩包无法再次打开", "the archive could not be reopened"))])))
-                }
+                local.append((i, inspector.inspect(entries[i])))
                 let n = done.add(1, ordering: .relaxed).newValue
                 if n % 10_000 == 0 { progress?(language.pick("已检查 \(n) 张照片", "checked \(n) photos")) }
                 i += workers

@@ -42,6 +42,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "另存 Excel 校验报告，如 校验报告.xlsx")
     var report: String?
 
+    @Option(name: .long, help: "检查照片所用的线程数（默认全部 CPU 核）")
+    var threads: Int?
+
     @Option(name: .long, help: "消息语言：zh 或 en")
     var lang: String = "zh"
 
@@ -73,6 +76,7 @@ struct ValidateCommand: ParsableCommand {
             options.requiredBackground = colour
         }
         options.limits.maxPhotoBytes = Int(maxPhotoMb * 1_048_576)
+        if let threads { options.threads = max(1, threads) }
         if let today {
             guard let date = CivilDate.parse(today), date.hasDay else { throw usage("--today 应写成 2026-06-20", "--today takes YYYY-MM-DD", language) }
             options.today = date
