@@ -76,6 +76,9 @@ public final class XlsxReader: TableReader {
                 switch name {
                 case "row":
                     rowNumber = attributes.value("r").flatMap(Int.init) ?? (lastRow + 1)
+                    guard let n = rowNumber, (1...1_048_576).contains(n) else {
+                        throw XMLError(description: "a row number outside 1…1048576")
+                    }
                     cells.removeAll(keepingCapacity: true)
                     column = 0
                 case "c":

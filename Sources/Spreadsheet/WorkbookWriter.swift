@@ -111,24 +111,31 @@ public final class SheetWriter {
         self.owner = owner
     }
 
+    /// Excel's grid: 1,048,576 rows × 16,384 columns. Writes outside it are ignored.
+    static func inGrid(_ row: Int, _ column: Int) -> Bool { (0..<1_048_576).contains(row) && (0..<16_384).contains(column) }
+
     /// Writes `text` as a string (never a formula), cut to Excel's 32,767-character cell limit.
     public func write(_ row: Int, _ column: Int, _ text: String, _ style: CellStyle? = nil) {
+        guard Self.inGrid(row, column) else { return }
         let safe = text.utf16.count > 32_767 ? String(text.prefix(32_000)) : text
         worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), safe, owner.format(style))
     }
 
     /// Writes a number.
     public func write(_ row: Int, _ column: Int, number: Double, _ style: CellStyle? = nil) {
+        guard Self.inGrid(row, column) else { return }
         worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, owner.format(style))
     }
 
     /// Formats an empty cell (a text-formatted cell waiting for input).
     public func writeBlank(_ row: Int, _ column: Int, _ style: CellStyle) {
+        guard Self.inGrid(row, column) else { return }
         worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), owner.format(style))
     }
 
     /// Sets the width (in characters) and default style of columns `first...last`.
     public func setColumns(_ first: Int, _ last: Int, width: Double, _ style: CellStyle? = nil) {
+        guard Self.inGrid(0, first), Self.inGrid(0, last) else { return }
         worksheet_set_column(sheet, lxw_col_t(first), lxw_col_t(last), width, owner.format(style))
     }
 
