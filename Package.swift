@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Photos", dependencies: ["Support", "CZip", "CTurboJPEG", "CPNG"]),
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
-        .target(name: "Synthetic", dependencies: ["Support", "Spreadsheet", "CZip", "CTurboJPEG"]),
+        .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Validation", "Synthetic", "Spreadsheet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,9 +1,12 @@
+import Support
+
 /// Converts Excel date serial numbers (1900 and 1904 systems) and recognises date number formats.
 enum ExcelDate {
     /// The calendar date of `serial` (time of day ignored); nil outside 1900–9999.
     static func civil(serial: Double, date1904: Bool) -> (year: Int, month: Int, day: Int)? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
+        if !date1904 && days < 1 { return nil }     // serial 0 is Excel's "1900-01-00"
         if date1904 {
             days += 1462            // 1904-01-01 is serial 1462 in the 1900 system
         } else if days == 60 {
@@ -11,18 +14,7 @@ enum ExcelDate {
         } else if days < 60 {
             days += 1               // before the phantom day the offset is one less
         }
-        // Days since 1899-12-30 → civil date (Howard Hinnant's algorithm on days since 1970-01-01).
-        let z = days - 25569 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        if days == 0 { return nil }
-        return (y, m, d)
+        return DayCount.civil(daysSince1970: days - 25569)   // 1970-01-01 is serial 25569
     }
 
     /// Built-in number formats that show dates (including the Chinese-locale ids 27–36 and 50–58).

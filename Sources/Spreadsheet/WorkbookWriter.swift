@@ -42,7 +42,9 @@ public final class WorkbookWriter {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     public let path: String
 
-    public init(path: String, constantMemory: Bool = false) throws {
+    /// - Parameter created: the creation time written into the file (document properties and the
+    ///   package's timestamps); a fixed value makes the same content give byte-identical files.
+    public init(path: String, constantMemory: Bool = false, created: time_t? = nil) throws {
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         options.use_zip64 = 1
@@ -51,6 +53,11 @@ public final class WorkbookWriter {
         }
         workbook = handle
         self.path = path
+        if let created {
+            var properties = lxw_doc_properties()
+            properties.created = created
+            workbook_set_properties(handle, &properties)
+        }
     }
 
     deinit {

@@ -32,6 +32,14 @@ public enum ZipError: Error, CustomStringConvertible, Sendable {
         case .tooLarge(let entry, let limit): return "\(entry): larger than \(limit) bytes"
         }
     }
+
+    /// The error for a failed `zip_open` of `path` with libzip's error `code`.
+    static func opening(_ path: String, code: Int32) -> ZipError {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        return .cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+    }
 }
 
 /// A read-only zip archive with random access (libzip). Entries are read on demand, one at a time,
@@ -44,12 +52,7 @@ public final class ZipReader {
     /// Opens `path`; throws `ZipError.cannotOpen` when it is missing or not a zip archive.
     public init(path: String) throws {
         var code: Int32 = 0
-        guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
-            throw ZipError.cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
-        }
+        guard let handle = zip_open(path, ZIP_RDONLY, &code) else { throw ZipError.opening(path, code: code) }
         archive = handle
         self.path = path
     }

@@ -1,4 +1,7 @@
 import CZip
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Bytes handed to a `ZipWriter`, kept alive until the archive is written; one buffer may back many
 /// entries (the benchmark's photos).
@@ -21,16 +24,15 @@ public final class ZipWriter {
     private var archive: OpaquePointer?
     private var payloads: [ObjectIdentifier: ZipPayload] = [:]
     public let path: String
+    /// The modification time given to every entry; nil keeps libzip's (the current time).
+    private let modified: time_t?
 
-    /// Creates (or truncates) the archive at `path`.
-    public init(path: String) throws {
+    /// Creates (or truncates) the archive at `path`; with `modified`, every entry gets that time, so the
+    /// same content gives a byte-identical archive.
+    public init(path: String, modified: time_t? = nil) throws {
+        self.modified = modified
         var code: Int32 = 0
-        guard let handle = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
-            throw ZipError.cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
-        }
+        guard let handle = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else { throw ZipError.opening(path, code: code) }
         archive = handle
         self.path = path
     }
@@ -59,6 +61,7 @@ public final class ZipWriter {
             throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
         }
         zip_set_file_compression(archive, zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+        if let modified { zip_file_set_mtime(archive, zip_uint64_t(index), modified, 0) }
     }
 
     /// Writes the archive to disk and releases everything.

@@ -12,10 +12,10 @@ public enum BenchmarkDataset {
     public static func write(rows: Int, to directory: String, seed: UInt64 = 2026) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var random = SeededRandom(seed: seed)
-        let book = try WorkbookWriter(path: directory + "/roster.xlsx", constantMemory: true)
+        let book = try WorkbookWriter(path: directory + "/roster.xlsx", constantMemory: true, created: DemoDataset.fixedTime)
         let sheet = try book.addSheet("考生名单")
         for (i, h) in headers.enumerated() { sheet.write(0, i, h) }
-        let zip = try ZipWriter(path: directory + "/photos.zip")
+        let zip = try ZipWriter(path: directory + "/photos.zip", modified: DemoDataset.fixedTime)
         let painter = PhotoPainter()
         let pool: [ZipPayload] = (0..<48).map { k in
             ZipPayload(painter.jpeg(background: PhotoPainter.Background.allCases[k % 3], variant: k))

@@ -9,6 +9,8 @@ public enum DemoDataset {
     public static let rosterName = "考生名单.xlsx"
     public static let photosName = "照片.zip"
     public static let goodCandidates = 112
+    /// The time stamped into the generated files (2026-03-01 09:00 UTC+8), so they are byte-identical.
+    public static let fixedTime = 1_772_326_800
 
     /// One roster line: cell texts by header, and how the ID cell is written.
     struct Line {
@@ -59,7 +61,7 @@ public enum DemoDataset {
                   short, noID, unknownType, permit, badPhone, lowerX]
 
         // Roster: a title row above the header, as exam offices' files have.
-        let book = try WorkbookWriter(path: directory + "/" + rosterName)
+        let book = try WorkbookWriter(path: directory + "/" + rosterName, created: fixedTime)
         let sheet = try book.addSheet("考生名单")
         let textStyle = CellStyle(text: true)
         sheet.write(0, 0, "2026年上半年职业技能等级证书考试考生名单", CellStyle(bold: true, fontSize: 14))
@@ -82,7 +84,7 @@ public enum DemoDataset {
 
         // Photos.
         let painter = PhotoPainter()
-        let zip = try ZipWriter(path: directory + "/" + photosName)
+        let zip = try ZipWriter(path: directory + "/" + photosName, modified: fixedTime)
         for (k, c) in candidates.enumerated() {
             if k == 5 || k == 3 { continue }                         // 5: photo.missing; 3: only a wrongly named photo below
             let jpeg: [UInt8]

@@ -1,4 +1,6 @@
 import Foundation
+import Identity
+import Support
 
 /// An invented candidate with a well-formed resident ID (real region code, valid check character).
 public struct SyntheticCandidate: Sendable {
@@ -24,22 +26,7 @@ public struct SyntheticCandidate: Sendable {
 
     /// GB 11643 MOD 11-2 check character of the first 17 digits.
     public static func checkCharacter(_ first17: String) -> Character {
-        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(first17.utf8, weights).reduce(0) { $0 + Int($1.0 - 48) * $1.1 }
-        return Array("10X98765432")[sum % 11]
-    }
-
-    /// The calendar date `days` after 1985-01-01.
-    static func civil(daysSince1985 days: Int) -> (Int, Int, Int) {
-        let z = days + 5479 + 719_468          // days since 1970-01-01, shifted to 0000-03-01
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        IdentityValidator.checkCharacter(for: first17) ?? "?"
     }
 
     /// The `index`-th candidate of the stream seeded by `seed` (sequence numbers keep IDs unique).
@@ -54,7 +41,7 @@ public struct SyntheticCandidate: Sendable {
         let region = regions[index % regions.count]
         let q = index / regions.count
         let r = q % 8000
-        let (year, month, day) = civil(daysSince1985: r * 997 % 8000)
+        let (year, month, day) = DayCount.civil(daysSince1970: 5479 + r * 997 % 8000)   // 1985-01-01 + 0…7,999 days
         let sequence = ((q / 8000 + 7 * r) % 500) * 2 + (male ? 1 : 0)
         let first17 = region + String(format: "%04d%02d%02d%03d", year, month, day, sequence)
         let id = first17 + String(checkCharacter(first17))
