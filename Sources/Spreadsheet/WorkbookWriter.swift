@@ -151,6 +151,14 @@ public final class SheetWriter {
         worksheet_freeze_panes(sheet, lxw_row_t(rows), lxw_col_t(columns))
     }
 
+    /// Prints the sheet in landscape, scaled to one page wide, with the first `headerRows` rows repeated.
+    public func printLandscape(fitWidth: Bool = true, headerRows: Int = 1) {
+        worksheet_set_landscape(sheet)
+        worksheet_set_paper(sheet, 9)          // A4
+        if fitWidth { worksheet_fit_to_pages(sheet, 1, 0) }
+        if headerRows > 0 { worksheet_repeat_rows(sheet, 0, lxw_row_t(headerRows - 1)) }
+    }
+
     /// Adds filter buttons to the header of the given range.
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
         worksheet_autofilter(sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn))

@@ -23,10 +23,11 @@ public enum ExcelReport {
         let sheet = try book.addSheet(l.pick("问题", "Problems"))
         let headers = l == .zh ? ["严重程度", "代码", "问题", "行", "列", "字段", "值", "照片文件", "说明"]
                                : ["Severity", "Code", "Problem", "Row", "Column", "Field", "Value", "Photo file", "Message"]
-        let widths: [Double] = [9, 20, 22, 7, 6, 10, 24, 36, 70]
-        for (i, w) in widths.enumerated() { sheet.setColumns(i, i, width: w) }
+        let widths: [Double] = [9, 20, 22, 7, 6, 10, 22, 30, 60]
+        for (i, w) in widths.enumerated() { sheet.setColumns(i, i, width: w, i == widths.count - 1 ? CellStyle(wrap: true) : nil) }
         for (i, h) in headers.enumerated() { sheet.write(0, i, h, headerStyle) }
         sheet.freeze(rows: 1)
+        sheet.printLandscape()
         for (n, p) in report.problems.enumerated() {
             let r = n + 1
             let fill = CellStyle(fill: p.severity == .error ? errorFill : warningFill)
@@ -38,7 +39,7 @@ public enum ExcelReport {
             sheet.write(r, 5, p.field ?? "")
             sheet.write(r, 6, p.value ?? "", CellStyle(text: true))
             sheet.write(r, 7, p.entry ?? "")
-            sheet.write(r, 8, p.message)
+            sheet.write(r, 8, p.message, CellStyle(wrap: true))
         }
         sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(report.problems.count, 1), lastColumn: headers.count - 1)
     }
@@ -57,15 +58,14 @@ public enum ExcelReport {
             mark.worst = min(mark.worst, p.severity)
             marks[row] = mark
         }
-        var width = 0
-        var messageColumn = 1
         let headerRow = report.roster?.headerRow ?? 1
-        while let row = try? reader.nextRow() {
-            width = max(width, row.cells.count)
+        // Rows up to the header are held back until the column widths are known (they must be set first).
+        var pending: [TableRow] = []
+        var messageColumn: Int?
+        func emit(_ row: TableRow, messageColumn: Int) {
             let mark = marks[row.number]
             for (c, cell) in row.cells.enumerated() {
-                var style = CellStyle(text: true)
-                if row.number == headerRow { style = headerStyle }
+                var style = row.number == headerRow ? headerStyle : CellStyle(text: true)
                 if let severity = mark?.cells[columnLetters(c)] { style.fill = severity == .error ? errorFill : warningFill }
                 if case .number(let d) = cell, row.number != headerRow {
                     sheet.write(row.number - 1, c, number: d, style.fill == nil ? nil : CellStyle(fill: style.fill))
@@ -74,14 +74,29 @@ public enum ExcelReport {
                 }
             }
             if row.number == headerRow {
-                messageColumn = max(row.cells.count, 1)
                 sheet.write(row.number - 1, messageColumn, l.pick("校验结果", "Validation"), headerStyle)
             } else if let mark {
                 sheet.write(row.number - 1, max(row.cells.count, messageColumn), mark.messages.joined(separator: "；"),
-                            CellStyle(fill: mark.worst == .error ? errorFill : warningFill))
+                            CellStyle(fill: mark.worst == .error ? errorFill : warningFill, wrap: true))
             }
         }
-        sheet.setColumns(0, max(width, 1), width: 16)
+        func settle(_ column: Int) {
+            sheet.setColumns(0, column - 1, width: 14)
+            sheet.setColumns(column, column, width: 60)
+            for row in pending { emit(row, messageColumn: column) }
+            pending.removeAll()
+            messageColumn = column
+        }
+        while let row = try? reader.nextRow() {
+            if let column = messageColumn {
+                emit(row, messageColumn: column)
+            } else {
+                pending.append(row)
+                if row.number >= headerRow || pending.count > HeaderMap.searchDepth { settle(max(row.cells.count, 1)) }
+            }
+        }
+        if messageColumn == nil { settle(max(pending.map(\.cells.count).max() ?? 1, 1)) }
         sheet.freeze(rows: headerRow)
+        sheet.printLandscape(headerRows: headerRow)
     }
 }
