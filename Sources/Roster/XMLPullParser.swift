@@ -278,6 +278,8 @@ public final class XMLPullParser {
 extension Array where Element == XMLAttribute {
     /// The value of the attribute whose local name is `name`.
     public func value(_ name: String) -> String? {
-        first { $0.localName == name }?.value
+        for attribute in self where attribute.name == name { return attribute.value }
+        for attribute in self where attribute.name.utf8.contains(UInt8(ascii: ":")) && attribute.localName == name { return attribute.value }
+        return nil
     }
 }

@@ -118,7 +118,7 @@ public final class XlsxReader: TableReader {
     private func makeCell(type: String, style: Int, raw: String) throws -> CellValue {
         switch type {
         case "s":
-            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)) else { return .empty }
+            guard let index = Int(raw) ?? Int(raw.trimmingCharacters(in: .whitespaces)) else { return .empty }
             guard index >= 0, index < workbook.sharedStrings.count else {
                 throw XMLError(description: "shared string \(index) does not exist")
             }
@@ -134,7 +134,7 @@ public final class XlsxReader: TableReader {
             if parts.count == 3 { return .date(year: parts[0], month: parts[1], day: parts[2]) }
             return .text(raw)
         default:
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 ? raw.trimmingCharacters(in: .whitespaces) : raw
             if trimmed.isEmpty { return .empty }
             guard let number = Double(trimmed) else { return .text(trimmed) }
             if style < workbook.dateStyles.count, workbook.dateStyles[style],

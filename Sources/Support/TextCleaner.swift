@@ -17,7 +17,8 @@ public enum TextCleaner {
     /// Cleans one cell: NFKC, invisible characters removed, white space trimmed and runs folded to one space.
     public static func clean(_ raw: String) -> String {
         if raw.isEmpty { return raw }
-        if raw.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) { return raw }   // fast path: plain ASCII, no spaces
+        // Fast path: printable ASCII without spaces and common CJK ideographs are unchanged by every step.
+        if raw.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }) { return raw }
         let normalized = raw.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false

@@ -17,15 +17,23 @@ struct RowChecker {
     let header: HeaderMap
     let language: Language
     let today: CivilDate
+    /// Column letter of each recognised field, worked out once.
+    private let letters: [Field: String]
+
+    init(header: HeaderMap, language: Language, today: CivilDate) {
+        self.header = header
+        self.language = language
+        self.today = today
+        letters = header.columns.mapValues(columnLetters)
+    }
 
     func cell(_ row: TableRow, _ field: Field) -> (value: CellValue, column: String)? {
         guard let index = header[field] else { return nil }
-        return (row[index], columnLetters(index))
+        return (row[index], letters[field] ?? "")
     }
 
     func problem(_ severity: Severity, _ code: String, _ row: TableRow, _ field: Field, value: String?, _ message: String) -> Problem {
-        Problem(severity, code, row: row.number, column: header[field].map(columnLetters), field: field.rawValue,
-                value: value, message: message)
+        Problem(severity, code, row: row.number, column: letters[field], field: field.rawValue, value: value, message: message)
     }
 
     /// The problems of `row` and the facts kept about it.
