@@ -109,3 +109,23 @@ enum CLI {
         }
     }
 }
+
+@Suite(.serialized) struct HostileCommandLineTests {
+    @Test(arguments: ["binary.csv", "empty.csv", "empty.xlsx", "password.xlsx", "billion-laughs.xlsx", "billion-laughs-sst.xlsx",
+                      "broken-xml.xlsx", "not-a-zip.xlsx", "no-header.csv"])
+    func hostileRostersExitOneWithAReason(name: String) throws {
+        let r = try CLI.run(["validate", "--roster", Fixtures.external(name), "--lang", "en"])
+        #expect(r.status == 1, "\(name): \(r.stderr)")
+        #expect(r.stdout.contains(name))
+        #expect(r.stdout.contains("roster."))
+    }
+
+    @Test(arguments: ["traversal.zip", "bomb.zip", "encrypted.zip", "huge-header.png"])
+    func hostileArchivesExitOne(name: String) throws {
+        let r = try CLI.run(["validate", "--roster", Fixtures.external("openpyxl-basic.xlsx"), "--photos", Fixtures.external(name), "--json"])
+        #expect(r.status == 1, "\(name): \(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((object["problems"] as? [[String: Any]])?.isEmpty == false)
+        #expect(object["rows"] as? Int == 5)
+    }
+}
