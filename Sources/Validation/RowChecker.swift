@@ -44,7 +44,9 @@ struct RowChecker {
         // Name.
         let rawName = cell(row, .name)?.value.text ?? ""
         let name = TextCleaner.cleanName(rawName)
-        if header[.name] != nil {
+        if header[.name] == nil {
+            problems.append(problem(.error, "name.missing", row, .name, value: nil, l.pick("名单没有“姓名”列", "the roster has no name column")))
+        } else {
             if name.isEmpty {
                 problems.append(problem(.error, "name.missing", row, .name, value: nil, l.pick("姓名为空", "the name is empty")))
             } else if let reason = NameRule.invalidReason(name, language: l) {
@@ -67,7 +69,9 @@ struct RowChecker {
         // Document number.
         var key = ""
         var check: IdentityCheck?
-        if let idCell = cell(row, .id) {
+        if header[.id] == nil {
+            problems.append(problem(.error, "id.missing", row, .id, value: nil, l.pick("名单没有“身份证号”列", "the roster has no ID number column")))
+        } else if let idCell = cell(row, .id) {
             if let asNumber = NumberDamage.detect(idCell.value, kind: kind) {
                 problems.append(problem(.error, "roster.id-as-number", row, .id, value: asNumber,
                     l.pick("证件号码被 Excel 存成了数字（显示为 \(asNumber)），后几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填入完整号码（或在号码前加英文单引号 '）",

@@ -72,7 +72,6 @@ public struct Validator: Sendable {
                         indexOfKey[fact.key] = facts.count
                     }
                 }
-                if header[.name] == nil || header[.id] == nil { fact.hasError = true }
                 facts.append(fact)
                 rosterProblems.append(contentsOf: problems)
             }

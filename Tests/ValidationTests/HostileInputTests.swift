@@ -36,6 +36,15 @@ import Support
         #expect(report.rows == 0)
     }
 
+    @Test func aMissingIDColumnFailsEveryRowOnce() throws {
+        let dir = try Fixtures.scratch()
+        try Data("姓名,性别,所属院校\n张三,男,示例学院\n李四,女,示例学院\n".utf8).write(to: URL(fileURLWithPath: dir + "/r.csv"))
+        let report = validate(dir + "/r.csv")
+        #expect(report.rows == 2 && report.valid == 0)
+        #expect(report.codes["roster.header-missing"] == 1)
+        #expect(report.problems.filter { $0.code == "id.missing" }.compactMap(\.row) == [2, 3])
+    }
+
     @Test func headerOnlyIsValidAndEmpty() {
         let report = validate(Fixtures.external("header-only.csv"))
         #expect(report.rows == 0 && report.problems.isEmpty && !report.hasErrors)
