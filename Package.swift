@@ -1,5 +1,18 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// Cairo and Pango's header folders. pkg-config would add `-pthread`, which SwiftPM warns about, so the
+/// folders are listed here (those that exist on this machine's architecture) and libraries are linked by
+/// Sources/CCairo/module.modulemap.
+let cairoIncludes: [SwiftSetting] = {
+    let arch = ["x86_64", "aarch64", "arm", "i386", "powerpc64le", "s390x", "riscv64"]
+        .map { "/usr/lib/\($0)-linux-gnu/glib-2.0/include" }
+    let folders = ["/usr/include/pango-1.0", "/usr/include/glib-2.0", "/usr/include/harfbuzz", "/usr/include/freetype2",
+                   "/usr/include/libpng16", "/usr/include/fribidi", "/usr/include/cairo", "/usr/include/pixman-1"] + arch
+    let flags = folders.filter { FileManager.default.fileExists(atPath: $0) }.flatMap { ["-Xcc", "-I" + $0] }
+    return [.unsafeFlags(flags)]
+}()
 
 /// kaowu (考务): rosters and photo archives in, validated, seated and rendered exam paperwork out.
 let package = Package(
@@ -13,7 +26,7 @@ let package = Package(
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
-        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CCairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
@@ -28,6 +41,7 @@ let package = Package(
         .target(name: "Photos", dependencies: ["Support", "CZip", "CTurboJPEG", "CPNG"]),
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
+        .target(name: "Render", dependencies: ["Support", "CCairo", "CQRencode", "CTurboJPEG"], swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Validation", "Synthetic", "Spreadsheet",
@@ -39,5 +53,6 @@ let package = Package(
         .testTarget(name: "RosterTests", dependencies: ["Roster"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic"], swiftSettings: cairoIncludes),
     ]
 )
