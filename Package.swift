@@ -23,6 +23,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -41,7 +42,7 @@ let package = Package(
         .target(name: "Photos", dependencies: ["Support", "CZip", "CTurboJPEG", "CPNG"]),
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
-        .target(name: "Render", dependencies: ["Support", "CCairo", "CQRencode", "CTurboJPEG"], swiftSettings: cairoIncludes),
+        .target(name: "Render", dependencies: ["Support", "CCairo", "CQRencode", "CTurboJPEG", "Yams"], swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Validation", "Synthetic", "Spreadsheet",

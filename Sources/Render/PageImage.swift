@@ -2,11 +2,18 @@ import CCairo
 import CTurboJPEG
 import Foundation
 
+/// A picture that can be placed on a page: a Cairo image surface it owns, and its size in pixels.
+public protocol PageImage: AnyObject {
+    var surface: OpaquePointer { get }
+    var width: Int { get }
+    var height: Int { get }
+}
+
 /// A JPEG to place on pages: decoded once for Cairo, with its original bytes attached so the PDF embeds
 /// the JPEG as it is (no re-encoding), and a unique ID so an image repeated on many pages is embedded once.
 /// Owns its Cairo surface.
-public final class JPEGImage: @unchecked Sendable {
-    let surface: OpaquePointer
+public final class JPEGImage: PageImage, @unchecked Sendable {
+    public let surface: OpaquePointer
     public let width: Int
     public let height: Int
 
@@ -46,9 +53,30 @@ public final class JPEGImage: @unchecked Sendable {
     }
 }
 
+/// A PNG (seals and logos, with transparency) loaded by Cairo; owns its surface.
+public final class PNGImage: PageImage, @unchecked Sendable {
+    public let surface: OpaquePointer
+    public let width: Int
+    public let height: Int
+
+    /// Loads the PNG file at `path`; nil when it is missing or not a PNG.
+    public init?(path: String) {
+        guard let surface = cairo_image_surface_create_from_png(path) else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
+        self.surface = surface
+        width = Int(cairo_image_surface_get_width(surface))
+        height = Int(cairo_image_surface_get_height(surface))
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+}
+
 extension PDFDocument {
     /// Draws `image` fitted into `box` without distortion (centred; the box is the true printed size).
-    public func draw(_ image: JPEGImage, in box: Box) {
+    public func draw(_ image: PageImage, in box: Box) {
         withSavedState {
             let scale = min(Units.points(box.width) / Double(image.width), Units.points(box.height) / Double(image.height))
             let drawnWidth = Double(image.width) * scale, drawnHeight = Double(image.height) * scale
@@ -58,6 +86,15 @@ extension PDFDocument {
             cairo_scale(context, scale, scale)
             cairo_set_source_surface(context, image.surface, 0, 0)
             cairo_paint(context)
+        }
+    }
+
+    /// Fills `box` with `colour`.
+    public func fill(_ box: Box, colour: Colour) {
+        withSavedState {
+            cairo_rectangle(context, Units.points(box.x), Units.points(box.y), Units.points(box.width), Units.points(box.height))
+            colour.apply(to: context)
+            cairo_fill(context)
         }
     }
 

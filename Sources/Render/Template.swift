@@ -1,0 +1,45 @@
+/// A document template: page size in millimetres and positioned elements bound to fields (design §4).
+/// Loaded from YAML by `TemplateLoader`; drawn per record by `TemplateRenderer`.
+public struct Template: Sendable {
+    public var name: String
+    public var pageWidth: Double
+    public var pageHeight: Double
+    public var elements: [Element]
+
+    /// One thing drawn on the page.
+    public enum Element: Sendable {
+        case text(BoundText, Box, TextStyle)
+        /// An image from a field (a photo) or a file beside the template (a seal, a logo); `border` in mm, 0 for none.
+        case image(ImageSource, Box, border: Double)
+        case qr(BoundText, x: Double, y: Double, side: Double, level: QRCode.Level)
+        case rect(Box, line: Double, fill: Colour?)
+        case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
+    }
+
+    /// Where an image comes from.
+    public enum ImageSource: Sendable, Equatable {
+        /// The value of a field, looked up in the record's images (`{{photo}}`).
+        case field(String)
+        /// A file path, resolved against the template's folder.
+        case file(String)
+    }
+
+    /// Every field the template uses.
+    public var fields: [String] {
+        elements.flatMap { element -> [String] in
+            switch element {
+            case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields
+            case .image(.field(let name), _, _): return [name]
+            default: return []
+            }
+        }
+    }
+}
+
+/// Page sizes by name, portrait, in millimetres.
+enum PaperSize {
+    static let sizes: [String: (Double, Double)] = [
+        "A3": (297, 420), "A4": (210, 297), "A5": (148, 210), "A6": (105, 148), "B5": (176, 250),
+        "card": (85.6, 54), "letter": (215.9, 279.4),
+    ]
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Yams
+
+/// A mistake in a template file, located for the person editing it: file, line and key.
+public struct TemplateError: Error, CustomStringConvertible, Sendable {
+    public let file: String
+    public let line: Int?
+    public let key: String
+    public let message: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(message)"
+    }
+}
+
+/// Reads templates from YAML, checking every key, size and field binding.
+public struct TemplateLoader: Sendable {
+    /// Whether a field name may be bound (`name`, `exam.title`, …).
+    public let isKnownField: @Sendable (String) -> Bool
+
+    public init(isKnownField: @escaping @Sendable (String) -> Bool) {
+        self.isKnownField = isKnownField
+    }
+
+    /// Loads the template file at `path`.
+    public func load(path: String) throws -> Template {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw TemplateError(file: path, line: nil, key: "", message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try load(yaml: text, file: path)
+    }
+
+    /// Loads a template from `yaml`; `file` names it in errors.
+    public func load(yaml: String, file: String) throws -> Template {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw TemplateError(file: file, line: nil, key: "", message: "the file is empty")
+            }
+            root = node
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            throw TemplateError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
+        }
+        let reader = NodeReader(file: file)
+        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "elements"])
+        let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
+        guard let pageNode = top["page"] else { throw reader.error(root, key: "page", "missing (e.g. page: {size: A4})") }
+        let (width, height) = try page(pageNode, reader)
+        guard let elementsNode = top["elements"], case .sequence(let items) = elementsNode else {
+            throw reader.error(top["elements"] ?? root, key: "elements", "a list of elements is required")
+        }
+        var elements: [Template.Element] = []
+        for (index, item) in items.enumerated() {
+            elements.append(try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height))
+        }
+        return Template(name: name, pageWidth: width, pageHeight: height, elements: elements)
+    }
+
+    private func page(_ node: Node, _ reader: NodeReader) throws -> (Double, Double) {
+        let map = try reader.mapping(node, key: "page", allowed: ["size", "orientation", "width", "height"])
+        var size: (Double, Double)
+        if let w = map["width"], let h = map["height"] {
+            size = (try reader.number(w, key: "page.width", range: 20...2000), try reader.number(h, key: "page.height", range: 20...2000))
+        } else {
+            let name = try map["size"].map { try reader.string($0, key: "page.size") } ?? "A4"
+            guard let known = PaperSize.sizes[name] else {
+                throw reader.error(map["size"] ?? node, key: "page.size", "unknown size “\(name)” (known: \(PaperSize.sizes.keys.sorted().joined(separator: ", ")), or width and height in mm)")
+            }
+            size = known
+        }
+        if let o = map["orientation"] {
+            switch try reader.string(o, key: "page.orientation") {
+            case "portrait": size = (min(size.0, size.1), max(size.0, size.1))
+            case "landscape": size = (max(size.0, size.1), min(size.0, size.1))
+            default: throw reader.error(o, key: "page.orientation", "portrait or landscape")
+            }
+        }
+        return size
+    }
+
+    static let textKeys: Set<String> = ["type", "text", "box", "font", "size", "bold", "spacing", "align", "valign", "wrap", "shrink", "color", "min-size"]
+
+    private func element(_ node: Node, key: String, _ r: NodeReader, pageWidth: Double, pageHeight: Double) throws -> Template.Element {
+        guard case .mapping(let peek) = node, let typeNode = peek["type"] else {
+            throw r.error(node, key: key, "each element needs a type: text, image, qr, rect or line")
+        }
+        let type = try r.string(typeNode, key: key + ".type")
+        switch type {
+        case "text":
+            let map = try r.mapping(node, key: key, allowed: Self.textKeys)
+            let text = try bound(map["text"], key: key + ".text", node, r)
+            let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
+            var style = TextStyle()
+            if let f = map["font"] {
+                let font = try r.string(f, key: key + ".font")
+                style.family = font == "serif" ? "Noto Serif CJK SC" : font == "sans" ? "Noto Sans CJK SC" : font
+            }
+            if let s = map["size"] { style.size = try r.number(s, key: key + ".size", range: 3...300) }
+            if let s = map["min-size"] { style.minimumSize = try r.number(s, key: key + ".min-size", range: 2...300) }
+            if let b = map["bold"] { style.bold = try r.bool(b, key: key + ".bold") }
+            if let s = map["spacing"] { style.letterSpacing = try r.number(s, key: key + ".spacing", range: 0...100) }
+            if let w = map["wrap"] { style.wrap = try r.bool(w, key: key + ".wrap") }
+            if let s = map["shrink"] { style.shrinkToFit = try r.bool(s, key: key + ".shrink") }
+            if let c = map["color"] { style.colour = try r.colour(c, key: key + ".color") }
+            if let a = map["align"] {
+                guard let value = TextStyle.Alignment(rawValue: try r.string(a, key: key + ".align")) else {
+                    throw r.error(a, key: key + ".align", "left, center or right")
+                }
+                style.alignment = value
+            }
+            if let v = map["valign"] {
+                guard let value = TextStyle.VerticalAlignment(rawValue: try r.string(v, key: key + ".valign")) else {
+                    throw r.error(v, key: key + ".valign", "top, middle or bottom")
+                }
+                style.verticalAlignment = value
+            }
+            return .text(text, box, style)
+        case "image":
+            let map = try r.mapping(node, key: key, allowed: ["type", "source", "box", "border"])
+            guard let sourceNode = map["source"] else { throw r.error(node, key: key + ".source", "missing: a field such as {{photo}} or a file") }
+            let source = try r.string(sourceNode, key: key + ".source")
+            let image: Template.ImageSource
+            if source.hasPrefix("{{") {
+                let binding = try bound(sourceNode, key: key + ".source", node, r)
+                guard binding.parts.count == 1, let name = binding.fields.first else {
+                    throw r.error(sourceNode, key: key + ".source", "an image takes one field, e.g. {{photo}}")
+                }
+                image = .field(name)
+            } else {
+                image = .file(source)
+            }
+            let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
+            let border = try map["border"].map { try r.number($0, key: key + ".border", range: 0...5) } ?? 0
+            return .image(image, box, border: border)
+        case "qr":
+            let map = try r.mapping(node, key: key, allowed: ["type", "text", "at", "size", "level"])
+            let text = try bound(map["text"], key: key + ".text", node, r)
+            guard let atNode = map["at"] else { throw r.error(node, key: key + ".at", "missing: [x, y] in mm") }
+            let at = try r.numbers(atNode, key: key + ".at", count: 2)
+            let side = try map["size"].map { try r.number($0, key: key + ".size", range: 8...200) } ?? 25
+            var level = QRCode.Level.M
+            if let l = map["level"] {
+                guard let value = QRCode.Level(rawValue: try r.string(l, key: key + ".level")) else { throw r.error(l, key: key + ".level", "L, M, Q or H") }
+                level = value
+            }
+            try inside(at[0], at[1], side, side, atNode, key: key + ".at", r, pageWidth, pageHeight)
+            return .qr(text, x: at[0], y: at[1], side: side, level: level)
+        case "rect":
+            let map = try r.mapping(node, key: key, allowed: ["type", "box", "line", "fill"])
+            let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
+            let line = try map["line"].map { try r.number($0, key: key + ".line", range: 0...10) } ?? 0.3
+            let fill = try map["fill"].map { try r.colour($0, key: key + ".fill") }
+            return .rect(box, line: line, fill: fill)
+        case "line":
+            let map = try r.mapping(node, key: key, allowed: ["type", "from", "to", "line"])
+            guard let fromNode = map["from"], let toNode = map["to"] else { throw r.error(node, key: key, "a line needs from: [x, y] and to: [x, y]") }
+            let from = try r.numbers(fromNode, key: key + ".from", count: 2), to = try r.numbers(toNode, key: key + ".to", count: 2)
+            let width = try map["line"].map { try r.number($0, key: key + ".line", range: 0.05...10) } ?? 0.3
+            return .line(x1: from[0], y1: from[1], x2: to[0], y2: to[1], width: width)
+        default:
+            throw r.error(typeNode, key: key + ".type", "unknown element “\(type)” (known: text, image, qr, rect, line)")
+        }
+    }
+
+    private func bound(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader) throws -> BoundText {
+        guard let node else { throw r.error(parent, key: key, "missing") }
+        let source = try r.string(node, key: key)
+        let text: BoundText
+        do { text = try BoundText(source) } catch let error as BindingError { throw r.error(node, key: key, error.message) }
+        for field in text.fields where !isKnownField(field) {
+            throw r.error(node, key: key, "unknown field “\(field)”")
+        }
+        return text
+    }
+
+    private func box(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader, _ pageWidth: Double, _ pageHeight: Double) throws -> Box {
+        guard let node else { throw r.error(parent, key: key, "missing: [x, y, width, height] in mm") }
+        let v = try r.numbers(node, key: key, count: 4)
+        try inside(v[0], v[1], v[2], v[3], node, key: key, r, pageWidth, pageHeight)
+        return Box(x: v[0], y: v[1], width: v[2], height: v[3])
+    }
+
+    private func inside(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ node: Node, key: String, _ r: NodeReader,
+                        _ pageWidth: Double, _ pageHeight: Double) throws {
+        guard w > 0, h > 0 else { throw r.error(node, key: key, "width and height must be positive") }
+        guard x >= 0, y >= 0, x + w <= pageWidth + 0.01, y + h <= pageHeight + 0.01 else {
+            throw r.error(node, key: key, "does not fit on the \(Int(pageWidth))×\(Int(pageHeight)) mm page")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// One record to fill a template with: field values, and images for image fields (the photo).
+public struct RenderRecord {
+    public var values: [String: String]
+    public var images: [String: PageImage]
+
+    public init(values: [String: String], images: [String: PageImage] = [:]) {
+        self.values = values
+        self.images = images
+    }
+}
+
+/// Draws a template once per record, one page each. Images named by file are loaded once from the
+/// template's folder (`baseDirectory`) and reused on every page.
+public final class TemplateRenderer {
+    public let template: Template
+    private var fileImages: [String: PageImage] = [:]
+    private let baseDirectory: String
+
+    public init(template: Template, baseDirectory: String) throws {
+        self.template = template
+        self.baseDirectory = baseDirectory
+        for element in template.elements {
+            guard case .image(.file(let name), _, _) = element, fileImages[name] == nil else { continue }
+            let path = name.hasPrefix("/") ? name : baseDirectory + "/" + name
+            let image: PageImage?
+            if name.lowercased().hasSuffix(".png") {
+                image = PNGImage(path: path)
+            } else {
+                image = (try? Data(contentsOf: URL(fileURLWithPath: path))).flatMap { JPEGImage([UInt8]($0), id: path) }
+            }
+            guard let image else {
+                throw TemplateError(file: template.name, line: nil, key: "image", message: "cannot load \(path) (PNG or JPEG expected)")
+            }
+            fileImages[name] = image
+        }
+    }
+
+    /// Draws one page for `record` on the document's current page.
+    public func draw(_ record: RenderRecord, on document: PDFDocument) {
+        for element in template.elements {
+            switch element {
+            case .text(let text, let box, let style):
+                document.draw(text: text.resolve(record.values), in: box, style: style)
+            case .image(let source, let box, let border):
+                let image: PageImage?
+                switch source {
+                case .field(let name): image = record.images[name]
+                case .file(let name): image = fileImages[name]
+                }
+                if let image { document.draw(image, in: box) }
+                if border > 0 { document.stroke(box, width: border) }
+            case .qr(let text, let x, let y, let side, let level):
+                if let code = QRCode(text.resolve(record.values), level: level) { document.draw(code, x: x, y: y, side: side) }
+            case .rect(let box, let line, let fill):
+                if let fill { document.fill(box, colour: fill) }
+                if line > 0 { document.stroke(box, width: line) }
+            case .line(let x1, let y1, let x2, let y2, let width):
+                document.line(from: x1, y1, to: x2, y2, width: width)
+            }
+        }
+    }
+
+    /// Writes a PDF with one page per record.
+    public func render(_ records: [RenderRecord], to path: String, created: String? = nil) throws {
+        let document = try PDFDocument(path: path, width: template.pageWidth, height: template.pageHeight,
+                                       title: template.name, created: created)
+        for (index, record) in records.enumerated() {
+            if index > 0 { document.newPage() }
+            draw(record, on: document)
+        }
+        try document.finish()
+    }
+}

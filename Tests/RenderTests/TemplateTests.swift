@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import Synthetic
+@testable import Render
+
+let known: @Sendable (String) -> Bool = { ["name", "id", "photo", "birthdate", "seat", "certificate.number", "issuer.name"].contains($0) }
+
+func load(_ yaml: String) throws -> Template {
+    try TemplateLoader(isKnownField: known).load(yaml: yaml, file: "t.yaml")
+}
+
+func loadError(_ yaml: String) -> TemplateError? {
+    do { _ = try load(yaml); return nil } catch let e as TemplateError { return e } catch { return nil }
+}
+
+@Suite struct BoundTextTests {
+    @Test func fieldsAndFormatters() throws {
+        let values = ["name": "zhang san", "id": "110101199003071233", "birthdate": "1990-03-07", "seat": "7"]
+        #expect(try BoundText("姓名：{{name | upper}}").resolve(values) == "姓名：ZHANG SAN")
+        #expect(try BoundText("{{id|mask}}").resolve(values) == "110101********1233")
+        #expect(try BoundText("{{birthdate | date}}").resolve(values) == "1990年03月07日")
+        #expect(try BoundText("第{{seat | pad:2}}座").resolve(values) == "第07座")
+        #expect(try BoundText("{{missing}}！").resolve(values) == "！")
+        #expect(try BoundText("a {{name}} b {{seat}}").fields == ["name", "seat"])
+    }
+
+    @Test func mistakes() {
+        #expect(throws: BindingError.self) { try BoundText("{{name") }
+        #expect(throws: BindingError.self) { try BoundText("{{ }}") }
+        #expect(throws: BindingError.self) { try BoundText("{{name | shout}}") }
+        #expect(throws: BindingError.self) { try BoundText("{{seat | pad}}") }
+    }
+}
+
+@Suite struct TemplateLoaderTests {
+    @Test func pageSizesAndElements() throws {
+        let t = try load("""
+        name: 合格证
+        page: {size: A4, orientation: landscape}
+        elements:
+          - {type: text, text: "{{name}}", box: [20, 20, 100, 10], size: 20, bold: true, align: center}
+          - {type: image, source: "{{photo}}", box: [240, 30, 26, 32], border: 0.3}
+          - {type: qr, text: "{{certificate.number}}", at: [20, 150], size: 30, level: Q}
+          - {type: rect, box: [5, 5, 287, 200], line: 1}
+          - {type: line, from: [20, 40], to: [120, 40]}
+        """)
+        #expect(t.pageWidth == 297 && t.pageHeight == 210)
+        #expect(t.elements.count == 5)
+        #expect(t.fields == ["name", "photo", "certificate.number"])
+    }
+
+    @Test func errorsNameTheLineAndKey() throws {
+        let unknownField = try #require(loadError("""
+        page: {size: A4}
+        elements:
+          - type: text
+            text: "{{nmae}}"
+            box: [10, 10, 50, 10]
+        """))
+        #expect(unknownField.line == 4 && unknownField.key == "elements[0].text" && unknownField.message.contains("nmae"))
+        #expect(unknownField.description.hasPrefix("t.yaml:4: elements[0].text"))
+
+        let unknownElement = try #require(loadError("page: {size: A4}\nelements:\n  - {type: circle, box: [1, 1, 2, 2]}\n"))
+        #expect(unknownElement.line == 3 && unknownElement.message.contains("circle"))
+
+        let unknownKey = try #require(loadError("page: {size: A4}\nelements:\n  - {type: text, text: x, box: [1, 1, 2, 2], colour: red}\n"))
+        #expect(unknownKey.key == "elements[0].colour")
+
+        let offPage = try #require(loadError("page: {size: A5}\nelements:\n  - {type: text, text: x, box: [100, 10, 60, 10]}\n"))
+        #expect(offPage.message.contains("does not fit"))
+
+        let badSize = try #require(loadError("page: {size: B9}\nelements: []\n"))
+        #expect(badSize.key == "page.size")
+
+        let notANumber = try #require(loadError("page: {size: A4}\nelements:\n  - {type: text, text: x, box: [1, 1, two, 2]}\n"))
+        #expect(notANumber.key == "elements[0].box")
+
+        #expect(loadError("page: [").map { $0.message.contains("YAML") } == true)
+    }
+
+    @Test func rendersOnePagePerRecord() throws {
+        let dir = try Tool.scratch()
+        let yaml = """
+        name: 测试模板
+        page: {size: A5, orientation: landscape}
+        elements:
+          - {type: text, text: "合 格 证", box: [10, 8, 190, 14], size: 24, bold: true, align: center}
+          - {type: text, text: "{{name}}同志：", box: [15, 30, 120, 10], size: 14}
+          - {type: text, text: "证件号码：{{id | mask}}", box: [15, 45, 120, 8], size: 11}
+          - {type: image, source: "{{photo}}", box: [160, 30, 26, 32], border: 0.2}
+          - {type: qr, text: "{{certificate.number}}", at: [15, 100], size: 30}
+          - {type: rect, box: [4, 4, 202, 140], line: 0.8}
+        """
+        let template = try TemplateLoader(isKnownField: known).load(yaml: yaml, file: "t.yaml")
+        let renderer = try TemplateRenderer(template: template, baseDirectory: dir)
+        let painter = PhotoPainter()
+        let records = (0..<3).map { k in
+            RenderRecord(values: ["name": ["张伟", "李娜", "阿卜杜·热合曼"][k], "id": "11010119900307123\(k)", "certificate.number": "HG2026\(k)"],
+                         images: ["photo": JPEGImage(painter.jpeg(background: .blue, variant: k), id: "p\(k)")!])
+        }
+        let path = dir + "/out.pdf"
+        try renderer.render(records, to: path, created: "2026-06-01T08:00:00+08:00")
+        #expect(try Tool.run("pdfinfo", [path]).output.contains("Pages:           3"))
+        let text = try Tool.run("pdftotext", [path, "-"]).output
+        #expect(text.contains("李娜同志") && text.contains("阿卜杜·热合曼同志") && text.contains("110101********1232"))
+        #expect(try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").count == 5)   // 2 header lines + 3 photos
+        // The same input gives the same bytes.
+        let again = dir + "/again.pdf"
+        try renderer.render(records, to: again, created: "2026-06-01T08:00:00+08:00")
+        #expect(FileManager.default.contentsEqual(atPath: path, andPath: again))
+    }
+}
