@@ -5,6 +5,8 @@ public struct Template: Sendable {
     public var pageWidth: Double
     public var pageHeight: Double
     public var elements: [Element]
+    /// For cards and labels: how many go on a sheet (the page above is one card).
+    public var sheet: SheetLayout?
 
     /// One thing drawn on the page.
     public enum Element: Sendable {

@@ -45,7 +45,7 @@ public struct TemplateLoader: Sendable {
             throw TemplateError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
         }
         let reader = NodeReader(file: file)
-        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "elements"])
+        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "sheet", "elements"])
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
         guard let pageNode = top["page"] else { throw reader.error(root, key: "page", "missing (e.g. page: {size: A4})") }
         let (width, height) = try page(pageNode, reader)
@@ -56,7 +56,25 @@ public struct TemplateLoader: Sendable {
         for (index, item) in items.enumerated() {
             elements.append(try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height))
         }
-        return Template(name: name, pageWidth: width, pageHeight: height, elements: elements)
+        let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
+        return Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
+    }
+
+    private func sheet(_ node: Node, _ r: NodeReader, cardWidth: Double, cardHeight: Double) throws -> SheetLayout {
+        let map = try r.mapping(node, key: "sheet", allowed: ["size", "orientation", "width", "height", "columns", "rows", "gutter", "cut-marks"])
+        var pageMap: [String: Node] = [:]
+        for key in ["size", "orientation", "width", "height"] { pageMap[key] = map[key] }
+        let (width, height) = try page(.mapping(Node.Mapping(pageMap.map { (Node(stringLiteral: $0.key), $0.value) })), r)
+        guard let c = map["columns"], let rw = map["rows"] else { throw r.error(node, key: "sheet", "columns and rows are required") }
+        let columns = Int(try r.number(c, key: "sheet.columns", range: 1...20)), rows = Int(try r.number(rw, key: "sheet.rows", range: 1...40))
+        let gutter = try map["gutter"].map { try r.numbers($0, key: "sheet.gutter", count: 2) } ?? [0, 0]
+        let cutMarks = try map["cut-marks"].map { try r.bool($0, key: "sheet.cut-marks") } ?? true
+        let layout = SheetLayout(sheetWidth: width, sheetHeight: height, columns: columns, rows: rows, cellWidth: cardWidth,
+                                 cellHeight: cardHeight, gutterX: gutter[0], gutterY: gutter[1], cutMarks: cutMarks)
+        guard layout.fits else {
+            throw r.error(node, key: "sheet", "\(columns)×\(rows) cards of \(cardWidth)×\(cardHeight) mm do not fit on a \(Int(width))×\(Int(height)) mm sheet")
+        }
+        return layout
     }
 
     private func page(_ node: Node, _ reader: NodeReader) throws -> (Double, Double) {

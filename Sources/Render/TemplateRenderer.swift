@@ -62,6 +62,24 @@ public final class TemplateRenderer {
         }
     }
 
+    /// Writes a PDF with the records' cards laid out N-up on sheets (`layout`), with cut marks if asked.
+    public func render(_ records: [RenderRecord], layout: SheetLayout, to path: String, created: String? = nil) throws {
+        let document = try PDFDocument(path: path, width: layout.sheetWidth, height: layout.sheetHeight,
+                                       title: template.name, created: created)
+        var currentSheet = 0
+        if layout.cutMarks { document.drawCutMarks(layout) }
+        for (index, record) in records.enumerated() {
+            let (sheet, box) = layout.place(index)
+            if sheet != currentSheet {
+                document.newPage()
+                currentSheet = sheet
+                if layout.cutMarks { document.drawCutMarks(layout) }
+            }
+            document.withOrigin(x: box.x, y: box.y) { draw(record, on: document) }
+        }
+        try document.finish()
+    }
+
     /// Writes a PDF with one page per record.
     public func render(_ records: [RenderRecord], to path: String, created: String? = nil) throws {
         let document = try PDFDocument(path: path, width: template.pageWidth, height: template.pageHeight,
