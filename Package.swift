@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Photos", dependencies: ["Support", "CZip", "CTurboJPEG", "CPNG"]),
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
-        .target(name: "Render", dependencies: ["Support", "CCairo", "CQRencode", "CTurboJPEG", "Yams"], swiftSettings: cairoIncludes),
+        .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "CTurboJPEG", "Yams"], swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Validation", "Synthetic", "Spreadsheet",

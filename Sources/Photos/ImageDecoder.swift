@@ -104,7 +104,7 @@ public final class ImageDecoder {
     }
 
     /// Converts CMYK (Adobe-inverted when `inverted`) to RGB.
-    static func rgb(fromCMYK cmyk: [UInt8], inverted: Bool) -> [UInt8] {
+    public static func rgb(fromCMYK cmyk: [UInt8], inverted: Bool) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: cmyk.count / 4 * 3)
         for p in 0..<(cmyk.count / 4) {
             var c = Int(cmyk[p * 4]), m = Int(cmyk[p * 4 + 1]), y = Int(cmyk[p * 4 + 2]), k = Int(cmyk[p * 4 + 3])

@@ -1,12 +1,16 @@
 import CCairo
 import CTurboJPEG
 import Foundation
+import Photos
 
 /// A picture that can be placed on a page: a Cairo image surface it owns, and its size in pixels.
 public protocol PageImage: AnyObject {
     var surface: OpaquePointer { get }
+    /// Size in pixels as stored.
     var width: Int { get }
     var height: Int { get }
+    /// EXIF orientation 1–8 (1: upright as stored).
+    var orientation: Int { get }
 }
 
 /// A JPEG to place on pages: decoded once for Cairo, with its original bytes attached so the PDF embeds
@@ -16,34 +20,62 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
     public let surface: OpaquePointer
     public let width: Int
     public let height: Int
+    public let orientation: Int
 
-    /// Decodes `bytes`; nil when they are not a JPEG TurboJPEG can read. `id` names the image for
-    /// de-duplication in the PDF (e.g. the archive entry).
-    public init?(_ bytes: [UInt8], id: String) {
+    /// Reads `bytes`; nil when they are not a JPEG TurboJPEG can read. `id` names the image for
+    /// de-duplication in the PDF (e.g. the archive entry). A PDF uses the JPEG bytes themselves, so
+    /// `decodePixels: false` skips decoding (faster); a PNG preview needs the pixels. CMYK JPEGs
+    /// (Photoshop's inverted Adobe kind too) are decoded to the right RGB colours.
+    public init?(_ bytes: [UInt8], id: String, decodePixels: Bool = true) {
         guard let handle = tjInitDecompress() else { return nil }
         defer { tjDestroy(handle) }
         var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0
         guard tjDecompressHeader3(handle, bytes, UInt(bytes.count), &w, &h, &subsampling, &colourspace) == 0,
               w > 0, h > 0, Int(w) * Int(h) <= 40_000_000 else { return nil }
-        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { return nil }
-        cairo_surface_flush(surface)
-        let pixels = cairo_image_surface_get_data(surface)
-        let status = tjDecompress2(handle, bytes, UInt(bytes.count), pixels, w, Int32(stride), h, Int32(TJPF_BGRX.rawValue), 0)
-        guard status == 0 || tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue) else {
+        let cmyk = colourspace == Int32(TJCS_CMYK.rawValue) || colourspace == Int32(TJCS_YCCK.rawValue)
+        // PDF viewers read CMYK JPEGs without Photoshop's inversion, so those are embedded as decoded RGB.
+        if (decodePixels || cmyk) && !JPEGImage.decode(bytes, handle: handle, into: surface, cmyk: cmyk) {
             cairo_surface_destroy(surface)
             return nil
         }
-        cairo_surface_mark_dirty(surface)
-        // Cairo keeps (and frees) its own copies of the JPEG bytes and the ID.
-        JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface)
+        if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface) }
         JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
         self.surface = surface
         width = Int(w)
         height = Int(h)
+        orientation = ExifOrientation.read(bytes)
     }
 
     deinit { cairo_surface_destroy(surface) }
+
+    /// Decodes into the surface's BGRX pixels; CMYK through a CMYK buffer (inverted when Adobe-marked).
+    private static func decode(_ bytes: [UInt8], handle: tjhandle, into surface: OpaquePointer, cmyk: Bool) -> Bool {
+        let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        cairo_surface_flush(surface)
+        guard let pixels = cairo_image_surface_get_data(surface) else { return false }
+        func ok(_ status: Int32) -> Bool { status == 0 || tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue) }
+        if cmyk {
+            var buffer = [UInt8](repeating: 0, count: Int(w) * Int(h) * 4)
+            guard ok(tjDecompress2(handle, bytes, UInt(bytes.count), &buffer, w, 0, h, Int32(TJPF_CMYK.rawValue), 0)) else { return false }
+            let adobe = bytes.withUnsafeBytes { raw -> Bool in
+                if case .header(let header) = ImageHeader.read(raw) { return header.hasAdobeMarker }
+                return false
+            }
+            let rgb = ImageDecoder.rgb(fromCMYK: buffer, inverted: adobe)
+            for y in 0..<Int(h) {
+                for x in 0..<Int(w) {
+                    let s = (y * Int(w) + x) * 3, d = y * stride + x * 4
+                    pixels[d] = rgb[s + 2]; pixels[d + 1] = rgb[s + 1]; pixels[d + 2] = rgb[s]; pixels[d + 3] = 255
+                }
+            }
+        } else {
+            guard ok(tjDecompress2(handle, bytes, UInt(bytes.count), pixels, w, Int32(stride), h, Int32(TJPF_BGRX.rawValue), 0)) else { return false }
+        }
+        cairo_surface_mark_dirty(surface)
+        return true
+    }
 
     private static func attach(_ type: String, _ data: Data, to surface: OpaquePointer) {
         let copy = UnsafeMutableRawPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
@@ -58,6 +90,7 @@ public final class PNGImage: PageImage, @unchecked Sendable {
     public let surface: OpaquePointer
     public let width: Int
     public let height: Int
+    public var orientation: Int { 1 }
 
     /// Loads the PNG file at `path`; nil when it is missing or not a PNG.
     public init?(path: String) {
@@ -74,16 +107,33 @@ public final class PNGImage: PageImage, @unchecked Sendable {
     deinit { cairo_surface_destroy(surface) }
 }
 
-extension PDFDocument {
+extension Canvas {
     /// Draws `image` fitted into `box` without distortion (centred; the box is the true printed size).
+    /// EXIF orientation is honoured: the picture is turned upright first.
     public func draw(_ image: PageImage, in box: Box) {
         withSavedState {
-            let scale = min(Units.points(box.width) / Double(image.width), Units.points(box.height) / Double(image.height))
-            let drawnWidth = Double(image.width) * scale, drawnHeight = Double(image.height) * scale
+            let turned = image.orientation >= 5          // 90° or 270°: width and height swap
+            let uprightWidth = Double(turned ? image.height : image.width), uprightHeight = Double(turned ? image.width : image.height)
+            let scale = min(Units.points(box.width) / uprightWidth, Units.points(box.height) / uprightHeight)
+            let drawnWidth = uprightWidth * scale, drawnHeight = uprightHeight * scale
             let x = Units.points(box.x) + (Units.points(box.width) - drawnWidth) / 2
             let y = Units.points(box.y) + (Units.points(box.height) - drawnHeight) / 2
             cairo_translate(context, x, y)
             cairo_scale(context, scale, scale)
+            // Map the stored picture onto the upright uprightWidth × uprightHeight rectangle.
+            let w = Double(image.width), h = Double(image.height)
+            var m = cairo_matrix_t()
+            switch image.orientation {
+            case 2: cairo_matrix_init(&m, -1, 0, 0, 1, w, 0)
+            case 3: cairo_matrix_init(&m, -1, 0, 0, -1, w, h)
+            case 4: cairo_matrix_init(&m, 1, 0, 0, -1, 0, h)
+            case 5: cairo_matrix_init(&m, 0, 1, 1, 0, 0, 0)
+            case 6: cairo_matrix_init(&m, 0, 1, -1, 0, h, 0)
+            case 7: cairo_matrix_init(&m, 0, -1, -1, 0, h, w)
+            case 8: cairo_matrix_init(&m, 0, -1, 1, 0, 0, w)
+            default: cairo_matrix_init_identity(&m)
+            }
+            cairo_transform(context, &m)
             cairo_set_source_surface(context, image.surface, 0, 0)
             cairo_paint(context)
         }

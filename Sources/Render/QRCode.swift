@@ -31,7 +31,7 @@ public struct QRCode: Sendable, Equatable {
     public subscript(x: Int, y: Int) -> Bool { modules[y * size + x] }
 }
 
-extension PDFDocument {
+extension Canvas {
     /// Draws `code` as one vector path in a square of `side` mm at (`x`, `y`), keeping a quiet zone of
     /// `quietZone` modules inside the square, dark modules in `colour`.
     public func draw(_ code: QRCode, x: Double, y: Double, side: Double, quietZone: Int = 4, colour: Colour = .black) {

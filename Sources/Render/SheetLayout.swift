@@ -58,7 +58,7 @@ public struct SheetLayout: Sendable, Equatable {
     }
 }
 
-extension PDFDocument {
+extension Canvas {
     /// Runs `body` with the origin moved to (`x`, `y`) mm, so a card's elements land in its cell.
     public func withOrigin(x: Double, y: Double, _ body: () -> Void) {
         withSavedState {

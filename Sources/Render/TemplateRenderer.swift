@@ -38,7 +38,7 @@ public final class TemplateRenderer {
     }
 
     /// Draws one page for `record` on the document's current page.
-    public func draw(_ record: RenderRecord, on document: PDFDocument) {
+    public func draw(_ record: RenderRecord, on document: Canvas) {
         for element in template.elements {
             switch element {
             case .text(let text, let box, let style):
@@ -64,7 +64,7 @@ public final class TemplateRenderer {
 
     /// Writes a PDF with the records' cards laid out N-up on sheets (`layout`), with cut marks if asked.
     public func render(_ records: [RenderRecord], layout: SheetLayout, to path: String, created: String? = nil) throws {
-        let document = try PDFDocument(path: path, width: layout.sheetWidth, height: layout.sheetHeight,
+        let document = try Canvas(path: path, width: layout.sheetWidth, height: layout.sheetHeight,
                                        title: template.name, created: created)
         var currentSheet = 0
         if layout.cutMarks { document.drawCutMarks(layout) }
@@ -82,7 +82,7 @@ public final class TemplateRenderer {
 
     /// Writes a PDF with one page per record.
     public func render(_ records: [RenderRecord], to path: String, created: String? = nil) throws {
-        let document = try PDFDocument(path: path, width: template.pageWidth, height: template.pageHeight,
+        let document = try Canvas(path: path, width: template.pageWidth, height: template.pageHeight,
                                        title: template.name, created: created)
         for (index, record) in records.enumerated() {
             if index > 0 { document.newPage() }

@@ -24,7 +24,7 @@ public struct TextStyle: Sendable, Equatable {
 }
 
 /// Draws text into boxes with Pango (HarfBuzz shaping, font fallback for any Chinese character).
-extension PDFDocument {
+extension Canvas {
     /// Draws `text` in `box` with `style`; returns the font size used (smaller than asked when it shrank).
     @discardableResult
     public func draw(text: String, in box: Box, style: TextStyle) -> Double {

@@ -3,12 +3,12 @@ import Testing
 import Synthetic
 @testable import Render
 
-@Suite(.serialized) struct PDFDocumentTests {
+@Suite(.serialized) struct CanvasTests {
     /// Two A4 pages: a spaced title, a long name shrunk into its box, a photo on both pages, a QR code.
     func makeSample() throws -> (path: String, shrunk: Double) {
         let dir = try Tool.scratch()
         let path = dir + "/sample.pdf"
-        let document = try PDFDocument(path: path, width: 210, height: 297, title: "样张", created: "2026-06-01T08:00:00+08:00")
+        let document = try Canvas(path: path, width: 210, height: 297, title: "样张", created: "2026-06-01T08:00:00+08:00")
         var title = TextStyle()
         title.size = 26
         title.bold = true

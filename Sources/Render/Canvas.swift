@@ -5,15 +5,15 @@ public struct RenderError: Error, CustomStringConvertible, Sendable {
     public let description: String
 }
 
-/// A PDF being written with Cairo: pages of any size in millimetres, fonts embedded and subset by Cairo,
-/// a fixed creation date when asked (so the same input gives the same file). Owns the Cairo surface and
-/// context and frees them once.
-public final class PDFDocument {
+/// Where drawing goes, in millimetres: a PDF being written with Cairo (pages of any size, fonts embedded
+/// and subset, a fixed creation date when asked so the same input gives the same file), or one PNG page
+/// at a chosen resolution (template previews). Owns the Cairo surface and context and frees them once.
+public final class Canvas {
     let surface: OpaquePointer
     let context: OpaquePointer
     public let path: String
     private var finished = false
-    private var pageOpen = false
+    private let isPNG: Bool
 
     /// Starts a PDF at `path` whose first page is `width`×`height` mm.
     /// - Parameter created: ISO 8601 creation date written into the file (`2026-06-01T08:00:00+08:00`).
@@ -29,10 +29,31 @@ public final class PDFDocument {
         self.surface = surface
         self.context = context
         self.path = path
+        isPNG = false
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "kaowu")
         if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
         if let created { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created) }
-        pageOpen = true
+    }
+
+    /// Starts a one-page PNG of `width`×`height` mm at `dpi`, on white, written to `path` by `finish()`.
+    public init(png path: String, width: Double, height: Double, dpi: Double = 150) throws {
+        let scale = dpi / 72
+        let pixelsWide = Int32((Units.points(width) * scale).rounded()), pixelsHigh = Int32((Units.points(height) * scale).rounded())
+        guard pixelsWide > 0, pixelsHigh > 0, Int(pixelsWide) * Int(pixelsHigh) <= 100_000_000,
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelsWide, pixelsHigh) else {
+            throw RenderError(description: "\(path): cannot create a \(width)×\(height) mm image at \(dpi) dpi")
+        }
+        guard let context = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw RenderError(description: "\(path): cannot draw")
+        }
+        self.surface = surface
+        self.context = context
+        self.path = path
+        isPNG = true
+        cairo_set_source_rgb(context, 1, 1, 1)
+        cairo_paint(context)
+        cairo_scale(context, scale, scale)
     }
 
     deinit {
@@ -42,17 +63,26 @@ public final class PDFDocument {
     }
 
     /// Ends the current page and starts the next, `width`×`height` mm (the same size when nil).
+    /// A PNG canvas has one page only: it ignores this.
     public func newPage(width: Double? = nil, height: Double? = nil) {
+        guard !isPNG else { return }
         cairo_show_page(context)
         if let width, let height { cairo_pdf_surface_set_size(surface, Units.points(width), Units.points(height)) }
-        pageOpen = true
     }
 
     /// Writes the file; throws when Cairo reports an error (disk full, bad font, …).
     public func finish() throws {
         guard !finished else { return }
-        cairo_show_page(context)
         finished = true
+        if isPNG {
+            let status = cairo_surface_write_to_png(surface, path)
+            cairo_surface_finish(surface)
+            if status != CAIRO_STATUS_SUCCESS {
+                throw RenderError(description: "\(path): \(String(cString: cairo_status_to_string(status)))")
+            }
+            return
+        }
+        cairo_show_page(context)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         if status != CAIRO_STATUS_SUCCESS {
