@@ -7,6 +7,11 @@ public struct Template: Sendable {
     public var elements: [Element]
     /// For cards and labels: how many go on a sheet (the page above is one card).
     public var sheet: SheetLayout?
+    /// For lists (sign-in sheets): the records as table rows; the elements above are drawn on every page
+    /// with the context's values and `page.number` / `page.count`.
+    public var table: TableSpec?
+    /// Elements drawn once, on the last page of a table (totals, signatures).
+    public var summary: [Element] = []
 
     /// One thing drawn on the page.
     public enum Element: Sendable {
@@ -28,7 +33,7 @@ public struct Template: Sendable {
 
     /// Every field the template uses.
     public var fields: [String] {
-        elements.flatMap { element -> [String] in
+        (elements + summary).flatMap { element -> [String] in
             switch element {
             case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields
             case .image(.field(let name), _, _): return [name]

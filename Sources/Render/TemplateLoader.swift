@@ -45,7 +45,7 @@ public struct TemplateLoader: Sendable {
             throw TemplateError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
         }
         let reader = NodeReader(file: file)
-        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "sheet", "elements"])
+        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "sheet", "table", "summary", "elements"])
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
         guard let pageNode = top["page"] else { throw reader.error(root, key: "page", "missing (e.g. page: {size: A4})") }
         let (width, height) = try page(pageNode, reader)
@@ -57,7 +57,47 @@ public struct TemplateLoader: Sendable {
             elements.append(try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height))
         }
         let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
-        return Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
+        var template = Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
+        template.table = try top["table"].map { try table($0, reader, pageWidth: width, pageHeight: height) }
+        if let summaryNode = top["summary"] {
+            guard case .sequence(let items) = summaryNode else { throw reader.error(summaryNode, key: "summary", "a list of elements") }
+            for (index, item) in items.enumerated() {
+                template.summary.append(try element(item, key: "summary[\(index)]", reader, pageWidth: width, pageHeight: height))
+            }
+        }
+        return template
+    }
+
+    private func table(_ node: Node, _ r: NodeReader, pageWidth: Double, pageHeight: Double) throws -> TableSpec {
+        let map = try r.mapping(node, key: "table", allowed: ["box", "header-height", "row-height", "font-size", "columns"])
+        let box = try self.box(map["box"], key: "table.box", node, r, pageWidth, pageHeight)
+        let headerHeight = try map["header-height"].map { try r.number($0, key: "table.header-height", range: 3...50) } ?? 10
+        let rowHeight = try map["row-height"].map { try r.number($0, key: "table.row-height", range: 3...100) } ?? 10
+        let fontSize = try map["font-size"].map { try r.number($0, key: "table.font-size", range: 4...30) } ?? 10
+        guard let columnsNode = map["columns"], case .sequence(let items) = columnsNode, !items.isEmpty else {
+            throw r.error(node, key: "table.columns", "a list of columns is required")
+        }
+        var columns: [TableSpec.Column] = []
+        for (index, item) in items.enumerated() {
+            let key = "table.columns[\(index)]"
+            let c = try r.mapping(item, key: key, allowed: ["header", "width", "text", "image"])
+            guard let h = c["header"], let w = c["width"] else { throw r.error(item, key: key, "header and width are required") }
+            var column = TableSpec.Column(header: try r.string(h, key: key + ".header"), width: try r.number(w, key: key + ".width", range: 3...500))
+            if let t = c["text"] { column.text = try bound(t, key: key + ".text", item, r) }
+            if let i = c["image"] {
+                let binding = try bound(i, key: key + ".image", item, r)
+                guard binding.parts.count == 1, let name = binding.fields.first else { throw r.error(i, key: key + ".image", "an image takes one field, e.g. {{photo}}") }
+                column.imageField = name
+            }
+            columns.append(column)
+        }
+        let total = columns.reduce(0) { $0 + $1.width }
+        guard total <= box.width + 0.01 else {
+            throw r.error(columnsNode, key: "table.columns", "the columns are \(total) mm wide, the table box only \(box.width) mm")
+        }
+        let spec = TableSpec(box: box, headerHeight: headerHeight, rowHeight: rowHeight, fontSize: fontSize, columns: columns)
+        guard box.height >= headerHeight + rowHeight else { throw r.error(node, key: "table.box", "too low for the header and one row") }
+        return spec
     }
 
     private func sheet(_ node: Node, _ r: NodeReader, cardWidth: Double, cardHeight: Double) throws -> SheetLayout {

@@ -39,7 +39,11 @@ public final class TemplateRenderer {
 
     /// Draws one page for `record` on the document's current page.
     public func draw(_ record: RenderRecord, on document: Canvas) {
-        for element in template.elements {
+        draw(template.elements, record, on: document)
+    }
+
+    func draw(_ elements: [Template.Element], _ record: RenderRecord, on document: Canvas) {
+        for element in elements {
             switch element {
             case .text(let text, let box, let style):
                 document.draw(text: text.resolve(record.values), in: box, style: style)
@@ -78,6 +82,62 @@ public final class TemplateRenderer {
             document.withOrigin(x: box.x, y: box.y) { draw(record, on: document) }
         }
         try document.finish()
+    }
+
+    /// Writes a table document: the template's elements filled from `context` on every page (with
+    /// `page.number` and `page.count`), the records as rows, the summary on the last page.
+    public func renderTable(context: RenderRecord, rows: [RenderRecord], to path: String, created: String? = nil) throws {
+        guard let table = template.table else {
+            throw TemplateError(file: template.name, line: nil, key: "table", message: "this template has no table")
+        }
+        let document = try Canvas(path: path, width: template.pageWidth, height: template.pageHeight, title: template.name, created: created)
+        let pages = table.pages(for: rows.count)
+        for page in 0..<pages {
+            if page > 0 { document.newPage() }
+            var pageContext = context
+            pageContext.values["page.number"] = String(page + 1)
+            pageContext.values["page.count"] = String(pages)
+            draw(template.elements, pageContext, on: document)
+            let slice = rows[min(rows.count, page * table.rowsPerPage)..<min(rows.count, (page + 1) * table.rowsPerPage)]
+            drawTable(table, rows: Array(slice), on: document)
+            if page == pages - 1 { draw(template.summary, pageContext, on: document) }
+        }
+        try document.finish()
+    }
+
+    private func drawTable(_ table: TableSpec, rows: [RenderRecord], on document: Canvas) {
+        var header = TextStyle()
+        header.size = table.fontSize
+        header.bold = true
+        header.alignment = .center
+        var cellStyle = header
+        cellStyle.bold = false
+        var x = table.box.x
+        for column in table.columns {
+            let cell = Box(x: x, y: table.box.y, width: column.width, height: table.headerHeight)
+            document.fill(cell, colour: Colour(0xEEEEEE))
+            document.stroke(cell, width: 0.25)
+            document.draw(text: column.header, in: inset(cell), style: header)
+            x += column.width
+        }
+        for (index, row) in rows.enumerated() {
+            var x = table.box.x
+            let y = table.box.y + table.headerHeight + Double(index) * table.rowHeight
+            for column in table.columns {
+                let cell = Box(x: x, y: y, width: column.width, height: table.rowHeight)
+                document.stroke(cell, width: 0.25)
+                if let field = column.imageField, let image = row.images[field] {
+                    document.draw(image, in: inset(cell, by: 1))
+                } else if let text = column.text {
+                    document.draw(text: text.resolve(row.values), in: inset(cell), style: cellStyle)
+                }
+                x += column.width
+            }
+        }
+    }
+
+    private func inset(_ box: Box, by margin: Double = 0.8) -> Box {
+        Box(x: box.x + margin, y: box.y + margin, width: max(0.1, box.width - 2 * margin), height: max(0.1, box.height - 2 * margin))
     }
 
     /// Writes a PDF with one page per record.
