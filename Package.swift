@@ -8,7 +8,7 @@ import PackageDescription
 let cairoIncludes: [SwiftSetting] = {
     let arch = ["x86_64", "aarch64", "arm", "i386", "powerpc64le", "s390x", "riscv64"]
         .map { "/usr/lib/\($0)-linux-gnu/glib-2.0/include" }
-    let folders = ["/usr/include/pango-1.0", "/usr/include/glib-2.0", "/usr/include/harfbuzz", "/usr/include/freetype2",
+    let folders = ["/usr/include/pango-1.0", "/usr/include/poppler/glib", "/usr/include/poppler", "/usr/include/glib-2.0", "/usr/include/harfbuzz", "/usr/include/freetype2",
                    "/usr/include/libpng16", "/usr/include/fribidi", "/usr/include/cairo", "/usr/include/pixman-1"] + arch
     let flags = folders.filter { FileManager.default.fileExists(atPath: $0) }.flatMap { ["-Xcc", "-I" + $0] }
     return [.unsafeFlags(flags)]
@@ -43,11 +43,13 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
         .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "CTurboJPEG", "Yams"], swiftSettings: cairoIncludes),
+        .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Synthetic", "Validation"],
+                swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
-            "Validation", "Synthetic", "Spreadsheet",
+            "Validation", "Synthetic", "Spreadsheet", "Documents", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: cairoIncludes),
 
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
@@ -55,5 +57,6 @@ let package = Package(
         .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic"], swiftSettings: cairoIncludes),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation"], swiftSettings: cairoIncludes),
     ]
 )

@@ -5,6 +5,8 @@ public struct Template: Sendable {
     public var pageWidth: Double
     public var pageHeight: Double
     public var elements: [Element]
+    /// Artwork under everything (PNG, JPEG, or a PDF drawn as vectors), a path relative to the template.
+    public var background: String?
     /// For cards and labels: how many go on a sheet (the page above is one card).
     public var sheet: SheetLayout?
     /// For lists (sign-in sheets): the records as table rows; the elements above are drawn on every page

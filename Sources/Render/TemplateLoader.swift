@@ -45,7 +45,7 @@ public struct TemplateLoader: Sendable {
             throw TemplateError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
         }
         let reader = NodeReader(file: file)
-        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "sheet", "table", "summary", "elements"])
+        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "background", "sheet", "table", "summary", "elements"])
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
         guard let pageNode = top["page"] else { throw reader.error(root, key: "page", "missing (e.g. page: {size: A4})") }
         let (width, height) = try page(pageNode, reader)
@@ -58,6 +58,13 @@ public struct TemplateLoader: Sendable {
         }
         let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
         var template = Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
+        if let b = top["background"] {
+            let file = try reader.string(b, key: "background")
+            guard [".png", ".jpg", ".jpeg", ".pdf"].contains(where: { file.lowercased().hasSuffix($0) }) else {
+                throw reader.error(b, key: "background", "a .png, .jpg or .pdf file")
+            }
+            template.background = file
+        }
         template.table = try top["table"].map { try table($0, reader, pageWidth: width, pageHeight: height) }
         if let summaryNode = top["summary"] {
             guard case .sequence(let items) = summaryNode else { throw reader.error(summaryNode, key: "summary", "a list of elements") }

@@ -17,10 +17,20 @@ public final class TemplateRenderer {
     public let template: Template
     private var fileImages: [String: PageImage] = [:]
     private let baseDirectory: String
+    private let background: Background?
 
     public init(template: Template, baseDirectory: String) throws {
         self.template = template
         self.baseDirectory = baseDirectory
+        if let file = template.background {
+            do {
+                background = try Background(path: file.hasPrefix("/") ? file : baseDirectory + "/" + file)
+            } catch let error as RenderError {
+                throw TemplateError(file: template.name, line: nil, key: "background", message: error.description)
+            }
+        } else {
+            background = nil
+        }
         for element in template.elements {
             guard case .image(.file(let name), _, _) = element, fileImages[name] == nil else { continue }
             let path = name.hasPrefix("/") ? name : baseDirectory + "/" + name
@@ -39,6 +49,7 @@ public final class TemplateRenderer {
 
     /// Draws one page for `record` on the document's current page.
     public func draw(_ record: RenderRecord, on document: Canvas) {
+        background?.draw(on: document, width: template.pageWidth, height: template.pageHeight)
         draw(template.elements, record, on: document)
     }
 
@@ -70,6 +81,12 @@ public final class TemplateRenderer {
     public func render(_ records: [RenderRecord], layout: SheetLayout, to path: String, created: String? = nil) throws {
         let document = try Canvas(path: path, width: layout.sheetWidth, height: layout.sheetHeight,
                                        title: template.name, created: created)
+        draw(records, layout: layout, on: document)
+        try document.finish()
+    }
+
+    /// Lays the records' cards out on `document`, starting a new sheet as needed.
+    public func draw(_ records: [RenderRecord], layout: SheetLayout, on document: Canvas) {
         var currentSheet = 0
         if layout.cutMarks { document.drawCutMarks(layout) }
         for (index, record) in records.enumerated() {
@@ -81,7 +98,6 @@ public final class TemplateRenderer {
             }
             document.withOrigin(x: box.x, y: box.y) { draw(record, on: document) }
         }
-        try document.finish()
     }
 
     /// Writes a table document: the template's elements filled from `context` on every page (with
@@ -91,18 +107,23 @@ public final class TemplateRenderer {
             throw TemplateError(file: template.name, line: nil, key: "table", message: "this template has no table")
         }
         let document = try Canvas(path: path, width: template.pageWidth, height: template.pageHeight, title: template.name, created: created)
+        draw(table, context: context, rows: rows, on: document)
+        try document.finish()
+    }
+
+    /// Draws a table document's pages on `document`.
+    public func draw(_ table: TableSpec, context: RenderRecord, rows: [RenderRecord], on document: Canvas) {
         let pages = table.pages(for: rows.count)
         for page in 0..<pages {
             if page > 0 { document.newPage() }
             var pageContext = context
             pageContext.values["page.number"] = String(page + 1)
             pageContext.values["page.count"] = String(pages)
-            draw(template.elements, pageContext, on: document)
+            draw(pageContext, on: document)
             let slice = rows[min(rows.count, page * table.rowsPerPage)..<min(rows.count, (page + 1) * table.rowsPerPage)]
             drawTable(table, rows: Array(slice), on: document)
             if page == pages - 1 { draw(template.summary, pageContext, on: document) }
         }
-        try document.finish()
     }
 
     private func drawTable(_ table: TableSpec, rows: [RenderRecord], on document: Canvas) {

@@ -4,7 +4,7 @@ import Support
 public enum Field: String, CaseIterable, Sendable, Codable {
     case serial, name, namePinyin, gender, idType, id, birthdate, phone, email, ethnicity, education
     case school, major, level, enrollYear, candidateType, subject, certificate, title, position
-    case address, ticketNumber, remark
+    case address, ticketNumber, seat, remark
 
     /// Header texts that mean this field (compared after clean-up: no spaces, no `*`, no notes in brackets,
     /// lower case).
@@ -34,6 +34,7 @@ public enum Field: String, CaseIterable, Sendable, Codable {
         case .position: return ["职务", "岗位", "position"]
         case .address: return ["地址", "联系地址", "通讯地址", "家庭住址", "address"]
         case .ticketNumber: return ["准考证号", "准考证号码", "ticketnumber", "admissionticket"]
+        case .seat: return ["座位号", "座号", "seat", "seatnumber"]
         case .remark: return ["备注", "说明", "remark", "remarks", "note", "notes"]
         }
     }

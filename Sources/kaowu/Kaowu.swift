@@ -8,7 +8,7 @@ struct Kaowu: ParsableCommand {
         commandName: "kaowu",
         abstract: "考务：考生名单与照片校验、排考、准考证等考务材料生成。",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, TemplateCommand.self, GenerateCommand.self, BenchCommand.self])
+        subcommands: [ValidateCommand.self, RenderCommand.self, PreviewCommand.self, TemplateCommand.self, GenerateCommand.self, BenchCommand.self])
 }
 
 /// Exit statuses shared by every command (design §2).

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Documents
+import Foundation
+import Render
+import Support
+
+/// `kaowu preview`: a template filled with invented sample data, as PNG (first page) or PDF.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "用示例数据预览模板：kaowu preview templates/admission-ticket.yaml --out a.png")
+
+    @Argument(help: "模板文件（.yaml）或内置种类")
+    var template: String
+
+    @Option(name: .long, help: "输出 .png（第一页）或 .pdf")
+    var out: String
+
+    @Option(name: .long, help: "PNG 分辨率（dpi）")
+    var dpi: Double = 150
+
+    @Option(name: .long, parsing: .singleValue, help: "覆盖示例字段，如 --set exam.title=…")
+    var set: [String] = []
+
+    func run() throws {
+        guard let path = BuiltInTemplates.path(for: template) else {
+            printError("kaowu preview: 找不到模板 “\(template)”")
+            throw ExitStatus.usage
+        }
+        do {
+            let document = try DocumentRenderer(templatePath: path)
+            let context = SampleRecords.context.merging(try parseSettings(set, .zh)) { _, new in new }
+            let records = SampleRecords.records(max(document.recordsOnFirstPage, 3))
+            if out.lowercased().hasSuffix(".pdf") {
+                try document.renderPDF(records, context: context, to: out)
+            } else {
+                try document.renderPNG(records, context: context, to: out, dpi: min(max(dpi, 30), 600))
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("kaowu preview: \(error)")
+            throw ExitStatus.usage
+        }
+        print(out)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Documents
+import Foundation
+import Render
+import Support
+import Validation
+
+/// `kaowu render`: one document kind for every valid row of a roster.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "按名单生成一种文书：准考证、签到表、桌贴、门贴、听课证、合格证、电子证书。")
+
+    @Argument(help: "文书种类：\(BuiltInTemplates.kinds.joined(separator: "、"))（用 --template 时可省略）")
+    var kind: String?
+
+    @Option(name: .long, help: "名单：.xlsx、.xls、.csv")
+    var data: String
+
+    @Option(name: .long, help: "照片压缩包 .zip")
+    var photos: String?
+
+    @Option(name: .long, help: "自己的模板文件（.yaml），代替内置模板")
+    var template: String?
+
+    @Option(name: .long, parsing: .singleValue, help: "模板中的其他字段，如 --set course.name=企业培训师（可多次使用）")
+    var set: [String] = []
+
+    @Option(name: .long, help: "工作表名称或序号")
+    var sheet: String?
+
+    @Option(name: .long, help: "标签纸从第几个位置开始（用完半张标签纸）")
+    var start: Int = 1
+
+    @Option(name: .long, help: "输出 PDF")
+    var out: String
+
+    @Option(name: .long, help: "消息语言：zh 或 en")
+    var lang: String = "zh"
+
+    func run() throws {
+        let language = Language(rawValue: lang) ?? .zh
+        guard let templatePath = BuiltInTemplates.path(for: template ?? kind ?? "") else {
+            printError(language.pick("kaowu render：找不到模板 “\(template ?? kind ?? "")”（内置：\(BuiltInTemplates.kinds.joined(separator: "、"))）",
+                                     "kaowu render: no template \"\(template ?? kind ?? "")\" (built in: \(BuiltInTemplates.kinds.joined(separator: ", ")))"))
+            throw ExitStatus.usage
+        }
+        let context = try parseSettings(set, language)
+        for path in [data] + (photos.map { [$0] } ?? []) where !FileManager.default.isReadableFile(atPath: path) {
+            printError(language.pick("kaowu：找不到或无法读取文件 \(path)", "kaowu: cannot read \(path)"))
+            throw ExitStatus.usage
+        }
+        let document: DocumentRenderer
+        do { document = try DocumentRenderer(templatePath: templatePath) } catch {
+            printError("kaowu render: \(error)")
+            throw ExitStatus.usage
+        }
+        var options = ValidationOptions()
+        options.language = language
+        options.sheet = sheet
+        let (report, records) = RosterRecords.load(roster: data, photos: photos, options: options)
+        do {
+            try document.renderPDF(records, context: context, start: max(1, start), to: out)
+        } catch {
+            printError("kaowu render: \(error)")
+            throw ExitStatus.usage
+        }
+        let refused = report.rows - records.count
+        print(language.pick("\(out)：\(records.count) 人", "\(out): \(records.count) people"))
+        if report.hasErrors {
+            print(language.pick("有 \(refused) 行未生成（数据有误）：", "\(refused) rows were not rendered (their data is wrong):"))
+            print(TextSummary.render(report, language: language), terminator: "")
+            throw ExitStatus.problems
+        }
+    }
+}
+
+/// Parses `key=value` settings.
+func parseSettings(_ settings: [String], _ language: Language) throws -> [String: String] {
+    var context: [String: String] = [:]
+    for entry in settings {
+        let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, DocumentFields.isKnown(parts[0]) else {
+            printError(language.pick("--set 应写成 字段=值，如 exam.title=2026年考试（“\(entry)”）", "--set takes field=value, e.g. exam.title=Exam (\"\(entry)\")"))
+            throw ExitStatus.usage
+        }
+        context[parts[0]] = parts[1]
+    }
+    return context
+}
