@@ -3,6 +3,7 @@ import CCairo
 /// A failure creating or writing a PDF, in Cairo's words.
 public struct RenderError: Error, CustomStringConvertible, Sendable {
     public let description: String
+    public init(description: String) { self.description = description }
 }
 
 /// Where drawing goes, in millimetres: a PDF being written with Cairo (pages of any size, fonts embedded
@@ -54,6 +55,31 @@ public final class Canvas {
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
         cairo_scale(context, scale, scale)
+    }
+
+    /// A layer to draw once and paint on many pages: Cairo records the drawing, and a PDF embeds it once
+    /// (as a form XObject) however many pages paint it. Text stays text.
+    init(recordingWidth width: Double, height: Double) throws {
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: Units.points(width), height: Units.points(height))
+        guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents) else {
+            throw RenderError(description: "cannot create a drawing layer")
+        }
+        guard let context = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw RenderError(description: "cannot draw a layer")
+        }
+        self.surface = surface
+        self.context = context
+        path = ""
+        isPNG = false
+    }
+
+    /// Paints a recorded `layer` at the current origin.
+    func paint(_ layer: Canvas) {
+        withSavedState {
+            cairo_set_source_surface(context, layer.surface, 0, 0)
+            cairo_paint(context)
+        }
     }
 
     deinit {

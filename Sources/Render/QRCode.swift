@@ -29,6 +29,39 @@ public struct QRCode: Sendable, Equatable {
 
     /// Whether the module at column `x`, row `y` is dark.
     public subscript(x: Int, y: Int) -> Bool { modules[y * size + x] }
+
+    /// The dark modules as few rectangles (in modules): horizontal runs, each extended down over the rows
+    /// that repeat it exactly. Fewer path elements make smaller, faster PDFs.
+    public func rectangles() -> [(x: Int, y: Int, width: Int, height: Int)] {
+        var runsByRow: [Set<Int>] = []         // run start * 1000 + end, per row
+        var runs: [[(Int, Int)]] = []
+        for y in 0..<size {
+            var row: [(Int, Int)] = []
+            var x = 0
+            while x < size {
+                guard self[x, y] else { x += 1; continue }
+                let start = x
+                while x < size && self[x, y] { x += 1 }
+                row.append((start, x))
+            }
+            runs.append(row)
+            runsByRow.append(Set(row.map { $0.0 * 1000 + $0.1 }))
+        }
+        var result: [(x: Int, y: Int, width: Int, height: Int)] = []
+        for y in 0..<size {
+            for (start, end) in runs[y] {
+                let key = start * 1000 + end
+                guard runsByRow[y].contains(key) else { continue }       // already merged into a run above
+                var height = 1
+                while y + height < size, runsByRow[y + height].contains(key) {
+                    runsByRow[y + height].remove(key)
+                    height += 1
+                }
+                result.append((start, y, end - start, height))
+            }
+        }
+        return result
+    }
 }
 
 extension Canvas {
@@ -41,15 +74,9 @@ extension Canvas {
             let originX = Units.points(x) + Double(quietZone) * module
             let originY = Units.points(y) + Double(quietZone) * module
             cairo_new_path(context)
-            for row in 0..<code.size {
-                var column = 0
-                while column < code.size {
-                    guard code[column, row] else { column += 1; continue }
-                    let start = column
-                    while column < code.size && code[column, row] { column += 1 }
-                    cairo_rectangle(context, originX + Double(start) * module, originY + Double(row) * module,
-                                    Double(column - start) * module, module)
-                }
+            for r in code.rectangles() {
+                cairo_rectangle(context, originX + Double(r.x) * module, originY + Double(r.y) * module,
+                                Double(r.width) * module, Double(r.height) * module)
             }
             colour.apply(to: context)
             cairo_fill(context)

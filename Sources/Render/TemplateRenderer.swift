@@ -18,6 +18,13 @@ public final class TemplateRenderer {
     private var fileImages: [String: PageImage] = [:]
     private let baseDirectory: String
     private let background: Background?
+    /// The page's elements in drawing order, consecutive elements without fields recorded once as layers.
+    private var layers: [Layer] = []
+
+    private enum Layer {
+        case recorded(Canvas)
+        case dynamic([Template.Element])
+    }
 
     public init(template: Template, baseDirectory: String) throws {
         self.template = template
@@ -45,12 +52,64 @@ public final class TemplateRenderer {
             }
             fileImages[name] = image
         }
+        try buildLayers()
     }
 
-    /// Draws one page for `record` on the document's current page.
-    public func draw(_ record: RenderRecord, on document: Canvas) {
-        background?.draw(on: document, width: template.pageWidth, height: template.pageHeight)
-        draw(template.elements, record, on: document)
+    /// Splits the elements into runs: those that bind no field are drawn once into a recorded layer.
+    private func buildLayers() throws {
+        var run: [Template.Element] = []
+        var runIsStatic = true
+        var first = true
+        func flush() throws {
+            guard !run.isEmpty || (first && background != nil) else { return }
+            if runIsStatic {
+                let layer = try Canvas(recordingWidth: template.pageWidth, height: template.pageHeight)
+                if first { background?.draw(on: layer, width: template.pageWidth, height: template.pageHeight) }
+                draw(run, RenderRecord(values: [:]), on: layer)
+                layers.append(.recorded(layer))
+            } else {
+                if first, let background {
+                    let layer = try Canvas(recordingWidth: template.pageWidth, height: template.pageHeight)
+                    background.draw(on: layer, width: template.pageWidth, height: template.pageHeight)
+                    layers.append(.recorded(layer))
+                }
+                layers.append(.dynamic(run))
+            }
+            first = false
+            run = []
+        }
+        for element in template.elements {
+            let isStatic = TemplateRenderer.isStatic(element)
+            if !run.isEmpty && isStatic != runIsStatic { try flush() }
+            runIsStatic = isStatic
+            run.append(element)
+        }
+        try flush()
+    }
+
+    static func isStatic(_ element: Template.Element) -> Bool {
+        switch element {
+        case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields.isEmpty
+        case .image(.field, _, _): return false
+        case .image(.file, _, _), .rect, .line: return true
+        }
+    }
+
+    /// Draws one page for `record` on the document's current page. Layers recorded once are painted, unless
+    /// `recordedLayers` is false: Cairo 1.16 names a layer twice in a page's resources when one page paints it
+    /// more than once (N-up cards), which qpdf rightly reports, so cards are drawn element by element.
+    public func draw(_ record: RenderRecord, on document: Canvas, recordedLayers: Bool = true) {
+        guard recordedLayers else {
+            background?.draw(on: document, width: template.pageWidth, height: template.pageHeight)
+            draw(template.elements, record, on: document)
+            return
+        }
+        for layer in layers {
+            switch layer {
+            case .recorded(let recorded): document.paint(recorded)
+            case .dynamic(let elements): draw(elements, record, on: document)
+            }
+        }
     }
 
     func draw(_ elements: [Template.Element], _ record: RenderRecord, on document: Canvas) {
@@ -96,7 +155,7 @@ public final class TemplateRenderer {
                 currentSheet = sheet
                 if layout.cutMarks { document.drawCutMarks(layout) }
             }
-            document.withOrigin(x: box.x, y: box.y) { draw(record, on: document) }
+            document.withOrigin(x: box.x, y: box.y) { draw(record, on: document, recordedLayers: false) }
         }
     }
 
