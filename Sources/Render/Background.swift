@@ -53,7 +53,9 @@ public final class Background: @unchecked Sendable {
             switch source {
             case .image(let image):
                 cairo_scale(canvas.context, Units.points(width) / Double(image.width), Units.points(height) / Double(image.height))
-                cairo_set_source_surface(canvas.context, image.surface, 0, 0)
+                guard let surface = image.makeSurface() else { return }
+                defer { cairo_surface_destroy(surface) }
+                cairo_set_source_surface(canvas.context, surface, 0, 0)
                 cairo_paint(canvas.context)
             case .pdf(_, let page, let w, let h):
                 cairo_scale(canvas.context, Units.points(width) / w, Units.points(height) / h)

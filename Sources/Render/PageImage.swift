@@ -5,7 +5,8 @@ import Photos
 
 /// A picture that can be placed on a page: a Cairo image surface it owns, and its size in pixels.
 public protocol PageImage: AnyObject {
-    var surface: OpaquePointer { get }
+    /// A Cairo surface to paint, with one reference for the caller (who destroys it).
+    func makeSurface() -> OpaquePointer?
     /// Size in pixels as stored.
     var width: Int { get }
     var height: Int { get }
@@ -17,7 +18,10 @@ public protocol PageImage: AnyObject {
 /// the JPEG as it is (no re-encoding), and a unique ID so an image repeated on many pages is embedded once.
 /// Owns its Cairo surface.
 public final class JPEGImage: PageImage, @unchecked Sendable {
-    public let surface: OpaquePointer
+    /// The decoded picture, when pixels were decoded (previews, CMYK); nil when only the JPEG bytes are kept.
+    private let decoded: OpaquePointer?
+    private let bytes: [UInt8]
+    private let id: String
     public let width: Int
     public let height: Int
     public let orientation: Int
@@ -32,22 +36,38 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
         var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0
         guard tjDecompressHeader3(handle, bytes, UInt(bytes.count), &w, &h, &subsampling, &colourspace) == 0,
               w > 0, h > 0, Int(w) * Int(h) <= 40_000_000 else { return nil }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { return nil }
         let cmyk = colourspace == Int32(TJCS_CMYK.rawValue) || colourspace == Int32(TJCS_YCCK.rawValue)
-        // PDF viewers read CMYK JPEGs without Photoshop's inversion, so those are embedded as decoded RGB.
-        if (decodePixels || cmyk) && !JPEGImage.decode(bytes, handle: handle, into: surface, cmyk: cmyk) {
-            cairo_surface_destroy(surface)
-            return nil
-        }
-        if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface) }
-        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
-        self.surface = surface
+        self.bytes = cmyk ? [] : bytes
+        self.id = id
         width = Int(w)
         height = Int(h)
         orientation = ExifOrientation.read(bytes)
+        // PDF viewers read CMYK JPEGs without Photoshop's inversion, so those are embedded as decoded RGB.
+        if decodePixels || cmyk {
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { return nil }
+            guard JPEGImage.decode(bytes, handle: handle, into: surface, cmyk: cmyk) else {
+                cairo_surface_destroy(surface)
+                return nil
+            }
+            if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface) }
+            JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
+            decoded = surface
+        } else {
+            decoded = nil
+        }
     }
 
-    deinit { cairo_surface_destroy(surface) }
+    deinit { if let decoded { cairo_surface_destroy(decoded) } }
+
+    /// The decoded surface, or a blank one of the right size carrying the JPEG bytes (all a PDF needs):
+    /// made per use, so thousands of photos do not hold their pixels in memory.
+    public func makeSurface() -> OpaquePointer? {
+        if let decoded { return cairo_surface_reference(decoded) }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
+        JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface)
+        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
+        return surface
+    }
 
     /// Decodes into the surface's BGRX pixels; CMYK through a CMYK buffer (inverted when Adobe-marked).
     private static func decode(_ bytes: [UInt8], handle: tjhandle, into surface: OpaquePointer, cmyk: Bool) -> Bool {
@@ -87,7 +107,7 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
 
 /// A PNG (seals and logos, with transparency) loaded by Cairo; owns its surface.
 public final class PNGImage: PageImage, @unchecked Sendable {
-    public let surface: OpaquePointer
+    private let surface: OpaquePointer
     public let width: Int
     public let height: Int
     public var orientation: Int { 1 }
@@ -128,6 +148,8 @@ public final class PNGImage: PageImage, @unchecked Sendable {
     }
 
     deinit { cairo_surface_destroy(surface) }
+
+    public func makeSurface() -> OpaquePointer? { cairo_surface_reference(surface) }
 }
 
 extension Canvas {
@@ -157,7 +179,9 @@ extension Canvas {
             default: cairo_matrix_init_identity(&m)
             }
             cairo_transform(context, &m)
-            cairo_set_source_surface(context, image.surface, 0, 0)
+            guard let surface = image.makeSurface() else { return }
+            defer { cairo_surface_destroy(surface) }
+            cairo_set_source_surface(context, surface, 0, 0)
             cairo_paint(context)
         }
     }

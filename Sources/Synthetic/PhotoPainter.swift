@@ -47,8 +47,20 @@ public final class PhotoPainter {
     }
 
     /// A JPEG of the photo (4:2:0, quality 85; `cmyk` writes a 4-component Adobe CMYK JPEG instead).
-    public func jpeg(width: Int = 295, height: Int = 413, background: Background, variant: Int, cmyk: Bool = false) -> [UInt8] {
+    /// `serial`, when given, is written as a row of dark and light squares along the bottom edge, so every
+    /// photo of a large set is a different picture.
+    public func jpeg(width: Int = 295, height: Int = 413, background: Background, variant: Int, cmyk: Bool = false, serial: Int? = nil) -> [UInt8] {
         var pixels = pixels(width: width, height: height, background: background, variant: variant)
+        if let serial {
+            for bit in 0..<24 where serial >> bit & 1 == 1 {
+                for y in (height - 8)..<height {
+                    for x in (bit * 8)..<min(width, bit * 8 + 8) {
+                        let i = (y * width + x) * 3
+                        pixels[i] = 255; pixels[i + 1] = 255; pixels[i + 2] = 255
+                    }
+                }
+            }
+        }
         var format = TJPF_RGB
         var subsampling = TJSAMP_420
         if cmyk {

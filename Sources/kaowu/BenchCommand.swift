@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Documents
 import Synthetic
 #if canImport(Glibc)
 import Glibc
@@ -24,9 +25,19 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "每个规模重复次数（取最快一次）")
     var repeats: Int = 1
 
+    @Option(name: .long, help: "render：准考证页数")
+    var pages: Int = 10_000
+
+    @Option(name: .long, help: "render：线程数（默认全部 CPU 核）")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
+        if what == "render" {
+            try benchRender()
+            return
+        }
         guard what == "validate" else {
-            printError("kaowu bench: 未知的测试 “\(what)”（可用：validate）")
+            printError("kaowu bench: 未知的测试 “\(what)”（可用：validate、render）")
             throw ExitStatus.usage
         }
         let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -54,6 +65,28 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "%-9d %-9d %-8.2f %-10.0f %-9.1f (%.1f)%@", n, n, b.wall, Double(n) / b.wall,
                          Double(b.peak) / 1024, generation, b.status == 0 ? "" : "  exit \(b.status)"))
         }
+    }
+
+    /// Renders admission tickets on all cores and prints pages/s and peak memory.
+    private func benchRender() throws {
+        guard let template = BuiltInTemplates.path(for: "admission-ticket") else {
+            printError("kaowu bench: 找不到内置模板 admission-ticket")
+            throw ExitStatus.usage
+        }
+        let directory = "\(data)/render-\(pages)"
+        let prepare = Date()
+        try RenderBenchmark.prepare(count: pages, directory: directory)
+        let prepared = Date().timeIntervalSince(prepare)
+        print("kaowu bench render — admission tickets, \(threads) threads, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("pages     wall s   pages/s   peak MB   files  output MB   (photos prepared in s)")
+        var best: RenderBenchmark.Result?
+        for _ in 0..<max(1, repeats) {
+            let result = try RenderBenchmark.run(templatePath: template, pages: pages, directory: directory, threads: threads)
+            if best == nil || result.seconds < best!.seconds { best = result }
+        }
+        let b = best!
+        print(String(format: "%-9d %-8.2f %-9.0f %-9.1f %-6d %-11.1f (%.1f)", b.pages, b.seconds, Double(b.pages) / b.seconds,
+                     b.peakMegabytes, b.files, Double(b.bytes) / 1_048_576, prepared))
     }
 
     /// Runs `executable` with `arguments` (output discarded) and returns its wall time, peak RSS (KiB) and status.
