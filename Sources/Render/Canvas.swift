@@ -15,6 +15,14 @@ public final class Canvas {
     public let path: String
     private var finished = false
     private let isPNG: Bool
+    /// One Pango layout reused for every text on this canvas (made on first use, freed with the canvas).
+    private var layout: OpaquePointer?
+
+    /// The canvas's Pango layout.
+    func textLayout() -> OpaquePointer? {
+        if layout == nil { layout = pango_cairo_create_layout(context) }
+        return layout
+    }
 
     /// Starts a PDF at `path` whose first page is `width`×`height` mm.
     /// - Parameter created: ISO 8601 creation date written into the file (`2026-06-01T08:00:00+08:00`).
@@ -83,6 +91,7 @@ public final class Canvas {
     }
 
     deinit {
+        if let layout { g_object_unref(UnsafeMutableRawPointer(layout)) }
         cairo_destroy(context)
         if !finished { cairo_surface_finish(surface) }
         cairo_surface_destroy(surface)

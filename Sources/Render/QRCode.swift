@@ -69,14 +69,14 @@ extension Canvas {
     /// `quietZone` modules inside the square, dark modules in `colour`.
     public func draw(_ code: QRCode, x: Double, y: Double, side: Double, quietZone: Int = 4, colour: Colour = .black) {
         withSavedState {
+            // Drawn in module units (integers), so the PDF holds short whole numbers.
             let count = Double(code.size + 2 * quietZone)
             let module = Units.points(side) / count
-            let originX = Units.points(x) + Double(quietZone) * module
-            let originY = Units.points(y) + Double(quietZone) * module
+            cairo_translate(context, Units.points(x) + Double(quietZone) * module, Units.points(y) + Double(quietZone) * module)
+            cairo_scale(context, module, module)
             cairo_new_path(context)
             for r in code.rectangles() {
-                cairo_rectangle(context, originX + Double(r.x) * module, originY + Double(r.y) * module,
-                                Double(r.width) * module, Double(r.height) * module)
+                cairo_rectangle(context, Double(r.x), Double(r.y), Double(r.width), Double(r.height))
             }
             colour.apply(to: context)
             cairo_fill(context)

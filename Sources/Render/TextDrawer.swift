@@ -29,13 +29,15 @@ extension Canvas {
     @discardableResult
     public func draw(text: String, in box: Box, style: TextStyle) -> Double {
         withSavedState {
-            guard let layout = pango_cairo_create_layout(context) else { return style.size }
-            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+            guard let layout = textLayout() else { return style.size }
+            pango_cairo_update_layout(context, layout)
             let width = Units.points(box.width), height = Units.points(box.height)
             pango_layout_set_text(layout, text, -1)
             if style.wrap {
                 pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
                 pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            } else {
+                pango_layout_set_width(layout, -1)
             }
             switch style.alignment {
             case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
