@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Roster
 import Support
+import Validation
 
 /// Runs the built `kaowu` binary as a user would.
 enum CLI {
@@ -127,5 +128,42 @@ enum CLI {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect((object["problems"] as? [[String: Any]])?.isEmpty == false)
         #expect(object["rows"] as? Int == 5)
+    }
+}
+
+@Suite(.serialized) struct RenderCommandLineTests {
+    @Test func renderRefusesInvalidRowsAndRendersTheRest() throws {
+        let dir = try Fixtures.scratch()
+        let out = dir + "/准考证.pdf"
+        let r = try CLI.run(["render", "admission-ticket", "--data", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
+                             "--set", "exam.title=2026年上半年考试", "--out", out])
+        #expect(r.status == 1)                                  // the demo has rows with errors: listed, not rendered
+        #expect(r.stdout.contains("id.checksum"))
+        var options = ValidationOptions()
+        options.language = .zh
+        let valid = Validator(options: options).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid
+        let pdfinfo = Process()
+        pdfinfo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pdfinfo.arguments = ["pdfinfo", out]
+        let pipe = Pipe()
+        pdfinfo.standardOutput = pipe
+        try pdfinfo.run()
+        let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        pdfinfo.waitUntilExit()
+        #expect(info.contains("Pages:           \(valid)"), "\(valid) valid rows: \(info)")
+        #expect(r.stdout.contains("\(valid) 人"))
+    }
+
+    @Test func unknownKindsAndBadSettingsExitTwo() throws {
+        #expect(try CLI.run(["render", "diploma", "--data", Fixtures.demoRoster, "--out", "/tmp/x.pdf"]).status == 2)
+        #expect(try CLI.run(["render", "door-label", "--data", Fixtures.demoRoster, "--set", "nonsense", "--out", "/tmp/x.pdf"]).status == 2)
+        #expect(try CLI.run(["preview", "/nonexistent/t.yaml", "--out", "/tmp/x.png"]).status == 2)
+    }
+
+    @Test func previewWritesAPNG() throws {
+        let dir = try Fixtures.scratch()
+        #expect(try CLI.run(["preview", "qualification-certificate", "--out", dir + "/q.png", "--dpi", "40"]).status == 0)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/q.png")))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 }
