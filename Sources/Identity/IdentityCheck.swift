@@ -1,24 +1,27 @@
-import Support
-
-/// One finding about a document number: a stable code (`id.format`, `id.checksum`, `id.birthdate`,
-/// `id.region`, `id.legacy-15`), its severity and a plain message.
-public struct IdentityIssue: Sendable, Equatable {
-    public let code: String
-    public let severity: Severity
-    public let message: String
-}
-
 /// The result of checking one document number.
 public struct IdentityCheck: Sendable {
     public let kind: DocumentKind
-    /// Cleaned; a legacy 15-digit number converted to its 18-digit form.
+    /// The cleaned number; a legacy 15-digit ID converted to its 18-digit form.
     public let normalized: String
-    /// Derived from the number when its kind encodes it and it is valid.
+    /// Birth date, when the kind encodes it and the number has no error (so a roster's 出生日期 is compared
+    /// only with a trustworthy number).
     public let birthDate: CivilDate?
+    /// Gender, when the kind encodes it and the number has no error.
     public let gender: Gender?
-    /// The region the code names, with its province and city (北京市东城区), when known.
+    /// Region with province and prefecture prefix (e.g. "北京市东城区"), as named in the birth year, when known.
     public let regionName: String?
     public let issues: [IdentityIssue]
-    /// Whether no issue is an error.
+
+    /// True when no issue is an error (warnings allowed).
     public var isValid: Bool { !issues.contains { $0.severity == .error } }
+
+    public init(kind: DocumentKind, normalized: String, birthDate: CivilDate? = nil, gender: Gender? = nil,
+                regionName: String? = nil, issues: [IdentityIssue] = []) {
+        self.kind = kind
+        self.normalized = normalized
+        self.birthDate = birthDate
+        self.gender = gender
+        self.regionName = regionName
+        self.issues = issues
+    }
 }

@@ -5,13 +5,16 @@ import Foundation
 /// Immutable after loading, so `shared` may be used from any thread.
 public final class RegionCodes: Sendable {
     /// The bundled table, loaded on first use.
-    public static let shared: RegionCodes = {
+    public static let shared = RegionCodes(tsv: bundledTable())
+
+    /// The bytes of the bundled regions.tsv; a missing resource is a packaging bug, so it stops the program.
+    static func bundledTable() -> Data {
         guard let url = Bundle.module.url(forResource: "regions", withExtension: "tsv"),
               let data = try? Data(contentsOf: url) else {
             fatalError("Identity: the bundled resource regions.tsv is missing from the Identity bundle")
         }
-        return RegionCodes(tsv: data)
-    }()
+        return data
+    }
 
     private let table: [Int: [RegionPeriod]]
 

@@ -23,9 +23,9 @@ public struct RegionPeriod: Sendable, Hashable {
     /// True when the code was in use in `year`.
     public func contains(_ year: Int) -> Bool { overlaps(from: year, to: year) }
 
-    /// "1980–2009" or "1986 起" / "since 1986".
+    /// "1980–2009 年" / "1986 年至今", or "1980–2009" / "1986–present".
     func yearsText(_ language: Language) -> String {
-        if let end { return "\(start)–\(end)" }
+        if let end { return language.pick("\(start)–\(end) 年", "\(start)–\(end)") }
         return language.pick("\(start) 年至今", "\(start)–present")
     }
 }
