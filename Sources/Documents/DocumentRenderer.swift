@@ -10,7 +10,8 @@ public struct DocumentRenderer {
     /// Loads the template at `path`, checking its fields against `DocumentFields`.
     public init(templatePath: String) throws {
         template = try TemplateLoader(isKnownField: DocumentFields.isKnown).load(path: templatePath)
-        renderer = try TemplateRenderer(template: template, baseDirectory: (templatePath as NSString).deletingLastPathComponent)
+        renderer = try TemplateRenderer(template: template, baseDirectory: (templatePath as NSString).deletingLastPathComponent,
+                                        isDocumentField: { field in DocumentFields.namespaces.contains { field.hasPrefix($0) } && !field.hasPrefix("page.") })
     }
 
     /// Whether the template binds no candidate field (a door label): it is drawn once, from the job's values.

@@ -9,7 +9,9 @@ import Glibc
 #endif
 
 /// Measures rendering: `pages` admission tickets, each with its own photo (read from a zip on demand, as a
-/// print pack does) and QR code, rendered on all cores in files of `chunk` pages (as rooms are).
+/// print pack does) and QR code, rendered on all cores, in files of `chunk` pages (by default 1,000, or
+/// fewer so every thread has a file: each file costs a font subset of its own, about 50 ms for the CJK
+/// fonts, and Cairo's memory grows with the pages of a file until it is finished).
 public enum RenderBenchmark {
     public struct Result: Sendable {
         public let pages: Int
@@ -33,7 +35,8 @@ public enum RenderBenchmark {
         try FileManager.default.moveItem(atPath: zipPath + ".partial", toPath: zipPath)
     }
 
-    public static func run(templatePath: String, pages: Int, directory: String, threads: Int, chunk: Int = 500) throws -> Result {
+    public static func run(templatePath: String, pages: Int, directory: String, threads: Int, chunk: Int? = nil) throws -> Result {
+        let chunk = max(1, chunk ?? min(1000, (pages + max(1, threads) - 1) / max(1, threads)))
         try prepare(count: pages, directory: directory)
         let archive = try SharedArchive(path: directory + "/photos.zip")
         let zip = try ZipReader(path: directory + "/photos.zip")

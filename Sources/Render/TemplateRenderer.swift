@@ -18,17 +18,31 @@ public final class TemplateRenderer {
     private var fileImages: [String: PageImage] = [:]
     private let baseDirectory: String
     private let background: Background?
-    /// The page's elements in drawing order, consecutive elements without fields recorded once as layers.
+    /// The page's elements in drawing order: runs without fields recorded once as layers; runs whose fields
+    /// are the same for the whole document (exam, site, notices…) recorded on first use and reused while
+    /// their text stays the same; the rest drawn for every record.
     private var layers: [Layer] = []
+    /// Whether a field has one value for a whole document (so elements using only such fields are drawn once).
+    private let isDocumentField: (String) -> Bool
 
     private enum Layer {
         case recorded(Canvas)
+        case perDocument([Template.Element], LayerCache)
         case dynamic([Template.Element])
     }
 
-    public init(template: Template, baseDirectory: String) throws {
+    /// A layer recorded for one set of values.
+    private final class LayerCache {
+        var key: String?
+        var canvas: Canvas?
+    }
+
+    private enum RunKind { case fixed, perDocument, perRecord }
+
+    public init(template: Template, baseDirectory: String, isDocumentField: @escaping (String) -> Bool = { _ in false }) throws {
         self.template = template
         self.baseDirectory = baseDirectory
+        self.isDocumentField = isDocumentField
         if let file = template.background {
             do {
                 background = try Background(path: file.hasPrefix("/") ? file : baseDirectory + "/" + file)
@@ -55,36 +69,54 @@ public final class TemplateRenderer {
         try buildLayers()
     }
 
-    /// Splits the elements into runs: those that bind no field are drawn once into a recorded layer.
+    /// Splits the elements into runs of one kind (see `layers`), keeping their drawing order.
     private func buildLayers() throws {
+        if let background {
+            let layer = try Canvas(recordingWidth: template.pageWidth, height: template.pageHeight)
+            background.draw(on: layer, width: template.pageWidth, height: template.pageHeight)
+            layers.append(.recorded(layer))
+        }
         var run: [Template.Element] = []
-        var runIsStatic = true
-        var first = true
+        var runKind = RunKind.fixed
         func flush() throws {
-            guard !run.isEmpty || (first && background != nil) else { return }
-            if runIsStatic {
+            guard !run.isEmpty else { return }
+            switch runKind {
+            case .fixed:
                 let layer = try Canvas(recordingWidth: template.pageWidth, height: template.pageHeight)
-                if first { background?.draw(on: layer, width: template.pageWidth, height: template.pageHeight) }
                 draw(run, RenderRecord(values: [:]), on: layer)
                 layers.append(.recorded(layer))
-            } else {
-                if first, let background {
-                    let layer = try Canvas(recordingWidth: template.pageWidth, height: template.pageHeight)
-                    background.draw(on: layer, width: template.pageWidth, height: template.pageHeight)
-                    layers.append(.recorded(layer))
-                }
-                layers.append(.dynamic(run))
+            case .perDocument: layers.append(.perDocument(run, LayerCache()))
+            case .perRecord: layers.append(.dynamic(run))
             }
-            first = false
             run = []
         }
         for element in template.elements {
-            let isStatic = TemplateRenderer.isStatic(element)
-            if !run.isEmpty && isStatic != runIsStatic { try flush() }
-            runIsStatic = isStatic
+            let kind = self.kind(of: element)
+            if !run.isEmpty && kind != runKind { try flush() }
+            runKind = kind
             run.append(element)
         }
         try flush()
+    }
+
+    private func kind(of element: Template.Element) -> RunKind {
+        if TemplateRenderer.isStatic(element) { return .fixed }
+        switch element {
+        case .text(let text, _, _), .qr(let text, _, _, _, _):
+            return text.fields.allSatisfy(isDocumentField) ? .perDocument : .perRecord
+        default:
+            return .perRecord
+        }
+    }
+
+    /// The resolved texts of a run, which decide whether its recorded layer can be reused.
+    private func key(of elements: [Template.Element], _ record: RenderRecord) -> String {
+        elements.map { element -> String in
+            switch element {
+            case .text(let text, _, _), .qr(let text, _, _, _, _): return text.resolve(record.values)
+            default: return ""
+            }
+        }.joined(separator: "\u{1F}")
     }
 
     static func isStatic(_ element: Template.Element) -> Bool {
@@ -108,6 +140,18 @@ public final class TemplateRenderer {
             switch layer {
             case .recorded(let recorded): document.paint(recorded)
             case .dynamic(let elements): draw(elements, record, on: document)
+            case .perDocument(let elements, let cache):
+                let key = self.key(of: elements, record)
+                if cache.key != key || cache.canvas == nil {
+                    guard let canvas = try? Canvas(recordingWidth: template.pageWidth, height: template.pageHeight) else {
+                        draw(elements, record, on: document)
+                        continue
+                    }
+                    draw(elements, record, on: canvas)
+                    cache.key = key
+                    cache.canvas = canvas
+                }
+                if let canvas = cache.canvas { document.paint(canvas) }
             }
         }
     }

@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "render：线程数（默认全部 CPU 核）")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: "render：每个 PDF 文件的页数（默认 1000）")
+    var chunk: Int?
+
     func run() throws {
         if what == "render" {
             try benchRender()
@@ -81,7 +84,7 @@ struct BenchCommand: ParsableCommand {
         print("pages     wall s   pages/s   peak MB   files  output MB   (photos prepared in s)")
         var best: RenderBenchmark.Result?
         for _ in 0..<max(1, repeats) {
-            let result = try RenderBenchmark.run(templatePath: template, pages: pages, directory: directory, threads: threads)
+            let result = try RenderBenchmark.run(templatePath: template, pages: pages, directory: directory, threads: threads, chunk: chunk)
             if best == nil || result.seconds < best!.seconds { best = result }
         }
         let b = best!
