@@ -49,12 +49,17 @@ public struct TemplateLoader: Sendable {
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
         guard let pageNode = top["page"] else { throw reader.error(root, key: "page", "missing (e.g. page: {size: A4})") }
         let (width, height) = try page(pageNode, reader)
+        let margins = try self.margins(pageNode, reader, width: width, height: height)
         guard let elementsNode = top["elements"], case .sequence(let items) = elementsNode else {
             throw reader.error(top["elements"] ?? root, key: "elements", "a list of elements is required")
         }
         var elements: [Template.Element] = []
         for (index, item) in items.enumerated() {
-            elements.append(try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height))
+            let element = try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height)
+            if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
+                throw reader.error(item, key: "elements[\(index)]", "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
+            }
+            elements.append(element)
         }
         let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
         var template = Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
@@ -124,8 +129,36 @@ public struct TemplateLoader: Sendable {
         return layout
     }
 
+    /// `page.margins`: one number, or [top, right, bottom, left] in mm; nil when absent.
+    private func margins(_ node: Node, _ r: NodeReader, width: Double, height: Double) throws -> [Double]? {
+        guard case .mapping(let map) = node, let m = map["margins"] else { return nil }
+        let values: [Double]
+        if case .sequence = m { values = try r.numbers(m, key: "page.margins", count: 4) } else {
+            let v = try r.number(m, key: "page.margins", range: 0...50)
+            values = [v, v, v, v]
+        }
+        guard values.allSatisfy({ $0 >= 0 }), values[1] + values[3] < width, values[0] + values[2] < height else {
+            throw r.error(m, key: "page.margins", "margins must be positive and leave room on the page")
+        }
+        return values
+    }
+
+    /// The area an element covers.
+    static func extent(of element: Template.Element) -> Box? {
+        switch element {
+        case .text(_, let box, _), .image(_, let box, _), .rect(let box, _, _): return box
+        case .qr(_, let x, let y, let side, _): return Box(x: x, y: y, width: side, height: side)
+        case .line(let x1, let y1, let x2, let y2, _): return Box(x: min(x1, x2), y: min(y1, y2), width: abs(x2 - x1), height: abs(y2 - y1))
+        }
+    }
+
+    static func inside(_ box: Box, _ margins: [Double], _ width: Double, _ height: Double) -> Bool {
+        box.x >= margins[3] - 0.01 && box.y >= margins[0] - 0.01
+            && box.x + box.width <= width - margins[1] + 0.01 && box.y + box.height <= height - margins[2] + 0.01
+    }
+
     private func page(_ node: Node, _ reader: NodeReader) throws -> (Double, Double) {
-        let map = try reader.mapping(node, key: "page", allowed: ["size", "orientation", "width", "height"])
+        let map = try reader.mapping(node, key: "page", allowed: ["size", "orientation", "width", "height", "margins"])
         var size: (Double, Double)
         if let w = map["width"], let h = map["height"] {
             size = (try reader.number(w, key: "page.width", range: 20...2000), try reader.number(h, key: "page.height", range: 20...2000))

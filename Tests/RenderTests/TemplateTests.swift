@@ -110,3 +110,44 @@ func loadError(_ yaml: String) -> TemplateError? {
         #expect(FileManager.default.contentsEqual(atPath: path, andPath: again))
     }
 }
+
+@Suite struct BackgroundAndMarginTests {
+    @Test func elementsInTheMarginsAreRefused() throws {
+        let error: TemplateError? = {
+            do {
+                _ = try load("page: {size: A4, margins: 10}\nelements:\n  - {type: text, text: x, box: [5, 20, 50, 10]}\n")
+                return nil
+            } catch let e as TemplateError { return e } catch { return nil }
+        }()
+        #expect(error?.key == "elements[0]" && error?.line == 3 && error?.message.contains("margins") == true)
+        #expect(throws: Never.self) { try load("page: {size: A4, margins: [10, 10, 10, 10]}\nelements:\n  - {type: text, text: x, box: [10, 20, 50, 10]}\n") }
+    }
+
+    @Test func pdfArtworkIsDrawnAsVectors() throws {
+        let dir = try Tool.scratch()
+        // The user's artwork: a PDF page with a frame and a line of text.
+        let artwork = try Canvas(path: dir + "/artwork.pdf", width: 148, height: 105)
+        artwork.stroke(Box(x: 5, y: 5, width: 138, height: 95), width: 1.5, colour: Colour(0x1F4E79))
+        var style = TextStyle()
+        style.size = 9
+        artwork.draw(text: "示例背景花纹文字", in: Box(x: 10, y: 90, width: 100, height: 6), style: style)
+        try artwork.finish()
+        let yaml = """
+        page: {size: A6, orientation: landscape}
+        background: artwork.pdf
+        elements:
+          - {type: text, text: "{{name}}", box: [20, 40, 100, 12], size: 16}
+        """
+        let template = try load(yaml)
+        try TemplateRenderer(template: template, baseDirectory: dir).render(
+            [RenderRecord(values: ["name": "张伟"]), RenderRecord(values: ["name": "李娜"])], to: dir + "/out.pdf")
+        let text = try Tool.run("pdftotext", [dir + "/out.pdf", "-"]).output
+        #expect(text.components(separatedBy: "示例背景花纹文字").count - 1 == 2)   // vector text of the artwork, on both pages
+        #expect(text.contains("张伟") && text.contains("李娜"))
+        #expect(try Tool.run("pdfimages", ["-list", dir + "/out.pdf"]).output.split(separator: "\n").count == 2)   // no raster
+        #expect(try Tool.run("qpdf", ["--check", dir + "/out.pdf"]).status == 0)
+        #expect(throws: TemplateError.self) {
+            try TemplateRenderer(template: try load(yaml.replacingOccurrences(of: "artwork.pdf", with: "missing.pdf")), baseDirectory: dir)
+        }
+    }
+}
