@@ -43,6 +43,7 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
         .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "CTurboJPEG", "Yams"], swiftSettings: cairoIncludes),
+        .target(name: "Seating", dependencies: ["Support"]),
         .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Synthetic", "Validation"],
                 swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
@@ -57,6 +58,7 @@ let package = Package(
         .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic"], swiftSettings: cairoIncludes),
+        .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation"], swiftSettings: cairoIncludes),
     ]
 )

@@ -1,0 +1,112 @@
+import Support
+
+/// Not enough seats: for each room type, how many candidates have no seat.
+public struct SeatingShortfall: Error, Sendable, Equatable {
+    /// Room type (机考, 笔试, 实操) → candidates without a seat.
+    public let missing: [String: Int]
+}
+
+/// The plan: every seated candidate's room and seat, candidates who could not be seated because no session
+/// takes their subject, and the same-school neighbours that could not be avoided.
+public struct SeatingPlan: Sendable {
+    public var assignments: [SeatAssignment] = []
+    public var withoutSession: [Int] = []
+    public var conflicts: [SeatingConflict] = []
+}
+
+/// Seats candidates in rooms (排考): each goes to a room whose type is the mode of their subject's session,
+/// within capacity, in the chosen order; inside a room, seats are filled in seat-number order, each time
+/// with the first waiting candidate whose school differs from the already seated neighbours (front, back,
+/// left, right). Candidates kept from an earlier plan keep their room and seat.
+public enum SeatingPlanner {
+    /// Plans seats. `kept` maps a candidate's key to the room index and seat they had before.
+    public static func plan(_ candidates: [SeatingCandidate], rooms: [Room], sessions: [ExamSession], policy: SeatingPolicy,
+                            kept: [String: (room: Int, seat: Int)] = [:]) throws -> SeatingPlan {
+        var plan = SeatingPlan()
+        // Each candidate's session and mode.
+        var sessionOf: [Int?] = []
+        var modeOf: [String?] = []
+        let bySubject = Dictionary(sessions.enumerated().map { (normalize($0.element.subject), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for (i, c) in candidates.enumerated() {
+            if sessions.isEmpty {
+                sessionOf.append(nil)
+                modeOf.append(nil)
+            } else if let s = bySubject[normalize(c.subject)] ?? (sessions.count == 1 ? 0 : nil) {
+                sessionOf.append(s)
+                modeOf.append(sessions[s].mode)
+            } else {
+                sessionOf.append(nil)
+                modeOf.append(nil)
+                plan.withoutSession.append(i)
+            }
+        }
+        let skip = Set(plan.withoutSession)
+        // Seats already taken by kept candidates.
+        var taken: [Int: [Int: Int]] = [:]          // room → seat → candidate
+        var keptCandidates = Set<Int>()
+        for (i, c) in candidates.enumerated() where !skip.contains(i) {
+            guard let k = kept[c.key], k.room < rooms.count, k.seat >= 1, k.seat <= rooms[k.room].seats,
+                  modeOf[i] == nil || rooms[k.room].type == modeOf[i], taken[k.room]?[k.seat] == nil else { continue }
+            taken[k.room, default: [:]][k.seat] = i
+            keptCandidates.insert(i)
+        }
+        // Order the rest.
+        var order = candidates.indices.filter { !skip.contains($0) && !keptCandidates.contains($0) }
+        switch policy.order {
+        case .roster: break
+        case .sorted:
+            order.sort { (candidates[$0].school, candidates[$0].key) < (candidates[$1].school, candidates[$1].key) }
+        case .shuffle(let seed):
+            var random = SeededRandom(seed: seed)
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                let j = Int(random.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+            }
+        }
+        // Capacity per mode, and the rooms' shares.
+        let modes = Array(Set(order.map { modeOf[$0] ?? "" })).sorted()
+        var missing: [String: Int] = [:]
+        var queueOfRoom: [Int: [Int]] = [:]
+        for mode in modes {
+            let waiting = order.filter { (modeOf[$0] ?? "") == mode }
+            let roomsOfMode = rooms.indices.filter { mode.isEmpty || rooms[$0].type == mode }
+            var next = 0
+            for r in roomsOfMode {
+                let free = rooms[r].seats - (taken[r]?.count ?? 0)
+                let share = Array(waiting[next..<min(waiting.count, next + free)])
+                queueOfRoom[r, default: []] += share
+                next += share.count
+            }
+            if next < waiting.count { missing[mode.isEmpty ? "—" : mode] = waiting.count - next }
+        }
+        if !missing.isEmpty { throw SeatingShortfall(missing: missing) }
+        // Seat each room.
+        for (r, room) in rooms.enumerated() {
+            let grid = SeatGrid(room: room, numbering: policy.numbering)
+            var seated = taken[r] ?? [:]
+            var queue = queueOfRoom[r] ?? []
+            for seat in 1...max(1, room.seats) where seated[seat] == nil && !queue.isEmpty && seat <= room.seats {
+                let neighbourSchools = Set(grid.neighbours(of: seat).compactMap { seated[$0] }.map { candidates[$0].school })
+                var pick = 0
+                if policy.separateSchools, let fit = queue.firstIndex(where: { !neighbourSchools.contains(candidates[$0].school) || candidates[$0].school.isEmpty }) {
+                    pick = fit
+                }
+                seated[seat] = queue.remove(at: pick)
+            }
+            for (seat, candidate) in seated.sorted(by: { $0.key < $1.key }) {
+                plan.assignments.append(SeatAssignment(candidate: candidate, room: r, seat: seat, session: sessionOf[candidate]))
+                guard policy.separateSchools, !candidates[candidate].school.isEmpty else { continue }
+                for neighbour in grid.neighbours(of: seat) where neighbour > seat {
+                    if let other = seated[neighbour], candidates[other].school == candidates[candidate].school {
+                        plan.conflicts.append(SeatingConflict(room: r, seat: seat, neighbourSeat: neighbour, school: candidates[candidate].school))
+                    }
+                }
+            }
+        }
+        return plan
+    }
+
+    static func normalize(_ subject: String) -> String {
+        TextCleaner.clean(subject).replacingOccurrences(of: " ", with: "").lowercased()
+    }
+}

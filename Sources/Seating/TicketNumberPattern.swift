@@ -1,0 +1,62 @@
+/// A 准考证号 pattern such as `{exam.code}{site.code:4}{room:3}{seat:2}`: literal characters and fields,
+/// each field optionally padded with zeros to a width. Every number it makes has the same length, and a
+/// value too long for its width is an error, so numbers are fixed-width and unique by construction.
+public struct TicketNumberPattern: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case literal(String)
+        case field(String, width: Int?)
+    }
+
+    let parts: [Part]
+    /// The fields a pattern may use.
+    public static let fields: Set<String> = ["exam.code", "site.code", "room", "seat", "session.code", "seq"]
+
+    /// A mistake in a pattern or a value that does not fit it.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(_ text: String) throws {
+        var parts: [Part] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}") else { throw Failure(description: "“{” without “}” in \(text)") }
+            let inner = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
+            guard let name = inner.first, Self.fields.contains(name) else {
+                throw Failure(description: "unknown field “\(inner.first ?? "")” in \(text) (known: \(Self.fields.sorted().joined(separator: ", ")))")
+            }
+            var width: Int?
+            if inner.count == 2 {
+                guard let w = Int(inner[1]), (1...12).contains(w) else { throw Failure(description: "bad width “\(inner[1])” in \(text)") }
+                width = w
+            }
+            if ["room", "seat", "seq"].contains(name) && width == nil {
+                throw Failure(description: "{\(name)} needs a width so every number has the same length, e.g. {\(name):3}")
+            }
+            parts.append(.field(name, width: width))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        guard parts.contains(where: { if case .field("seat", _) = $0 { return true }; if case .field("seq", _) = $0 { return true }; return false }) else {
+            throw Failure(description: "the pattern needs {seat:N} or {seq:N} to make numbers unique")
+        }
+        self.parts = parts
+    }
+
+    /// The number for `values` (field → value); throws when a value is longer than its width.
+    public func make(_ values: [String: String]) throws -> String {
+        try parts.map { part -> String in
+            switch part {
+            case .literal(let text): return text
+            case .field(let name, let width):
+                let value = values[name] ?? ""
+                guard let width else { return value }
+                guard value.count <= width else {
+                    throw Failure(description: "\(name) “\(value)” is longer than the \(width) characters the pattern allows")
+                }
+                return String(repeating: "0", count: width - value.count) + value
+            }
+        }.joined()
+    }
+}
