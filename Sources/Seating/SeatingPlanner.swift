@@ -1,5 +1,14 @@
 import Support
 
+extension Dictionary where Value == Int, Key == Int {
+    /// Exchanges the values at two keys.
+    mutating func swapAt(_ a: Int, _ b: Int) {
+        let va = self[a], vb = self[b]
+        self[a] = vb
+        self[b] = va
+    }
+}
+
 /// Not enough seats: for each room type, how many candidates have no seat.
 public struct SeatingShortfall: Error, Sendable, Equatable {
     /// Room type (机考, 笔试, 实操) → candidates without a seat.
@@ -85,14 +94,28 @@ public enum SeatingPlanner {
             let grid = SeatGrid(room: room, numbering: policy.numbering)
             var seated = taken[r] ?? [:]
             var queue = queueOfRoom[r] ?? []
+            var remaining: [String: Int] = [:]
+            for c in queue { remaining[candidates[c].school, default: 0] += 1 }
             for seat in 1...max(1, room.seats) where seated[seat] == nil && !queue.isEmpty && seat <= room.seats {
                 let neighbourSchools = Set(grid.neighbours(of: seat).compactMap { seated[$0] }.map { candidates[$0].school })
                 var pick = 0
-                if policy.separateSchools, let fit = queue.firstIndex(where: { !neighbourSchools.contains(candidates[$0].school) || candidates[$0].school.isEmpty }) {
-                    pick = fit
+                if policy.separateSchools {
+                    // Of the schools that may sit here, take the one with most candidates still waiting (so the
+                    // last seats are not left to a single school), its first candidate in order.
+                    var best: (index: Int, count: Int)?
+                    for (i, c) in queue.enumerated() {
+                        let school = candidates[c].school
+                        guard school.isEmpty || !neighbourSchools.contains(school) else { continue }
+                        let count = remaining[school] ?? 0
+                        if best == nil || count > best!.count { best = (i, count) }
+                    }
+                    if let best { pick = best.index }
                 }
-                seated[seat] = queue.remove(at: pick)
+                let chosen = queue.remove(at: pick)
+                remaining[candidates[chosen].school, default: 1] -= 1
+                seated[seat] = chosen
             }
+            if policy.separateSchools { repair(&seated, grid: grid, candidates: candidates, fixed: Set((taken[r] ?? [:]).keys)) }
             for (seat, candidate) in seated.sorted(by: { $0.key < $1.key }) {
                 plan.assignments.append(SeatAssignment(candidate: candidate, room: r, seat: seat, session: sessionOf[candidate]))
                 guard policy.separateSchools, !candidates[candidate].school.isEmpty else { continue }
@@ -104,6 +127,26 @@ public enum SeatingPlanner {
             }
         }
         return plan
+    }
+
+    /// Removes same-school neighbours the greedy pass left, by swapping one of them with a candidate elsewhere
+    /// in the room when the swap leaves both desks without a same-school neighbour. Kept seats do not move.
+    static func repair(_ seated: inout [Int: Int], grid: SeatGrid, candidates: [SeatingCandidate], fixed: Set<Int>) {
+        func school(_ seat: Int) -> String? { seated[seat].map { candidates[$0].school } }
+        func clashes(_ seat: Int) -> Bool {
+            guard let own = school(seat), !own.isEmpty else { return false }
+            return grid.neighbours(of: seat).contains { school($0) == own }
+        }
+        let seats = seated.keys.sorted()
+        for _ in 0..<2 {
+            for s in seats where !fixed.contains(s) && clashes(s) {
+                for t in seats where t != s && !fixed.contains(t) && school(t) != school(s) {
+                    seated.swapAt(s, t)
+                    if !clashes(s) && !clashes(t) { break }
+                    seated.swapAt(s, t)
+                }
+            }
+        }
     }
 
     static func normalize(_ subject: String) -> String {

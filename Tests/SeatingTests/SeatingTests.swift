@@ -25,8 +25,9 @@ func candidates(_ n: Int, schools: [String], subject: String = "理论") -> [Sea
     }
 
     @Test func shortLastColumn() {
-        let g = SeatGrid(room: room("B", seats: 5, columns: 2), numbering: .snake)   // 3 rows; second column holds 2
-        #expect(g.seat(at: 0, 1) == 5 && g.seat(at: 1, 1) == 4 && g.seat(at: 2, 1) == nil)
+        // 3 rows; the second column is numbered from the back and holds 2, so its front desk is empty.
+        let g = SeatGrid(room: room("B", seats: 5, columns: 2), numbering: .snake)
+        #expect(g.seat(at: 2, 1) == 4 && g.seat(at: 1, 1) == 5 && g.seat(at: 0, 1) == nil)
     }
 }
 
