@@ -52,13 +52,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: cairoIncludes),
 
+        .target(name: "TestTools", path: "Sources/TestTools"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
         .testTarget(name: "RosterTests", dependencies: ["Roster"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic"], swiftSettings: cairoIncludes),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation"], swiftSettings: cairoIncludes),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "TestTools"], swiftSettings: cairoIncludes),
     ]
 )

@@ -112,9 +112,9 @@ public final class PNGImage: PageImage, @unchecked Sendable {
     public let height: Int
     public var orientation: Int { 1 }
 
-    /// Loads the PNG file at `path`; nil when it is missing or not a PNG.
-    public init?(path: String) {
-        guard let surface = cairo_image_surface_create_from_png(path) else { return nil }
+    /// Takes ownership of a surface Cairo made from a PNG; nil (and the surface freed) when Cairo failed.
+    private init?(loaded surface: OpaquePointer?) {
+        guard let surface else { return nil }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
             return nil
@@ -124,27 +124,25 @@ public final class PNGImage: PageImage, @unchecked Sendable {
         height = Int(cairo_image_surface_get_height(surface))
     }
 
+    /// Loads the PNG file at `path`; nil when it is missing or not a PNG.
+    public convenience init?(path: String) {
+        self.init(loaded: cairo_image_surface_create_from_png(path))
+    }
+
     /// Decodes PNG `bytes` (a photo from an archive); nil when they are not a readable PNG.
-    public init?(bytes: [UInt8]) {
+    public convenience init?(bytes: [UInt8]) {
         final class Reader { var bytes: [UInt8]; var offset = 0; init(_ b: [UInt8]) { bytes = b } }
         let reader = Reader(bytes)
         let box = Unmanaged.passRetained(reader)
         defer { box.release() }
-        guard let surface = cairo_image_surface_create_from_png_stream({ closure, data, length in
+        self.init(loaded: cairo_image_surface_create_from_png_stream({ closure, data, length in
             let reader = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
             let n = Int(length)
             guard reader.offset + n <= reader.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
             reader.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + reader.offset, count: n) }
             reader.offset += n
             return CAIRO_STATUS_SUCCESS
-        }, box.toOpaque()) else { return nil }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            cairo_surface_destroy(surface)
-            return nil
-        }
-        self.surface = surface
-        width = Int(cairo_image_surface_get_width(surface))
-        height = Int(cairo_image_surface_get_height(surface))
+        }, box.toOpaque()))
     }
 
     deinit { cairo_surface_destroy(surface) }

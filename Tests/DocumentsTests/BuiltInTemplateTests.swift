@@ -3,25 +3,9 @@ import Testing
 import Render
 import Support
 import Synthetic
+import TestTools
 import Validation
 @testable import Documents
-
-/// Runs the PDF and QR tools the tests check with (poppler-utils, qpdf, zbar-tools); stdout only.
-enum Tool {
-    @discardableResult
-    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}
 
 /// A roster of 12 invented candidates (CSV, with ticket numbers and seats, as after seating) and their
 /// photos (zip), written once for all template tests.

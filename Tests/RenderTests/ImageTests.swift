@@ -1,6 +1,7 @@
 import CTurboJPEG
 import Foundation
 import Testing
+import TestTools
 import Synthetic
 @testable import Render
 

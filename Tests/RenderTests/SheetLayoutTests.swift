@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTools
 import Synthetic
 @testable import Render
 
