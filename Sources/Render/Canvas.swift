@@ -24,12 +24,10 @@ public final class Canvas {
         return layout
     }
 
-    /// Starts a PDF at `path` whose first page is `width`×`height` mm.
-    /// - Parameter created: ISO 8601 creation date written into the file (`2026-06-01T08:00:00+08:00`).
-    public init(path: String, width: Double, height: Double, title: String? = nil, created: String? = nil) throws {
-        guard let surface = cairo_pdf_surface_create(path, Units.points(width), Units.points(height)) else {
-            throw RenderError(description: "\(path): cannot create the PDF")
-        }
+    /// Takes a new Cairo surface (nil: creation failed) and makes its drawing context; on any failure the
+    /// surface is freed and the error names `path`.
+    private init(surface: OpaquePointer?, path: String, isPNG: Bool) throws {
+        guard let surface else { throw RenderError(description: "\(path): cannot create the drawing surface") }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
             cairo_surface_destroy(surface)
@@ -38,28 +36,26 @@ public final class Canvas {
         self.surface = surface
         self.context = context
         self.path = path
-        isPNG = false
+        self.isPNG = isPNG
+    }
+
+    /// Starts a PDF at `path` whose first page is `width`×`height` mm.
+    /// - Parameter created: ISO 8601 creation date written into the file (`2026-06-01T08:00:00+08:00`).
+    public convenience init(path: String, width: Double, height: Double, title: String? = nil, created: String? = nil) throws {
+        try self.init(surface: cairo_pdf_surface_create(path, Units.points(width), Units.points(height)), path: path, isPNG: false)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "kaowu")
         if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
         if let created { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created) }
     }
 
     /// Starts a one-page PNG of `width`×`height` mm at `dpi`, on white, written to `path` by `finish()`.
-    public init(png path: String, width: Double, height: Double, dpi: Double = 150) throws {
+    public convenience init(png path: String, width: Double, height: Double, dpi: Double = 150) throws {
         let scale = dpi / 72
         let pixelsWide = Int32((Units.points(width) * scale).rounded()), pixelsHigh = Int32((Units.points(height) * scale).rounded())
-        guard pixelsWide > 0, pixelsHigh > 0, Int(pixelsWide) * Int(pixelsHigh) <= 100_000_000,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelsWide, pixelsHigh) else {
+        guard pixelsWide > 0, pixelsHigh > 0, Int(pixelsWide) * Int(pixelsHigh) <= 100_000_000 else {
             throw RenderError(description: "\(path): cannot create a \(width)×\(height) mm image at \(dpi) dpi")
         }
-        guard let context = cairo_create(surface) else {
-            cairo_surface_destroy(surface)
-            throw RenderError(description: "\(path): cannot draw")
-        }
-        self.surface = surface
-        self.context = context
-        self.path = path
-        isPNG = true
+        try self.init(surface: cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelsWide, pixelsHigh), path: path, isPNG: true)
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
         cairo_scale(context, scale, scale)
@@ -67,19 +63,9 @@ public final class Canvas {
 
     /// A layer to draw once and paint on many pages: Cairo records the drawing, and a PDF embeds it once
     /// (as a form XObject) however many pages paint it. Text stays text.
-    init(recordingWidth width: Double, height: Double) throws {
+    convenience init(recordingWidth width: Double, height: Double) throws {
         var extents = cairo_rectangle_t(x: 0, y: 0, width: Units.points(width), height: Units.points(height))
-        guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents) else {
-            throw RenderError(description: "cannot create a drawing layer")
-        }
-        guard let context = cairo_create(surface) else {
-            cairo_surface_destroy(surface)
-            throw RenderError(description: "cannot draw a layer")
-        }
-        self.surface = surface
-        self.context = context
-        path = ""
-        isPNG = false
+        try self.init(surface: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), path: "(layer)", isPNG: false)
     }
 
     /// Paints a recorded `layer` at the current origin.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Support
 
 /// The kaowu command line: wiring only; the work is in the library targets.
 @main
@@ -22,4 +23,12 @@ enum ExitStatus {
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Exits with status 2 when one of `paths` cannot be read (a usage or I/O error, design §2).
+func requireReadable(_ paths: [String], _ language: Language) throws {
+    for path in paths where !FileManager.default.isReadableFile(atPath: path) {
+        printError(language.pick("kaowu：找不到或无法读取文件 \(path)", "kaowu: cannot read \(path)"))
+        throw ExitStatus.usage
+    }
 }

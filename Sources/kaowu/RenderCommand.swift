@@ -46,10 +46,7 @@ struct RenderCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let context = try parseSettings(set, language)
-        for path in [data] + (photos.map { [$0] } ?? []) where !FileManager.default.isReadableFile(atPath: path) {
-            printError(language.pick("kaowu：找不到或无法读取文件 \(path)", "kaowu: cannot read \(path)"))
-            throw ExitStatus.usage
-        }
+        try requireReadable([data] + (photos.map { [$0] } ?? []), language)
         let document: DocumentRenderer
         do { document = try DocumentRenderer(templatePath: templatePath) } catch {
             printError("kaowu render: \(error)")

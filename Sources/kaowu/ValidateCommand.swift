@@ -81,10 +81,7 @@ struct ValidateCommand: ParsableCommand {
             guard let date = CivilDate.parse(today), date.hasDay else { throw usage("--today 应写成 2026-06-20", "--today takes YYYY-MM-DD", language) }
             options.today = date
         }
-        for path in [roster] + (photos.map { [$0] } ?? []) where !FileManager.default.isReadableFile(atPath: path) {
-            printError(language.pick("kaowu：找不到或无法读取文件 \(path)", "kaowu: cannot read \(path)"))
-            throw ExitStatus.usage
-        }
+        try requireReadable([roster] + (photos.map { [$0] } ?? []), language)
 
         let isTerminal = isatty(STDERR_FILENO) != 0
         let report = Validator(options: options).validate(rosterPath: roster, photosPath: photos) { message in
