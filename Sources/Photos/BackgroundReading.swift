@@ -1,47 +1,88 @@
-/// Background colours of Chinese ID photos.
-public enum BackgroundColour: String, Sendable, CaseIterable { case red, blue, white, other }
+/// Background colours of Chinese ID photos, and the class of a measured border colour.
+public enum BackgroundColour: String, Sendable, CaseIterable {
+    case red, blue, white, other
 
-/// The background of a photo, measured on its border: the left and right strips of the upper 60 % (the
-/// shoulders fill the bottom) and the top strip.
+    /// Classifies a mean background colour (0–255 per channel).
+    ///
+    /// - white: every channel ≥ 180 and the channels within 30 of each other (bright, unsaturated);
+    /// - red: R ≥ 150 and R above both G and B by ≥ 60 (ID red is about (220, 0, 0) to (200, 30, 40));
+    /// - blue: B ≥ 140, B above R by ≥ 60 and above G by ≥ 30 (ID blues: (67, 142, 219), (0, 100, 200),
+    ///   light blue (0, 191, 243));
+    /// - anything else: other (grey, green, a room behind the person, …).
+    public static func classify(red r: Int, green g: Int, blue b: Int) -> BackgroundColour {
+        if min(r, g, b) >= 180 && max(r, g, b) - min(r, g, b) <= 30 { return .white }
+        if r >= 150 && r - g >= 60 && r - b >= 60 { return .red }
+        if b >= 140 && b - r >= 60 && b - g >= 30 { return .blue }
+        return .other
+    }
+}
+
+/// The background of a photo, measured on its border: its mean colour, how even it is, and its class.
+///
+/// The border is the top strip (5 % of the height, full width) plus the left and right strips (6 % of
+/// the width each) down to 60 % of the height: the head and shoulders of the person stay clear of it.
 public struct BackgroundReading: Sendable, Equatable {
+    /// Class of the mean colour (see `BackgroundColour.classify`).
     public let colour: BackgroundColour
-    /// Mean border colour, 0–255.
+    /// Mean border red, 0–255.
     public let red: Int
+    /// Mean border green, 0–255.
     public let green: Int
+    /// Mean border blue, 0–255.
     public let blue: Int
-    /// Whether the border is one even colour (a plain backdrop).
+    /// Largest per-channel standard deviation over the border, 0–255 scale, rounded.
+    public let spread: Int
+    /// The border is a plain, even colour: `spread` ≤ `BackgroundReading.uniformSpreadLimit`.
     public let uniform: Bool
 
-    /// Measures `rgb` (3 bytes a pixel, rows of `width`).
-    public static func measure(rgb: [UInt8], width: Int, height: Int) -> BackgroundReading {
-        let side = max(1, width * 6 / 100), top = max(1, height * 5 / 100), upper = max(1, height * 60 / 100)
-        var sum = (0, 0, 0), squares = (0, 0, 0), n = 0
+    /// Largest `spread` still counted as a plain backdrop (JPEG noise and soft lighting stay well below).
+    public static let uniformSpreadLimit = 20
+
+    /// A reading as given; `measure` is the usual way to get one.
+    public init(colour: BackgroundColour, red: Int, green: Int, blue: Int, spread: Int, uniform: Bool) {
+        self.colour = colour
+        self.red = red
+        self.green = green
+        self.blue = blue
+        self.spread = spread
+        self.uniform = uniform
+    }
+
+    /// Measures the border of packed 8-bit RGB pixels, rows `rowBytes` apart (at least `width * 3`).
+    /// Large images are sampled on a grid (at most about 128 samples across the short side).
+    public static func measure(rgb: UnsafeRawBufferPointer, width: Int, height: Int, rowBytes: Int) -> BackgroundReading {
+        precondition(width > 0 && height > 0 && rowBytes >= width * 3 && rgb.count >= rowBytes * (height - 1) + width * 3,
+                     "pixel buffer smaller than its stated size")
+        let topRows = max(1, (height * 5 + 50) / 100)
+        let sideColumns = max(1, min((width + 1) / 2, (width * 6 + 50) / 100))
+        let sideEnd = (height * 60) / 100
+        let step = max(1, min(width, height) / 128)
+
+        var sum = (0, 0, 0), squares = (0, 0, 0), count = 0
         func add(_ x: Int, _ y: Int) {
-            let i = (y * width + x) * 3
-            let r = Int(rgb[i]), g = Int(rgb[i + 1]), b = Int(rgb[i + 2])
+            let o = y * rowBytes + x * 3
+            let r = Int(rgb[o]), g = Int(rgb[o + 1]), b = Int(rgb[o + 2])
             sum.0 += r; sum.1 += g; sum.2 += b
             squares.0 += r * r; squares.1 += g * g; squares.2 += b * b
-            n += 1
+            count += 1
         }
-        for y in 0..<min(upper, height) {
-            for x in 0..<min(side, width) { add(x, y); add(width - 1 - x, y) }
+        for y in stride(from: 0, to: topRows, by: step) {
+            for x in stride(from: 0, to: width, by: step) { add(x, y) }
         }
-        for y in 0..<min(top, height) {
-            for x in side..<max(side, width - side) { add(x, y) }
+        for y in stride(from: topRows, to: sideEnd, by: step) {
+            for x in stride(from: 0, to: sideColumns, by: step) { add(x, y); add(width - 1 - x, y) }
         }
-        guard n > 0 else { return BackgroundReading(colour: .other, red: 0, green: 0, blue: 0, uniform: false) }
-        let r = sum.0 / n, g = sum.1 / n, b = sum.2 / n
-        let variance = max(squares.0 / n - r * r, squares.1 / n - g * g, squares.2 / n - b * b)
-        let colour: BackgroundColour
-        if min(r, g, b) > 200 && max(r, g, b) - min(r, g, b) < 35 {
-            colour = .white
-        } else if r > 140 && r > g + 60 && r > b + 60 {
-            colour = .red
-        } else if b > 120 && b > r + 40 && b + 20 >= g {
-            colour = .blue
-        } else {
-            colour = .other
-        }
-        return BackgroundReading(colour: colour, red: r, green: g, blue: b, uniform: variance < 25 * 25)
+        let n = Double(count)
+        func mean(_ s: Int) -> Double { Double(s) / n }
+        func deviation(_ s: Int, _ q: Int) -> Double { max(0, Double(q) / n - mean(s) * mean(s)).squareRoot() }
+        let r = Int(mean(sum.0).rounded()), g = Int(mean(sum.1).rounded()), b = Int(mean(sum.2).rounded())
+        let spread = Int(max(deviation(sum.0, squares.0), deviation(sum.1, squares.1), deviation(sum.2, squares.2)).rounded())
+        return BackgroundReading(colour: BackgroundColour.classify(red: r, green: g, blue: b), red: r, green: g, blue: b,
+                                 spread: spread, uniform: spread <= uniformSpreadLimit)
+    }
+
+    /// `measure` on pixels held in an array (3 bytes a pixel, rows of `width`).
+    public static func measure(rgb: [UInt8], width: Int, height: Int) -> BackgroundReading {
+        rgb.withUnsafeBytes { measure(rgb: $0, width: width, height: height, rowBytes: width * 3) }
     }
 }

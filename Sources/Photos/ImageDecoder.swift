@@ -1,118 +1,211 @@
-import CPNG
-import CTurboJPEG
+/// A photo that decoded completely, with its header facts and background reading.
+public struct DecodedPhoto: Sendable, Equatable {
+    /// Header facts (as passed to `ImageDecoder.decode`, confirmed by the decoder).
+    public let header: ImageHeader
+    /// Background measured on the border of the photo.
+    public let background: BackgroundReading
 
-/// Why a photo could not be decoded.
-public enum PhotoDecodeFailure: Sendable, Equatable {
-    /// The data ends early (an interrupted upload or copy).
+    /// A decoded photo as given.
+    public init(header: ImageHeader, background: BackgroundReading) {
+        self.header = header
+        self.background = background
+    }
+}
+
+/// Why a photo could not be decoded. Stable cases; the caller words the message in its language.
+public enum PhotoDecodeFailure: Sendable, Equatable, Error {
+    /// The data stops before the image is complete (file cut off during copying or upload).
     case truncated
-    /// The data is damaged; `detail` is the decoder's own words.
-    case corrupt(String)
-    /// The image claims more pixels than kaowu decodes.
-    case tooManyPixels
+    /// The data is damaged or not a valid JPEG/PNG; `detail` is the codec's own (English) message.
+    case corrupt(detail: String)
+    /// Valid, but uses a feature this decoder cannot read (12-bit or lossless JPEG, …); `detail` as above.
+    case unsupported(detail: String)
+    /// More than `ImageDecoder.maxPixels` pixels: refused before allocating anything large.
+    case tooLarge(width: Int, height: Int)
 
-    /// The failure in the user's language.
+    /// The failure in plain words, English or Chinese (the codec's detail stays in English).
     public func describe(_ english: Bool) -> String {
         switch self {
-        case .truncated: return english ? "the file is truncated (incomplete)" : "文件不完整（被截断）"
-        case .corrupt(let d): return (english ? "the data is damaged: " : "数据损坏：") + d
-        case .tooManyPixels: return english ? "too many pixels to decode" : "像素过多，拒绝解码"
+        case .truncated:
+            return english ? "the file is truncated (incomplete)" : "文件不完整（被截断）"
+        case .corrupt(let detail):
+            return (english ? "the data is damaged: " : "数据损坏：") + detail
+        case .unsupported(let detail):
+            return (english ? "an image variant that cannot be read: " : "不支持的图像编码：") + detail
+        case .tooLarge(let width, let height):
+            return english ? "\(width)×\(height) pixels, too many to decode" : "\(width)×\(height) 像素，像素过多，拒绝解码"
         }
     }
 }
 
-/// A decoded photo: its header and the measured background.
-public struct DecodedPhoto: Sendable {
-    public let header: ImageHeader
-    public let background: BackgroundReading
-}
-
-/// The outcome of decoding one photo.
-public enum PhotoDecodeResult: Sendable {
+/// Outcome of `ImageDecoder.decode`.
+public enum PhotoDecodeResult: Sendable, Equatable {
+    /// Every byte of image data decoded; the background was measured.
     case decoded(DecodedPhoto)
+    /// The photo cannot be used as it is.
     case failed(PhotoDecodeFailure)
 }
 
-/// Decodes JPEGs (TurboJPEG, at ¼ scale: the whole entropy-coded data is still decoded, so truncation and
-/// corruption are caught, at a fraction of the cost) and PNGs (libpng), then measures the background.
-/// Owns one TurboJPEG handle: use one decoder per thread.
+/// Decodes a JPEG or PNG fully (so truncated or corrupt files are caught) and measures its
+/// background. JPEGs are decoded with DCT scaling (1/8 size while both sides stay ≥ 32 px), which
+/// still entropy-decodes every byte; four-channel JPEGs are decoded as CMYK and converted to RGB,
+/// inverted when they carry Adobe's APP14 marker (as Photoshop writes them). PNGs are decoded at
+/// full size with libpng, alpha composited over white.
+///
+/// Reuses its TurboJPEG handle and pixel buffer between calls, so it is not thread-safe: use one
+/// `ImageDecoder` per thread or task, never share one (it is deliberately not `Sendable`).
 public final class ImageDecoder {
-    private let jpeg: tjhandle?
-    /// Decoding refuses images with more pixels than this, whatever the caller checked.
+    /// Largest width × height decoded; bigger images fail with `.tooLarge` without decoding.
     public static let maxPixels = 40_000_000
+    /// JPEGs are scaled down as far as possible while both sides stay at least this many pixels.
+    static let minimumScaledSide = 32
 
-    public init() { jpeg = tjInitDecompress() }
-    deinit { if let jpeg { tjDestroy(jpeg) } }
+    private lazy var jpeg: JPEGDecompressor? = JPEGDecompressor()
+    private var pixels: [UInt8] = []
 
+    /// A decoder with no resources yet; TurboJPEG is set up on the first JPEG.
+    public init() {}
+
+    /// Decodes `bytes`, whose header the caller read with `ImageHeader.read`.
     public func decode(_ bytes: UnsafeRawBufferPointer, header: ImageHeader) -> PhotoDecodeResult {
-        guard header.width * header.height <= Self.maxPixels else { return .failed(.tooManyPixels) }
+        if let refusal = refuseSize(width: header.width, height: header.height) { return .failed(refusal) }
         switch header.format {
-        case .jpeg: return decodeJPEG(bytes, header)
-        case .png: return decodePNG(bytes, header)
+        case .jpeg: return decodeJPEG(bytes, header: header)
+        case .png: return decodePNG(bytes, header: header)
         }
     }
 
-    private func decodeJPEG(_ bytes: UnsafeRawBufferPointer, _ header: ImageHeader) -> PhotoDecodeResult {
-        guard let jpeg, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .failed(.corrupt("no decoder")) }
-        let scale = header.width >= 128 && header.height >= 128 ? 8 : 1
-        let width = (header.width + scale - 1) / scale, height = (header.height + scale - 1) / scale
-        let channels = header.isCMYK ? 4 : 3
-        var pixels = [UInt8](repeating: 0, count: width * height * channels)
-        let format = header.isCMYK ? TJPF_CMYK : TJPF_RGB
-        let status = pixels.withUnsafeMutableBufferPointer { out in
-            tjDecompress2(jpeg, base, UInt(bytes.count), out.baseAddress, Int32(width), 0, Int32(height), Int32(format.rawValue), 0)
-        }
-        if status != 0 {
-            let message = String(cString: tjGetErrorStr2(jpeg))
-            if message.lowercased().contains("premature end") { return .failed(.truncated) }
-            if tjGetErrorCode(jpeg) != Int32(TJERR_WARNING.rawValue) { return .failed(.corrupt(message)) }
-            // Other warnings (extraneous bytes before a marker, …): the picture decodes and shows.
-        }
-        if header.isCMYK {
-            pixels = Self.rgb(fromCMYK: pixels, inverted: header.hasAdobeMarker)
-        }
-        return .decoded(DecodedPhoto(header: header, background: BackgroundReading.measure(rgb: pixels, width: width, height: height)))
+    private func refuseSize(width: Int, height: Int) -> PhotoDecodeFailure? {
+        guard width > 0, height > 0 else { return .corrupt(detail: "image size \(width)×\(height)") }
+        let (area, overflow) = width.multipliedReportingOverflow(by: height)
+        return overflow || area > Self.maxPixels ? .tooLarge(width: width, height: height) : nil
     }
 
-    private func decodePNG(_ bytes: UnsafeRawBufferPointer, _ header: ImageHeader) -> PhotoDecodeResult {
-        var image = png_image()
-        image.version = UInt32(PNG_IMAGE_VERSION)
-        guard png_image_begin_read_from_memory(&image, bytes.baseAddress, bytes.count) != 0 else {
-            defer { png_image_free(&image) }
-            return .failed(.corrupt(Self.message(&image)))
-        }
-        image.format = UInt32(PNG_FORMAT_RGB)
-        let width = Int(image.width), height = Int(image.height)
-        guard width * height <= Self.maxPixels else { png_image_free(&image); return .failed(.tooManyPixels) }
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        var white = png_color(red: 255, green: 255, blue: 255)
-        let ok = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, &white, $0.baseAddress, 0, nil) }
-        if ok == 0 {
-            let message = Self.message(&image)
-            png_image_free(&image)
-            let lower = message.lowercased()
-            if lower.contains("not enough") || lower.contains("end") || lower.contains("truncat") { return .failed(.truncated) }
-            return .failed(.corrupt(message))
-        }
-        png_image_free(&image)
-        return .decoded(DecodedPhoto(header: header, background: BackgroundReading.measure(rgb: pixels, width: width, height: height)))
+    private func buffer(_ count: Int) {
+        if pixels.count < count { pixels = [UInt8](repeating: 0, count: count) }
     }
 
-    private static func message(_ image: inout png_image) -> String {
-        withUnsafeBytes(of: &image.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    // MARK: JPEG
+
+    private func decodeJPEG(_ bytes: UnsafeRawBufferPointer, header: ImageHeader) -> PhotoDecodeResult {
+        guard header.bitsPerSample == 8 else {
+            return .failed(.unsupported(detail: "\(header.bitsPerSample)-bit JPEG"))
+        }
+        guard let jpeg else { return .failed(.unsupported(detail: "TurboJPEG could not be initialised")) }
+        let (info, headerStatus) = jpeg.readHeader(bytes)
+        guard let info else { return .failed(Self.failure(headerStatus, bytes)) }
+        if case .warning(let message) = headerStatus, !Self.isHarmless(warning: message) {
+            return .failed(Self.failure(headerStatus, bytes))
+        }
+        guard info.width > 0, info.height > 0 else {   // libjpeg met the end (real or padded) before a frame
+            return .failed(JPEGMarkerWalker.endsBeforeFirstScan(bytes) ? .truncated : .corrupt(detail: "JPEG datastream contains no image"))
+        }
+        if let refusal = refuseSize(width: info.width, height: info.height) { return .failed(refusal) }
+        guard info.width == header.width, info.height == header.height else {
+            return .failed(.corrupt(detail: "decoder sees \(info.width)×\(info.height), header says \(header.width)×\(header.height)"))
+        }
+
+        var denominator = 8
+        while denominator > 1, min(JPEGDecompressor.scaled(info.width, 1, denominator),
+                                   JPEGDecompressor.scaled(info.height, 1, denominator)) < Self.minimumScaledSide {
+            denominator /= 2
+        }
+        let width = JPEGDecompressor.scaled(info.width, 1, denominator)
+        let height = JPEGDecompressor.scaled(info.height, 1, denominator)
+        let cmyk = info.isCMYK
+        buffer(width * height * (cmyk ? 4 : 3))
+
+        return pixels.withUnsafeMutableBytes { destination in
+            switch jpeg.decompress(bytes, into: destination, width: width, height: height, cmyk: cmyk) {
+            case .ok: break
+            case .warning(let message) where Self.isHarmless(warning: message):
+                // TurboJPEG keeps only the first warning, so a later "Premature end" would be hidden.
+                guard JPEGMarkerWalker.reachesEndOfImage(bytes) else { return .failed(.truncated) }
+            case let status: return .failed(Self.failure(status, bytes))
+            }
+            if cmyk { Self.convertCMYKToRGB(destination, pixelCount: width * height, inverted: header.hasAdobeMarker) }
+            let background = BackgroundReading.measure(rgb: UnsafeRawBufferPointer(destination), width: width,
+                                                       height: height, rowBytes: width * 3)
+            return .decoded(DecodedPhoto(header: header, background: background))
         }
     }
 
-    /// Converts CMYK (Adobe-inverted when `inverted`) to RGB.
+    /// Warnings after which the picture is whole: stray bytes between segments (common in files from
+    /// some cameras and apps) and odd but readable headers (unknown JFIF version, Adobe transform, …).
+    /// Damage to the image data itself ("Corrupt JPEG data: bad Huffman code", "… premature end of
+    /// data segment", …) and a premature end are not harmless.
+    private static func isHarmless(warning message: String) -> Bool {
+        if message.contains("Premature end of JPEG file") { return false }
+        return !message.hasPrefix("Corrupt JPEG data") || message.contains("extraneous bytes before marker")
+    }
+
+    /// Maps libjpeg's message to a failure. Truncation in the image data shows up as the warning
+    /// "Premature end of JPEG file" (TurboJPEG returns -1 with TJERR_WARNING); truncation inside the
+    /// headers as an error about a marker, so the headers are walked to tell. Other warnings
+    /// ("Corrupt JPEG data: …") mean damaged data.
+    private static func failure(_ status: JPEGDecompressor.Status, _ bytes: UnsafeRawBufferPointer) -> PhotoDecodeFailure {
+        switch status {
+        case .ok: return .corrupt(detail: "unknown error")
+        case .warning(let message), .fatal(let message):
+            if message.contains("Premature end of JPEG file") || JPEGMarkerWalker.endsBeforeFirstScan(bytes) {
+                return .truncated
+            }
+            if message.contains("Unsupported") || message.contains("not supported") || message.contains("omitted at compile time") {
+                return .unsupported(detail: message)
+            }
+            return .corrupt(detail: message)
+        }
+    }
+
+    /// Converts packed CMYK pixels to packed RGB: R = (255 − C)(255 − K)/255 and so on, after undoing
+    /// Adobe's inversion when `inverted` (then R = C·K/255). No colour management: enough to see and
+    /// measure colours, not to print them.
     public static func rgb(fromCMYK cmyk: [UInt8], inverted: Bool) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: cmyk.count / 4 * 3)
-        for p in 0..<(cmyk.count / 4) {
-            var c = Int(cmyk[p * 4]), m = Int(cmyk[p * 4 + 1]), y = Int(cmyk[p * 4 + 2]), k = Int(cmyk[p * 4 + 3])
-            if inverted { c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k }
-            out[p * 3] = UInt8((255 - c) * (255 - k) / 255)
-            out[p * 3 + 1] = UInt8((255 - m) * (255 - k) / 255)
-            out[p * 3 + 2] = UInt8((255 - y) * (255 - k) / 255)
+        var pixels = cmyk
+        pixels.withUnsafeMutableBytes { convertCMYKToRGB($0, pixelCount: cmyk.count / 4, inverted: inverted) }
+        return Array(pixels.prefix(cmyk.count / 4 * 3))
+    }
+
+    /// `rgb(fromCMYK:inverted:)` in place: 3 bytes written per 4 read, front to back, so nothing is
+    /// overwritten before it is read.
+    private static func convertCMYKToRGB(_ p: UnsafeMutableRawBufferPointer, pixelCount: Int, inverted: Bool) {
+        // Each value becomes the paper left uncovered (255 − ink), which inverted files store directly.
+        func paper(_ stored: UInt8) -> Int { inverted ? Int(stored) : 255 - Int(stored) }
+        for i in 0..<pixelCount {
+            let c = paper(p[4 * i]), m = paper(p[4 * i + 1]), y = paper(p[4 * i + 2]), k = paper(p[4 * i + 3])
+            p[3 * i] = UInt8((c * k + 127) / 255)
+            p[3 * i + 1] = UInt8((m * k + 127) / 255)
+            p[3 * i + 2] = UInt8((y * k + 127) / 255)
         }
-        return out
+    }
+
+    // MARK: PNG
+
+    private func decodePNG(_ bytes: UnsafeRawBufferPointer, header: ImageHeader) -> PhotoDecodeResult {
+        let reader = PNGReader()
+        if let message = reader.begin(bytes) { return .failed(Self.pngFailure(message)) }
+        if let refusal = refuseSize(width: reader.width, height: reader.height) { return .failed(refusal) }
+        guard reader.width == header.width, reader.height == header.height else {
+            return .failed(.corrupt(detail: "decoder sees \(reader.width)×\(reader.height), header says \(header.width)×\(header.height)"))
+        }
+        let (width, height) = (reader.width, reader.height)
+        buffer(width * height * 3)
+        return pixels.withUnsafeMutableBytes { destination in
+            if let message = reader.finishRGB(into: destination) { return .failed(Self.pngFailure(message)) }
+            guard PNGReader.reachesEndChunk(bytes) else { return .failed(.truncated) }
+            let background = BackgroundReading.measure(rgb: UnsafeRawBufferPointer(destination), width: width,
+                                                       height: height, rowBytes: width * 3)
+            return .decoded(DecodedPhoto(header: header, background: background))
+        }
+    }
+
+    /// libpng's memory reader reports running out of data as "read beyond end of data".
+    private static func pngFailure(_ message: String) -> PhotoDecodeFailure {
+        if message.contains("beyond end of data") || message.contains("Not enough image data") { return .truncated }
+        if message.contains("unsupported") || message.contains("not supported") { return .unsupported(detail: message) }
+        return .corrupt(detail: message)
     }
 }
+
+@available(*, unavailable, message: "ImageDecoder reuses native state; give each thread or task its own")
+extension ImageDecoder: Sendable {}

@@ -1,109 +1,245 @@
-/// Image container detected from content, never from the file extension.
-public enum ImageFormat: String, Sendable { case jpeg, png }
-
-/// Header facts of a JPEG or PNG, read without decoding pixels.
+/// Header facts of a JPEG or PNG, read without decoding any pixels.
+///
+/// JPEG: the markers are walked up to the frame header (SOFn); APPn, COM, DQT, DHT and other
+/// segments are skipped by their declared length, and fill bytes (runs of `FF`), restart markers and
+/// stray bytes between segments are tolerated as libjpeg does. PNG: the signature and the IHDR chunk.
+/// Reading never touches a byte past the end of the buffer, whatever the lengths inside it claim.
 public struct ImageHeader: Sendable, Equatable {
+    /// Container, from the content.
     public let format: ImageFormat
+    /// Width in pixels as the header states it (may be absurd; the caller decides what to refuse).
     public let width: Int
+    /// Height in pixels as the header states it.
     public let height: Int
-    /// 1 grey, 2 grey + alpha, 3 colour, 4 CMYK/YCCK (JPEG) or RGBA (PNG).
+    /// Colour channels. JPEG: 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK. PNG: 1 grey, 2 grey + alpha,
+    /// 3 RGB or palette, 4 RGB + alpha.
     public let components: Int
+    /// True for a four-channel (CMYK or YCCK) JPEG, which prints fine but many programs show wrongly.
     public let isCMYK: Bool
+    /// JPEG: progressive coding (SOF2/6/10/14). PNG: Adam7 interlacing.
     public let isProgressive: Bool
-    /// A JPEG with Adobe's APP14 marker (its CMYK values are stored inverted, as Photoshop writes them).
+    /// Bits per sample: JPEG 8 (or 12, which is not decodable here); PNG 1, 2, 4, 8 or 16.
+    public let bitsPerSample: Int
+    /// A JPEG with Adobe's APP14 marker before its first scan. A four-channel JPEG carrying it stores
+    /// its CMYK values inverted (0 = full ink), as Photoshop writes them.
     public let hasAdobeMarker: Bool
 
-    /// Reads the header of `bytes`: walks JPEG markers to the frame header, or the PNG IHDR chunk.
-    /// Safe on hostile input: lengths are checked before every read.
+    /// Header facts as given; `read` is the usual way to get them.
+    public init(format: ImageFormat, width: Int, height: Int, components: Int, isCMYK: Bool = false,
+                isProgressive: Bool = false, bitsPerSample: Int = 8, hasAdobeMarker: Bool = false) {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.components = components
+        self.isCMYK = isCMYK
+        self.isProgressive = isProgressive
+        self.bitsPerSample = bitsPerSample
+        self.hasAdobeMarker = hasAdobeMarker
+    }
+
+    /// Reads the header of a JPEG or PNG held in `bytes`. Safe on any input: truncated files and
+    /// lying lengths give `.corrupt`, other containers `.notAnImage` (named by `sniffOtherFormat`).
     public static func read(_ bytes: UnsafeRawBufferPointer) -> ImageHeaderResult {
-        if bytes.count >= 3, bytes[0] == 0xFF, bytes[1] == 0xD8, bytes[2] == 0xFF { return readJPEG(bytes) }
-        if bytes.count >= 8, Array(bytes[0..<8]) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] { return readPNG(bytes) }
-        return .notAnImage(detected: ImageSniffer.describe(bytes))
-    }
-
-    private static func be16(_ b: UnsafeRawBufferPointer, _ i: Int) -> Int { Int(b[i]) << 8 | Int(b[i + 1]) }
-    private static func be32(_ b: UnsafeRawBufferPointer, _ i: Int) -> Int {
-        Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
-    }
-
-    private static func readJPEG(_ b: UnsafeRawBufferPointer) -> ImageHeaderResult {
-        var i = 2
-        var adobe = false
-        while i < b.count {
-            guard b[i] == 0xFF else { return .corrupt(reason: "JPEG marker expected at byte \(i)") }
-            while i < b.count, b[i] == 0xFF { i += 1 }            // fill bytes
-            guard i < b.count else { break }
-            let marker = b[i]
-            i += 1
-            if marker == 0x01 || (0xD0...0xD8).contains(marker) { continue }   // markers without a length
-            if marker == 0xD9 || marker == 0xDA { return .corrupt(reason: "JPEG without a frame header") }
-            guard i + 2 <= b.count else { break }
-            let length = be16(b, i)
-            guard length >= 2, i + length <= b.count else { return .corrupt(reason: "JPEG segment runs past the end of the file") }
-            if marker == 0xEE, length >= 7, b[i + 2] == 0x41, b[i + 3] == 0x64, b[i + 4] == 0x6F, b[i + 5] == 0x62, b[i + 6] == 0x65 {
-                adobe = true
-            }
-            let isFrame = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
-            if isFrame {
-                guard length >= 8 else { return .corrupt(reason: "JPEG frame header too short") }
-                let height = be16(b, i + 3), width = be16(b, i + 5), components = Int(b[i + 7])
-                guard width > 0, height > 0, components >= 1 else { return .corrupt(reason: "JPEG frame header with zero size") }
-                let progressive = [0xC2, 0xC6, 0xCA, 0xCE].contains(marker)
-                return .header(ImageHeader(format: .jpeg, width: width, height: height, components: components,
-                                           isCMYK: components == 4, isProgressive: progressive, hasAdobeMarker: adobe))
-            }
-            i += length
+        switch ImageFormat.detect(bytes) {
+        case .jpeg: return readJPEG(bytes)
+        case .png: return readPNG(bytes)
+        case nil: return .notAnImage(detected: sniffOtherFormat(bytes))
         }
-        return .corrupt(reason: "JPEG ends before its frame header")
+    }
+
+    private static func readJPEG(_ bytes: UnsafeRawBufferPointer) -> ImageHeaderResult {
+        var walker = JPEGMarkerWalker(bytes)
+        var adobe = false
+        var frame: ImageHeader?
+        while true {
+            switch walker.next() {
+            case .segment(let marker, let payload):
+                if marker == 0xEE, payload.count >= 5, bytes[payload.lowerBound..<payload.lowerBound + 5].elementsEqual("Adobe".utf8) {
+                    adobe = true
+                }
+                if frame == nil, isStartOfFrame(marker) {
+                    switch frameHeader(marker: marker, bytes, payload: payload) {
+                    case .header(let header): frame = header
+                    case let failure: return failure
+                    }
+                }
+            case .startOfScan:
+                // The frame header comes before the first scan; APP14 almost always before the frame
+                // header, but libjpeg honours it anywhere before the scan, so look that far.
+                guard let frame else { return .corrupt(reason: "JPEG scan data comes before its frame header") }
+                return .header(frame.withAdobeMarker(adobe))
+            case .end:
+                guard let frame else { return .corrupt(reason: "JPEG ends before its frame header (truncated)") }
+                return .header(frame.withAdobeMarker(adobe))
+            case .failure(let reason), .overrun(let reason):
+                // Damage after the frame header is the decoder's business (it will report it).
+                guard let frame else { return .corrupt(reason: reason) }
+                return .header(frame.withAdobeMarker(adobe))
+            }
+        }
+    }
+
+    private func withAdobeMarker(_ adobe: Bool) -> ImageHeader {
+        ImageHeader(format: format, width: width, height: height, components: components, isCMYK: isCMYK,
+                    isProgressive: isProgressive, bitsPerSample: bitsPerSample, hasAdobeMarker: adobe)
+    }
+
+    /// SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    private static func isStartOfFrame(_ marker: UInt8) -> Bool {
+        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+    }
+
+    /// Parses an SOF segment; `payload` (after the length field) lies inside `b`.
+    private static func frameHeader(marker: UInt8, _ b: UnsafeRawBufferPointer, payload: Range<Int>) -> ImageHeaderResult {
+        guard payload.count >= 6 else { return .corrupt(reason: "JPEG frame header is too short (\(payload.count + 2) bytes)") }
+        let s = payload.lowerBound
+        let precision = Int(b[s])
+        let height = Int(b[s + 1]) << 8 | Int(b[s + 2])
+        let width = Int(b[s + 3]) << 8 | Int(b[s + 4])
+        let components = Int(b[s + 5])
+        guard components > 0, payload.count >= 6 + 3 * components else {
+            return .corrupt(reason: "JPEG frame header lists \(components) components in \(payload.count + 2) bytes")
+        }
+        guard width > 0 else { return .corrupt(reason: "JPEG frame header gives width 0") }
+        guard height > 0 else { return .corrupt(reason: "JPEG frame header gives height 0 (DNL marker, not supported)") }
+        return .header(ImageHeader(format: .jpeg, width: width, height: height, components: components,
+                                   isCMYK: components == 4,
+                                   isProgressive: [0xC2, 0xC6, 0xCA, 0xCE].contains(marker),
+                                   bitsPerSample: precision))
     }
 
     private static func readPNG(_ b: UnsafeRawBufferPointer) -> ImageHeaderResult {
-        guard b.count >= 33, Array(b[12..<16]) == Array("IHDR".utf8) else { return .corrupt(reason: "PNG without an IHDR chunk") }
-        let width = be32(b, 16), height = be32(b, 20)
-        guard width > 0, height > 0 else { return .corrupt(reason: "PNG with zero size") }
+        // signature (8) + chunk length (4) + type (4) + IHDR data (13)
+        guard b.count >= 29 else { return .corrupt(reason: "PNG ends inside its IHDR header (truncated)") }
+        func be32(_ o: Int) -> Int { Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) }
+        let type = String(decoding: b[12..<16], as: UTF8.self)
+        if type == "CgBI" {
+            return .corrupt(reason: "Apple-optimised PNG (CgBI chunk), not a standard PNG; re-save it as a normal PNG or JPEG")
+        }
+        guard type == "IHDR" else { return .corrupt(reason: "PNG does not start with an IHDR chunk") }
+        guard be32(8) == 13 else { return .corrupt(reason: "PNG IHDR chunk has length \(be32(8)), not 13") }
+        let width = be32(16), height = be32(20)
+        let depth = Int(b[24]), colourType = b[25]
+        guard (1...0x7FFF_FFFF).contains(width), (1...0x7FFF_FFFF).contains(height) else {
+            return .corrupt(reason: "PNG IHDR gives impossible size \(width)×\(height)")
+        }
         let components: Int
-        switch b[25] {
-        case 0: components = 1
-        case 2, 3: components = 3
-        case 4: components = 2
-        case 6: components = 4
-        default: return .corrupt(reason: "PNG with an unknown colour type \(b[25])")
+        let allowedDepths: [Int]
+        switch colourType {
+        case 0: components = 1; allowedDepths = [1, 2, 4, 8, 16]
+        case 2: components = 3; allowedDepths = [8, 16]
+        case 3: components = 3; allowedDepths = [1, 2, 4, 8]
+        case 4: components = 2; allowedDepths = [8, 16]
+        case 6: components = 4; allowedDepths = [8, 16]
+        default: return .corrupt(reason: "PNG IHDR has unknown colour type \(colourType)")
+        }
+        guard allowedDepths.contains(depth) else {
+            return .corrupt(reason: "PNG IHDR has bit depth \(depth), not allowed for colour type \(colourType)")
+        }
+        guard b[26] == 0, b[27] == 0, b[28] <= 1 else {
+            return .corrupt(reason: "PNG IHDR has unknown compression, filter or interlace method")
         }
         return .header(ImageHeader(format: .png, width: width, height: height, components: components,
-                                   isCMYK: false, isProgressive: b[28] == 1, hasAdobeMarker: false))
+                                   isCMYK: false, isProgressive: b[28] == 1, bitsPerSample: depth))
     }
 }
 
-/// What reading an image header found.
+/// Outcome of `ImageHeader.read`.
 public enum ImageHeaderResult: Sendable, Equatable {
+    /// A JPEG or PNG whose header could be read.
     case header(ImageHeader)
-    /// Not a JPEG or PNG; `detected` names what it is (HEIC, GIF, …) for the message.
+    /// Not a JPEG or PNG; `detected` is a name from `sniffOtherFormat` (`heic`, `webp`, `empty`, …).
     case notAnImage(detected: String)
-    /// A JPEG or PNG whose header is damaged.
+    /// Starts like a JPEG or PNG but its header is truncated or malformed; `reason` is English detail.
     case corrupt(reason: String)
 }
 
-/// Names the common file types people put in photo archives by mistake.
-public enum ImageSniffer {
-    public static func describe(_ b: UnsafeRawBufferPointer) -> String {
-        func starts(_ s: [UInt8], at offset: Int = 0) -> Bool {
-            b.count >= offset + s.count && zip(b[offset..<(offset + s.count)], s).allSatisfy { $0 == $1 }
-        }
-        if b.isEmpty { return "empty" }
-        if starts(Array("ftyp".utf8), at: 4) {
-            let brand = b.count >= 12 ? String(decoding: b[8..<12], as: UTF8.self) : ""
-            if ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].contains(brand) { return "HEIC" }
-            if brand.hasPrefix("avi") { return "AVIF" }
-            return "MP4/QuickTime"
-        }
-        if starts(Array("GIF8".utf8)) { return "GIF" }
-        if starts(Array("BM".utf8)) { return "BMP" }
-        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return "WebP" }
-        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return "TIFF" }
-        if starts(Array("%PDF".utf8)) { return "PDF" }
-        if starts([0x50, 0x4B, 0x03, 0x04]) { return "ZIP" }
-        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return "Office (doc/xls)" }
-        if starts([0xFF, 0xD8]) { return "damaged JPEG" }
-        return "unknown"
+/// Walks the marker segments of a JPEG from just after SOI up to the first scan, checking every
+/// length against the end of the buffer. Tolerates fill bytes (runs of FF), standalone markers (TEM,
+/// RSTn) and stray bytes between segments, as libjpeg does.
+struct JPEGMarkerWalker {
+    enum Step: Equatable {
+        /// A marker segment; `payload` is the byte range after its length field.
+        case segment(marker: UInt8, payload: Range<Int>)
+        case startOfScan
+        /// The buffer ended between segments.
+        case end
+        /// The buffer ends inside a marker or a segment (truncated, or a lying length).
+        case overrun(String)
+        case failure(String)
     }
+
+    private let bytes: UnsafeRawBufferPointer
+    private var p = 2
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Whether an end-of-image marker (`FF D9`) follows the first scan. Entropy-coded data never
+    /// contains `FF D9`, so a file cut off inside its image data has none there (trailers some phones
+    /// append after EOI do not matter).
+    static func reachesEndOfImage(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var walker = JPEGMarkerWalker(bytes)
+        while true {
+            switch walker.next() {
+            case .segment: continue
+            case .end, .overrun, .failure: return false
+            case .startOfScan:
+                var i = walker.p
+                while i + 1 < bytes.count {
+                    if bytes[i] == 0xFF && bytes[i + 1] == 0xD9 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the buffer runs out before the first scan (SOS) — what a file cut off in its headers
+    /// looks like (libjpeg then reports a "Bogus marker length" rather than a premature end).
+    static func endsBeforeFirstScan(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var walker = JPEGMarkerWalker(bytes)
+        while true {
+            switch walker.next() {
+            case .segment: continue
+            case .end, .overrun: return true
+            case .startOfScan, .failure: return false
+            }
+        }
+    }
+
+    mutating func next() -> Step {
+        let n = bytes.count
+        while true {
+            guard p < n else { return .end }
+            guard bytes[p] == 0xFF else { p += 1; continue }   // stray byte between segments
+            while p < n && bytes[p] == 0xFF { p += 1 }          // fill bytes
+            guard p < n else { return .end }
+            let marker = bytes[p]
+            p += 1
+            switch marker {
+            case 0x00, 0x01, 0xD0...0xD7:
+                continue   // stuffed zero (stray data); TEM and RSTn have no length
+            case 0xD8:
+                return .failure("JPEG has a second start-of-image marker before its image data")
+            case 0xD9:
+                return .failure("JPEG ends (EOI marker) before its image data")
+            case 0xDA:
+                return .startOfScan
+            default:
+                guard p + 2 <= n else { return .overrun("JPEG ends inside a marker (truncated)") }
+                let length = Int(bytes[p]) << 8 | Int(bytes[p + 1])
+                guard length >= 2 else { return .failure("JPEG marker 0x\(hex(marker)) has impossible length \(length)") }
+                guard length <= n - p else {
+                    return .overrun("JPEG marker 0x\(hex(marker)) declares \(length) bytes but only \(n - p) remain")
+                }
+                defer { p += length }
+                return .segment(marker: marker, payload: (p + 2)..<(p + length))
+            }
+        }
+    }
+}
+
+private func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
 }

@@ -90,8 +90,9 @@ public final class PhotoInspector {
             let header: ImageHeader
             switch ImageHeader.read(raw) {
             case .notAnImage(let detected):
-                add(.error, "photo.format", "不是 JPG 或 PNG 照片（实际内容：\(detected)）。请转换为 JPG",
-                    "not a JPG or PNG photo (the content is \(detected)); convert it to JPG", value: detected)
+                let shown = ["unknown": l.pick("无法识别的数据", "unrecognised data"), "empty": l.pick("空文件", "an empty file")][detected] ?? detected.uppercased()
+                add(.error, "photo.format", "不是 JPG 或 PNG 照片（实际内容：\(shown)）。请转换为 JPG",
+                    "not a JPG or PNG photo (the content is \(shown)); convert it to JPG", value: detected)
                 return
             case .corrupt(let reason):
                 add(.error, "photo.unreadable", "照片文件损坏：\(reason)", "the photo is damaged: \(reason)")

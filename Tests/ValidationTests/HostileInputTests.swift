@@ -120,7 +120,7 @@ import Support
         #expect(tooLarge.row == 3 && tooLarge.entry == "照片/110101199003071233.jpg")
         #expect(report.problems.contains { $0.code == "photo.unreadable" && $0.row == 4 })
         let heic = try #require(report.problems.first { $0.code == "photo.format" })
-        #expect(heic.value == "HEIC" && heic.row == 5)
+        #expect(heic.value == "heic" && heic.row == 5 && heic.message.contains("HEIC"))
     }
 
     @Test func mappingsAndSheets() throws {
