@@ -1,3 +1,4 @@
+import Foundation
 import Support
 
 /// The photo rules an exam office sets: pixel size with tolerance, largest file, background colour.
@@ -143,5 +144,3 @@ extension BackgroundColour {
         }
     }
 }
-
-import Foundation

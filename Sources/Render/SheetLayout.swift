@@ -1,3 +1,5 @@
+import CCairo
+
 /// N-up placement of cards or labels on a sheet: `columns` × `rows` cells of the card's size, centred on
 /// the sheet with gutters between them, optional cut marks, and a starting position so a half-used label
 /// sheet can be used up (position 1 is the top-left cell, counting across).
@@ -91,5 +93,3 @@ extension Canvas {
         }
     }
 }
-
-import CCairo

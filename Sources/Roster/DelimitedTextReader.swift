@@ -83,9 +83,10 @@ public final class DelimitedTextReader: TableReader {
         if utf8OK && validator.isComplete { return ("UTF-8", bom) }
         // Not UTF-8: it must be GB18030 from start to end.
         let again = try FileByteSource(path: path)
-        guard let transcoder = Transcoder(from: "GB18030") else { return ("UTF-8", bom) }
-        var lineAt = 1
-        var consumed = 0
+        guard let transcoder = Transcoder(from: "GB18030") else {
+            throw RosterError(file: path, zh: "文件不是 UTF-8，而本机的 iconv 不支持 GB18030，无法判断编码",
+                              en: "the file is not UTF-8 and this system's iconv lacks GB18030, so its encoding cannot be decided")
+        }
         while true {
             let n = try buffer.withUnsafeMutableBufferPointer { try again.read(into: $0.baseAddress!, capacity: $0.count) }
             do {
@@ -97,7 +98,7 @@ public final class DelimitedTextReader: TableReader {
                 let bad = error.offset
                 let recount = try FileByteSource(path: path)
                 var seen = 0
-                lineAt = 1
+                var lineAt = 1
                 while seen < bad {
                     let m = try buffer.withUnsafeMutableBufferPointer { try recount.read(into: $0.baseAddress!, capacity: min($0.count, bad - seen)) }
                     if m == 0 { break }
@@ -108,7 +109,6 @@ public final class DelimitedTextReader: TableReader {
                                   zh: "无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030（第 \(lineAt) 行，第 \(bad) 字节）。请在 Excel 中另存为“CSV UTF-8”",
                                   en: "unknown text encoding: neither UTF-8 nor GBK/GB18030 (row \(lineAt), byte \(bad)); save it as \"CSV UTF-8\"")
             }
-            consumed += n
             if n == 0 { break }
         }
         return ("GB18030", 0)

@@ -27,9 +27,8 @@ struct RowChecker {
         letters = header.columns.mapValues(columnLetters)
     }
 
-    func cell(_ row: TableRow, _ field: Field) -> (value: CellValue, column: String)? {
-        guard let index = header[field] else { return nil }
-        return (row[index], letters[field] ?? "")
+    func cell(_ row: TableRow, _ field: Field) -> CellValue? {
+        header[field].map { row[$0] }
     }
 
     func problem(_ severity: Severity, _ code: String, _ row: TableRow, _ field: Field, value: String?, _ message: String) -> Problem {
@@ -42,7 +41,7 @@ struct RowChecker {
         let l = language
 
         // Name.
-        let rawName = cell(row, .name)?.value.text ?? ""
+        let rawName = cell(row, .name)?.text ?? ""
         let name = TextCleaner.cleanName(rawName)
         if header[.name] == nil {
             problems.append(problem(.error, "name.missing", row, .name, value: nil, l.pick("名单没有“姓名”列", "the roster has no name column")))
@@ -56,13 +55,13 @@ struct RowChecker {
 
         // Document type.
         var kind = DocumentKind.residentID
-        if let typeCell = cell(row, .idType), !typeCell.value.isBlank {
-            if let parsed = DocumentKind.parse(TextCleaner.clean(typeCell.value.text)) {
+        if let typeCell = cell(row, .idType), !typeCell.isBlank {
+            if let parsed = DocumentKind.parse(TextCleaner.clean(typeCell.text)) {
                 kind = parsed
             } else {
-                problems.append(problem(.error, "id.type-unknown", row, .idType, value: typeCell.value.text,
-                    l.pick("无法识别的证件类型 “\(typeCell.value.text)”。可用：居民身份证、港澳台居民居住证、外国人永久居留身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照",
-                           "unknown document type \"\(typeCell.value.text)\"; use one of: resident ID, residence permit, foreign permanent residence ID, HK/Macau travel permit, Taiwan travel permit, passport")))
+                problems.append(problem(.error, "id.type-unknown", row, .idType, value: typeCell.text,
+                    l.pick("无法识别的证件类型 “\(typeCell.text)”。可用：居民身份证、港澳台居民居住证、外国人永久居留身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照",
+                           "unknown document type \"\(typeCell.text)\"; use one of: resident ID, residence permit, foreign permanent residence ID, HK/Macau travel permit, Taiwan travel permit, passport")))
             }
         }
 
@@ -72,27 +71,27 @@ struct RowChecker {
         if header[.id] == nil {
             problems.append(problem(.error, "id.missing", row, .id, value: nil, l.pick("名单没有“身份证号”列", "the roster has no ID number column")))
         } else if let idCell = cell(row, .id) {
-            if let asNumber = NumberDamage.detect(idCell.value, kind: kind) {
+            if let asNumber = NumberDamage.detect(idCell, kind: kind) {
                 problems.append(problem(.error, "roster.id-as-number", row, .id, value: asNumber,
                     l.pick("证件号码被 Excel 存成了数字（显示为 \(asNumber)），后几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填入完整号码（或在号码前加英文单引号 '）",
                            "Excel stored the ID as a number (shown as \(asNumber)); its last digits are lost for good. Format the column as Text and type the full numbers again (or prefix them with ')")))
-                key = TextCleaner.cleanDocumentNumber(idCell.value.text)
-            } else if idCell.value.isBlank {
+                key = TextCleaner.cleanDocumentNumber(idCell.text)
+            } else if idCell.isBlank {
                 problems.append(problem(.error, "id.missing", row, .id, value: nil, l.pick("证件号码为空", "the ID number is empty")))
             } else {
-                let result = IdentityValidator.check(idCell.value.text, kind: kind, today: today, language: l)
+                let result = IdentityValidator.check(idCell.text, kind: kind, today: today, language: l)
                 check = result
                 key = result.normalized
                 for issue in result.issues {
-                    problems.append(problem(issue.severity, issue.code, row, .id, value: idCell.value.text, issue.message))
+                    problems.append(problem(issue.severity, issue.code, row, .id, value: idCell.text, issue.message))
                 }
             }
         }
 
         // Gender and birth date against the number.
         if let check {
-            if let derived = check.gender, let genderCell = cell(row, .gender), !genderCell.value.isBlank {
-                let text = TextCleaner.clean(genderCell.value.text)
+            if let derived = check.gender, let genderCell = cell(row, .gender), !genderCell.isBlank {
+                let text = TextCleaner.clean(genderCell.text)
                 if let stated = Gender.parse(text) {
                     if stated != derived {
                         problems.append(problem(.error, "gender.mismatch", row, .gender, value: text,
@@ -104,30 +103,30 @@ struct RowChecker {
                         l.pick("性别应填“男”或“女”", "gender should be 男 (male) or 女 (female)")))
                 }
             }
-            if let derived = check.birthDate, let birthCell = cell(row, .birthdate), !birthCell.value.isBlank {
+            if let derived = check.birthDate, let birthCell = cell(row, .birthdate), !birthCell.isBlank {
                 let stated: CivilDate?
-                switch birthCell.value {
+                switch birthCell {
                 case .date(let y, let m, let d): stated = CivilDate(year: y, month: m, day: d)
-                default: stated = CivilDate.parse(TextCleaner.clean(birthCell.value.text))
+                default: stated = CivilDate.parse(TextCleaner.clean(birthCell.text))
                 }
                 if let stated {
                     if !stated.matches(derived) {
-                        problems.append(problem(.error, "birthdate.mismatch", row, .birthdate, value: birthCell.value.text,
+                        problems.append(problem(.error, "birthdate.mismatch", row, .birthdate, value: birthCell.text,
                             l.pick("出生日期填的是 \(stated)，但证件号码中的出生日期是 \(derived)，请核对",
                                    "birth date says \(stated) but the ID number says \(derived)")))
                     }
                 } else {
-                    problems.append(problem(.warning, "birthdate.format", row, .birthdate, value: birthCell.value.text,
-                        l.pick("无法识别的出生日期“\(birthCell.value.text)”，请写成 1990-03-07", "unreadable birth date \"\(birthCell.value.text)\"; write it as 1990-03-07")))
+                    problems.append(problem(.warning, "birthdate.format", row, .birthdate, value: birthCell.text,
+                        l.pick("无法识别的出生日期“\(birthCell.text)”，请写成 1990-03-07", "unreadable birth date \"\(birthCell.text)\"; write it as 1990-03-07")))
                 }
             }
         }
 
         // Phone.
-        if let phoneCell = cell(row, .phone), !phoneCell.value.isBlank {
-            let phone = TextCleaner.cleanDocumentNumber(phoneCell.value.text)
+        if let phoneCell = cell(row, .phone), !phoneCell.isBlank {
+            let phone = TextCleaner.cleanDocumentNumber(phoneCell.text)
             if !PhoneRule.isPlausible(phone) {
-                problems.append(problem(.warning, "phone.format", row, .phone, value: phoneCell.value.text,
+                problems.append(problem(.warning, "phone.format", row, .phone, value: phoneCell.text,
                     l.pick("手机号应为 11 位数字（以 1 开头）", "a mobile number has 11 digits starting with 1")))
             }
         }

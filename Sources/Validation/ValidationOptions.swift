@@ -1,3 +1,4 @@
+import Foundation
 import Identity
 import Photos
 import Roster
@@ -28,5 +29,3 @@ public struct ValidationOptions: Sendable {
 
     public init() {}
 }
-
-import Foundation
