@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -46,9 +47,12 @@ let package = Package(
         .target(name: "Seating", dependencies: ["Support"]),
         .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Synthetic", "Validation"],
                 swiftSettings: cairoIncludes),
+        .target(name: "Pack", dependencies: ["Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
+                                             .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
-            "Validation", "Synthetic", "Spreadsheet", "Documents", "Render",
+            "Validation", "Synthetic", "Spreadsheet", "Documents", "Render", "Pack", "Seating",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: cairoIncludes),
 
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
+        .testTarget(name: "PackTests", dependencies: ["Pack", "Seating", "Roster", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "TestTools"], swiftSettings: cairoIncludes),
     ]
 )

@@ -6,25 +6,34 @@ import Roster
 import Support
 import Validation
 
+/// One valid roster row ready to be placed on documents: its values by field name, and where its photo is
+/// in the archive (read only when a document is drawn, so a pack of any size never holds the photos).
+public struct CandidateRow: Sendable {
+    public var values: [String: String]
+    /// Index of the photo's entry in the archive.
+    public var photoEntry: Int?
+    /// The spreadsheet row number a person sees.
+    public var row: Int
+}
+
 /// Turns a validated roster and its photo archive into records to render: one per valid row, in roster
 /// order, with every recognised field (gender and birth date derived from the ID when the roster has no
 /// such column), the photo from the archive, and extra columns under their header text.
 public enum RosterRecords {
-    /// The validation report (rows with errors are refused and listed there) and the valid rows' records.
-    public static func load(roster: String, photos: String?, options: ValidationOptions) -> (report: ValidationReport, records: [RenderRecord]) {
-        let report = Validator(options: options).validate(rosterPath: roster, photosPath: photos)
+    /// The validation report (rows with errors are refused and listed there) and the valid rows, photos not read.
+    public static func candidates(roster: String, photos: String?, options: ValidationOptions,
+                                  progress: (@Sendable (String) -> Void)? = nil) -> (report: ValidationReport, rows: [CandidateRow]) {
+        let report = Validator(options: options).validate(rosterPath: roster, photosPath: photos, progress: progress)
         let refused = Set(report.problems.filter { $0.severity == .error }.compactMap(\.row))
         var photoIndex: [String: Int] = [:]
-        var archive: SharedArchive?
         if let photos, let catalog = try? PhotoArchive.catalog(path: photos, limits: options.limits, language: options.language) {
             for entry in catalog.entries { if let key = entry.name?.key, photoIndex[key] == nil { photoIndex[key] = entry.index } }
-            archive = try? SharedArchive(path: photos)
         }
         guard let reader = try? RosterFile.open(path: roster, sheet: options.sheet) else { return (report, []) }
         var head: [TableRow] = []
         while head.count < HeaderMap.searchDepth, let row = try? reader.nextRow() { head.append(row) }
         guard let header = HeaderMap.detect(in: head, overrides: options.mappings) else { return (report, []) }
-        var records: [RenderRecord] = []
+        var rows: [CandidateRow] = []
         func add(_ row: TableRow) {
             guard row.number > header.row, !row.isBlank, !refused.contains(row.number) else { return }
             var values: [String: String] = [:]
@@ -40,17 +49,31 @@ public enum RosterRecords {
             values["id"] = check.normalized
             if (values["gender"] ?? "").isEmpty, let gender = check.gender { values["gender"] = gender.displayName(.zh) }
             if let birth = check.birthDate { values["birthdate"] = birth.description }
-            values["row.index"] = String(records.count + 1)
-            var images: [String: PageImage] = [:]
-            if let index = photoIndex[check.normalized], let bytes = try? archive?.read(at: index, limit: options.limits.maxPhotoBytes) {
-                let image: PageImage? = bytes.starts(with: [0x89, 0x50]) ? PNGImage(bytes: bytes)
-                    : JPEGImage(bytes, id: "photo-" + check.normalized, decodePixels: false)
-                if let image { images["photo"] = image }
-            }
-            records.append(RenderRecord(values: values, images: images))
+            values["row.index"] = String(rows.count + 1)
+            rows.append(CandidateRow(values: values, photoEntry: photoIndex[check.normalized], row: row.number))
         }
         for row in head { add(row) }
         while let row = try? reader.nextRow() { add(row) }
+        return (report, rows)
+    }
+
+    /// The validation report and the valid rows' records with their photos read.
+    public static func load(roster: String, photos: String?, options: ValidationOptions) -> (report: ValidationReport, records: [RenderRecord]) {
+        let (report, rows) = candidates(roster: roster, photos: photos, options: options)
+        let archive = photos.flatMap { try? SharedArchive(path: $0) }
+        let records = rows.map { row -> RenderRecord in
+            var images: [String: PageImage] = [:]
+            if let entry = row.photoEntry, let archive, let image = photo(from: archive, entry: entry, key: row.values["id"] ?? "", limit: options.limits.maxPhotoBytes) {
+                images["photo"] = image
+            }
+            return RenderRecord(values: row.values, images: images)
+        }
         return (report, records)
+    }
+
+    /// The photo at `entry` of `archive`, ready to draw (JPEG bytes embedded as they are), or nil when unreadable.
+    public static func photo(from archive: SharedArchive, entry: Int, key: String, limit: Int) -> PageImage? {
+        guard let bytes = try? archive.read(at: entry, limit: limit) else { return nil }
+        return bytes.starts(with: [0x89, 0x50]) ? PNGImage(bytes: bytes) : JPEGImage(bytes, id: "photo-" + key, decodePixels: false)
     }
 }

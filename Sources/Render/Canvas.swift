@@ -14,6 +14,8 @@ public final class Canvas {
     let context: OpaquePointer
     public let path: String
     private var finished = false
+    /// Pages so far (the current one included).
+    public private(set) var pageCount = 1
     private let isPNG: Bool
     /// One Pango layout reused for every text on this canvas (made on first use, freed with the canvas).
     private var layout: OpaquePointer?
@@ -88,6 +90,7 @@ public final class Canvas {
     public func newPage(width: Double? = nil, height: Double? = nil) {
         guard !isPNG else { return }
         cairo_show_page(context)
+        pageCount += 1
         if let width, let height { cairo_pdf_surface_set_size(surface, Units.points(width), Units.points(height)) }
     }
 

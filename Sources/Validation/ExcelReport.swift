@@ -12,8 +12,10 @@ public enum ExcelReport {
     static let warningFill: UInt32 = 0xFFEB9C
     static let headerStyle = CellStyle(bold: true, fill: 0xD9E1F2, border: true)
 
-    public static func write(_ report: ValidationReport, rosterPath: String, sheet: String?, to path: String, language l: Language) throws {
-        let book = try WorkbookWriter(path: path, constantMemory: true)
+    /// Writes the report workbook to `path`; `created` fixes its timestamps (the same report gives the same bytes).
+    public static func write(_ report: ValidationReport, rosterPath: String, sheet: String?, to path: String, language l: Language,
+                             created: time_t? = nil) throws {
+        let book = try WorkbookWriter(path: path, constantMemory: true, created: created)
         try writeProblems(report, book: book, language: l)
         try writeRoster(report, rosterPath: rosterPath, sheet: sheet, book: book, language: l)
         try book.close()

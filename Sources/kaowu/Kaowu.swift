@@ -8,8 +8,8 @@ struct Kaowu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaowu",
         abstract: "考务：考生名单与照片校验、排考、准考证等考务材料生成。",
-        version: "0.1.0",
-        subcommands: [ValidateCommand.self, RenderCommand.self, PreviewCommand.self, TemplateCommand.self, GenerateCommand.self, BenchCommand.self])
+        version: "0.4.0",
+        subcommands: [ValidateCommand.self, PackCommand.self, RenderCommand.self, PreviewCommand.self, TemplateCommand.self, GenerateCommand.self, BenchCommand.self])
 }
 
 /// Exit statuses shared by every command (design §2).

@@ -1,0 +1,73 @@
+import Foundation
+import Seating
+
+/// One print-pack job (`kaowu pack JOB.yaml`): the exam, its inputs, rooms and sessions, how to seat and
+/// number candidates, which documents to print with which templates, and where the pack goes. Paths are
+/// already resolved against the job file's folder.
+public struct Job: Sendable {
+    /// The job file itself (named in errors and hashed into the manifest).
+    public var file: String
+    public var exam: ExamInfo
+    public var roster: String
+    public var photos: String?
+    /// Worksheet of the roster, by name or 1-based number.
+    public var sheet: String?
+    /// A rooms table (xlsx/xls/csv) when the rooms are not listed inline; hashed into the manifest.
+    public var roomsFile: String?
+    public var rooms: [PackRoom]
+    public var sessions: [ExamSession]
+    public var policy: SeatingPolicy
+    public var ticketPattern: TicketNumberPattern
+    public var ticketPatternText: String
+    public var documents: [PackDocument]
+    /// Also write 准考证/<准考证号>.pdf, one file per candidate.
+    public var ticketPerCandidate: Bool
+    /// Document → template file (built-in unless the job names one).
+    public var templates: [PackDocument: String]
+    /// The pack's folder; the zip is this path plus `.zip`.
+    public var output: String
+    /// Further values for templates (`exam.*`, `course.*`, …) given under `values:`.
+    public var values: [String: String]
+    /// Photo rules for validation.
+    public var photoWidth = 295
+    public var photoHeight = 413
+}
+
+/// What the job says about the exam: printed on every document.
+public struct ExamInfo: Sendable {
+    public var title: String
+    public var code: String
+    /// The exam's (first) day, `YYYY-MM-DD`; also the date written into every file of the pack unless
+    /// `SOURCE_DATE_EPOCH` is set, so the same job gives the same bytes.
+    public var date: String
+    /// 考生须知, one entry per paragraph (`notice.1`, `notice.2`, … on admission tickets).
+    public var notices: [String]
+}
+
+/// An exam room with what the documents print besides the seating facts.
+public struct PackRoom: Sendable, Equatable {
+    public var room: Room
+    public var siteAddress: String
+    /// 监考人员, printed on sign-in sheets.
+    public var invigilators: String
+    /// Where the room was defined (job file line or table row), for messages.
+    public var origin: String
+}
+
+/// The documents of a print pack, each one PDF per room.
+public enum PackDocument: String, Sendable, CaseIterable, Hashable {
+    case doorLabel = "door-label"
+    case signInSheet = "sign-in-sheet"
+    case deskLabel = "desk-label"
+    case admissionTicket = "admission-ticket"
+
+    /// The file name in each room's folder.
+    public var fileName: String {
+        switch self {
+        case .doorLabel: return "门贴.pdf"
+        case .signInSheet: return "签到表.pdf"
+        case .deskLabel: return "桌贴.pdf"
+        case .admissionTicket: return "准考证.pdf"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Crypto
+import Foundation
+
+/// manifest.json of a pack: every file with its size and SHA-256, the inputs' hashes, the counts and the
+/// kaowu version, so a recipient can check the pack is complete and unchanged (`sha256sum`).
+struct Manifest: Encodable {
+    struct File: Encodable {
+        var path: String
+        var bytes: Int
+        var sha256: String
+    }
+    struct Input: Encodable {
+        var role: String
+        var file: String
+        var bytes: Int
+        var sha256: String
+    }
+    struct Counts: Encodable {
+        var rows: Int
+        var candidates: Int
+        var seated: Int
+        var notSeated: Int
+        var rooms: Int
+        var sites: Int
+        var pages: Int
+        var files: Int
+        var errors: Int
+        var warnings: Int
+    }
+
+    var kaowu: String
+    var exam: String
+    var created: String
+    var ticketNumberPattern: String
+    var inputs: [Input]
+    var counts: Counts
+    var files: [File]
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// SHA-256 (hex) and size of the file at `path`, read in 1 MB pieces.
+    static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var bytes = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            bytes += chunk.count
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), bytes)
+    }
+}

@@ -1,0 +1,128 @@
+import Documents
+import Foundation
+import Seating
+import Support
+
+/// A seated candidate: their roster row, room, seat, session and 准考证号.
+public struct SeatedCandidate: Sendable {
+    /// Index into `PackPlan.candidates`.
+    public var candidate: Int
+    /// Index into the job's rooms.
+    public var room: Int
+    public var seat: Int
+    public var session: Int?
+    public var ticketNumber: String
+    /// Kept from the previous plan (`--keep`).
+    public var kept: Bool
+}
+
+/// Not enough seats for the candidates of one or more modes: how many seats are missing per mode.
+public struct SeatShortfall: Error, Sendable {
+    public let missing: [String: Int]
+    public let needed: [String: Int]
+    public let seats: [String: Int]
+
+    public func message(_ l: Language) -> String {
+        missing.keys.sorted().map { mode in
+            let m = missing[mode]!, n = needed[mode] ?? 0, s = seats[mode] ?? 0
+            return l.pick("\(mode)考场座位不足：还差 \(m) 个座位（\(mode)考生 \(n) 人，\(mode)座位 \(s) 个）",
+                          "not enough \(mode) seats: \(m) missing (\(n) candidates, \(s) seats)")
+        }.joined(separator: "\n")
+    }
+}
+
+/// The seating of a pack: who sits where with which number, who was left out and why, and the
+/// same-school neighbours that could not be avoided.
+public struct PackPlan: Sendable {
+    public var candidates: [CandidateRow]
+    /// In room order, then seat order.
+    public var seated: [SeatedCandidate]
+    /// For each room, indices into `seated` in seat order.
+    public var byRoom: [[Int]]
+    public var conflicts: [SeatingConflict]
+    /// Seating problems (left out: no session for the subject; kept seat no longer available), per roster row.
+    public var problems: [Problem]
+
+    /// Seats `candidates` for `job`; `kept` holds the previous plan's seats (`--keep`).
+    public static func make(job: Job, candidates: [CandidateRow], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
+        let seating = candidates.map { c in
+            SeatingCandidate(key: c.values["id"] ?? "", row: c.row, name: c.values["name"] ?? "",
+                             school: c.values["school"] ?? "", subject: c.values["subject"] ?? "")
+        }
+        var keptSeats: [String: (room: Int, seat: Int)] = [:]
+        var roomIndex: [String: Int] = [:]
+        for (i, r) in job.rooms.enumerated() { roomIndex[r.room.site + "\u{1F}" + r.room.name] = i }
+        if let kept {
+            for (key, entry) in kept.entries {
+                if let r = roomIndex[entry.site + "\u{1F}" + entry.room] { keptSeats[key] = (r, entry.seat) }
+            }
+        }
+        let rooms = job.rooms.map(\.room)
+        let plan: SeatingPlan
+        do {
+            plan = try SeatingPlanner.plan(seating, rooms: rooms, sessions: job.sessions, policy: job.policy, kept: keptSeats)
+        } catch let shortfall as SeatingShortfall {
+            var needed: [String: Int] = [:], seats: [String: Int] = [:]
+            let modeOfSubject = Dictionary(job.sessions.map { (normalize($0.subject), $0.mode) }, uniquingKeysWith: { a, _ in a })
+            for c in seating {
+                let mode = job.sessions.isEmpty ? "—" : (modeOfSubject[normalize(c.subject)] ?? (job.sessions.count == 1 ? job.sessions[0].mode : nil))
+                if let mode { needed[mode, default: 0] += 1 }
+            }
+            for r in rooms { seats[job.sessions.isEmpty ? "—" : r.type, default: 0] += r.seats }
+            throw SeatShortfall(missing: shortfall.missing, needed: needed, seats: seats)
+        }
+        var problems: [Problem] = []
+        let subjects = job.sessions.map(\.subject).joined(separator: "、")
+        for i in plan.withoutSession {
+            let c = candidates[i]
+            problems.append(Problem(.error, "seat.no-session", row: c.row, field: "subject", value: c.values["subject"] ?? "",
+                                    message: l.pick("报考科目“\(c.values["subject"] ?? "")”不在本次考试的科目中（\(subjects)），未排考",
+                                                    "subject \"\(c.values["subject"] ?? "")\" is not one of this exam's (\(subjects)); not seated")))
+        }
+        var seated: [SeatedCandidate] = []
+        var byRoom = Array(repeating: [Int](), count: rooms.count)
+        let assignments = plan.assignments.sorted { ($0.room, $0.seat) < ($1.room, $1.seat) }
+        var numbers: [String: Int] = [:]
+        for (sequence, a) in assignments.enumerated() {
+            let room = rooms[a.room]
+            let key = seating[a.candidate].key
+            let previous = kept?.entries[key]
+            let isKept = previous.map { roomIndex[$0.site + "\u{1F}" + $0.room] == a.room && $0.seat == a.seat } ?? false
+            if let previous, !isKept {
+                problems.append(Problem(.warning, "seat.moved", row: candidates[a.candidate].row, field: "seat", value: "\(previous.site) \(previous.room) \(previous.seat)",
+                                        message: l.pick("上次的座位（\(previous.site) \(previous.room) \(previous.seat) 号）已不可用，改排到 \(room.site) \(room.name) \(a.seat) 号",
+                                                        "the previous seat (\(previous.site) \(previous.room) \(previous.seat)) is no longer available; now \(room.site) \(room.name) \(a.seat)")))
+            }
+            var number = ""
+            if isKept, let old = previous?.ticketNumber, !old.isEmpty {
+                number = old
+            } else {
+                let values = ["exam.code": job.exam.code, "site.code": room.siteCode, "room": String(room.number), "seat": String(a.seat),
+                              "session.code": a.session.map { job.sessions[$0].code } ?? "", "seq": String(sequence + 1)]
+                do { number = try job.ticketPattern.make(values) } catch {
+                    throw JobError(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(error)", en: "cannot make a ticket number: \(error)")
+                }
+            }
+            if let other = numbers[number] {
+                let first = candidates[seated[other].candidate]
+                throw JobError(file: job.file, line: nil, key: "ticket-number",
+                               zh: "准考证号 \(number) 重复（第 \(first.row) 行与第 \(candidates[a.candidate].row) 行）：格式“\(job.ticketPatternText)”需包含能区分考点、考场的字段",
+                               en: "ticket number \(number) repeats (rows \(first.row) and \(candidates[a.candidate].row)): the pattern \"\(job.ticketPatternText)\" must tell sites and rooms apart")
+            }
+            numbers[number] = seated.count
+            byRoom[a.room].append(seated.count)
+            seated.append(SeatedCandidate(candidate: a.candidate, room: a.room, seat: a.seat, session: a.session, ticketNumber: number, kept: isKept))
+        }
+        let lengths = Set(seated.map(\.ticketNumber.count))
+        if lengths.count > 1 {
+            throw JobError(file: job.file, line: nil, key: "ticket-number",
+                           zh: "准考证号长度不一（\(lengths.sorted().map(String.init).joined(separator: "、")) 位）：请为“\(job.ticketPatternText)”中的字段指定宽度，如 {site.code:4}",
+                           en: "ticket numbers differ in length (\(lengths.sorted().map(String.init).joined(separator: ", "))): give the pattern's fields widths, e.g. {site.code:4}")
+        }
+        return PackPlan(candidates: candidates, seated: seated, byRoom: byRoom, conflicts: plan.conflicts, problems: problems)
+    }
+
+    static func normalize(_ subject: String) -> String {
+        TextCleaner.clean(subject).replacingOccurrences(of: " ", with: "").lowercased()
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Identity
+
+/// The one date every file of a pack carries (PDF creation dates, workbook and zip timestamps, the
+/// manifest): `SOURCE_DATE_EPOCH` when set, else the exam's date at 00:00 China time. A fixed date is what
+/// makes two runs of the same job byte-identical.
+struct PackStamp: Sendable {
+    let epoch: time_t
+    /// ISO 8601, as PDFs take it.
+    let iso: String
+
+    init(examDate: String, sourceDateEpoch: Int?) {
+        if let sourceDateEpoch {
+            epoch = time_t(sourceDateEpoch)
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(secondsFromGMT: 0)
+            iso = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(sourceDateEpoch)))
+        } else {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+            let parts = examDate.split(separator: "-").compactMap { Int($0) }
+            let date = parts.count == 3 ? calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) : nil
+            epoch = time_t((date ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970)
+            iso = "\(examDate)T00:00:00+08:00"
+        }
+    }
+
+    /// The exam's date as a civil date (validation's "today", so a re-run next year gives the same report).
+    static func civilDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+    }
+}
+
+/// The folders of a pack: `<考点>/<考场>/`, names made safe for every file system.
+struct RoomFolders {
+    let job: Job
+
+    func site(_ r: Int) -> String { Self.safe(job.rooms[r].room.site, fallback: job.rooms[r].room.siteCode) }
+    func room(_ r: Int) -> String { site(r) + "/" + Self.safe(job.rooms[r].room.name, fallback: String(job.rooms[r].room.number)) }
+
+    /// `name` without path separators, control characters or characters Windows refuses; never `.`/`..`.
+    static func safe(_ name: String, fallback: String) -> String {
+        let bad = Set("/\\:*?\"<>|")
+        var cleaned = String(name.map { bad.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) ? "_" : $0 })
+            .trimmingCharacters(in: .whitespaces)
+        while cleaned.hasPrefix(".") { cleaned.removeFirst() }
+        if cleaned.isEmpty { cleaned = fallback.isEmpty ? "_" : safe(fallback, fallback: "_") }
+        return String(cleaned.prefix(80))
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Seating
+import Spreadsheet
+import Support
+
+/// Writes 排考明细.xlsx: every seated candidate (the sheet `--keep` reads back), a summary per room, the
+/// candidates left out and why, and the same-school neighbours that could not be avoided.
+public enum PlanWorkbook {
+    static let sheetName = "排考明细"
+
+    /// The columns of the 排考明细 sheet, in order.
+    enum Column: CaseIterable {
+        case serial, ticketNumber, name, gender, idType, id, school, subject, mode, time, site, siteCode, room, seat, address, row
+
+        var title: String {
+            switch self {
+            case .serial: return "序号"
+            case .ticketNumber: return "准考证号"
+            case .name: return "姓名"
+            case .gender: return "性别"
+            case .idType: return "证件类型"
+            case .id: return "证件号码"
+            case .school: return "所属院校"
+            case .subject: return "报考科目"
+            case .mode: return "考试方式"
+            case .time: return "考试时间"
+            case .site: return "考点"
+            case .siteCode: return "考点代码"
+            case .room: return "考场"
+            case .seat: return "座位号"
+            case .address: return "考场地址"
+            case .row: return "名单行号"
+            }
+        }
+
+        var width: Double {
+            switch self {
+            case .serial, .seat, .gender, .row: return 7
+            case .ticketNumber, .id: return 21
+            case .school, .site, .address: return 26
+            case .time: return 24
+            default: return 12
+            }
+        }
+    }
+
+    static let header = CellStyle(bold: true, fill: 0xD9E1F2, border: true, centered: true)
+    static let text = CellStyle(text: true)
+
+    /// Writes the workbook to `path`; `created` fixes its timestamps.
+    static func write(job: Job, plan: PackPlan, leftOut: [(row: Int, name: String, id: String, reason: String)], to path: String, created: time_t) throws {
+        let book = try WorkbookWriter(path: path, constantMemory: true, created: created)
+        try writePlan(job: job, plan: plan, book: book)
+        try writeRooms(job: job, plan: plan, book: book)
+        let missing = try book.addSheet("未排考")
+        for (i, title) in ["名单行号", "姓名", "证件号码", "原因"].enumerated() { missing.write(0, i, title, header) }
+        for (i, w) in [8.0, 12, 21, 70].enumerated() { missing.setColumns(i, i, width: w) }
+        for (n, entry) in leftOut.enumerated() {
+            missing.write(n + 1, 0, number: Double(entry.row))
+            missing.write(n + 1, 1, entry.name)
+            missing.write(n + 1, 2, entry.id, text)
+            missing.write(n + 1, 3, entry.reason)
+        }
+        let clashes = try book.addSheet("同校相邻")
+        for (i, title) in ["考点", "考场", "座位号", "相邻座位号", "所属院校"].enumerated() { clashes.write(0, i, title, header) }
+        for (i, w) in [26.0, 12, 8, 10, 26].enumerated() { clashes.setColumns(i, i, width: w) }
+        for (n, c) in plan.conflicts.enumerated() {
+            let room = job.rooms[c.room].room
+            clashes.write(n + 1, 0, room.site)
+            clashes.write(n + 1, 1, room.name)
+            clashes.write(n + 1, 2, number: Double(c.seat))
+            clashes.write(n + 1, 3, number: Double(c.neighbourSeat))
+            clashes.write(n + 1, 4, c.school)
+        }
+        try book.close()
+    }
+
+    private static func writePlan(job: Job, plan: PackPlan, book: WorkbookWriter) throws {
+        let sheet = try book.addSheet(sheetName)
+        for (i, column) in Column.allCases.enumerated() {
+            sheet.setColumns(i, i, width: column.width)
+            sheet.write(0, i, column.title, header)
+        }
+        sheet.freeze(rows: 1)
+        sheet.printLandscape()
+        for (n, s) in plan.seated.enumerated() {
+            let values = plan.candidates[s.candidate].values
+            let room = job.rooms[s.room].room
+            let session = s.session.map { job.sessions[$0] }
+            for (i, column) in Column.allCases.enumerated() {
+                switch column {
+                case .serial: sheet.write(n + 1, i, number: Double(n + 1))
+                case .ticketNumber: sheet.write(n + 1, i, s.ticketNumber, text)
+                case .name: sheet.write(n + 1, i, values["name"] ?? "")
+                case .gender: sheet.write(n + 1, i, values["gender"] ?? "")
+                case .idType: sheet.write(n + 1, i, values["idType"].flatMap { $0.isEmpty ? nil : $0 } ?? "居民身份证")
+                case .id: sheet.write(n + 1, i, values["id"] ?? "", text)
+                case .school: sheet.write(n + 1, i, values["school"] ?? "")
+                case .subject: sheet.write(n + 1, i, session?.subject ?? values["subject"] ?? "")
+                case .mode: sheet.write(n + 1, i, session?.mode ?? room.type)
+                case .time: sheet.write(n + 1, i, session.map { SessionText.span($0) } ?? "")
+                case .site: sheet.write(n + 1, i, room.site)
+                case .siteCode: sheet.write(n + 1, i, room.siteCode, text)
+                case .room: sheet.write(n + 1, i, room.name)
+                case .seat: sheet.write(n + 1, i, number: Double(s.seat))
+                case .address: sheet.write(n + 1, i, room.address)
+                case .row: sheet.write(n + 1, i, number: Double(plan.candidates[s.candidate].row))
+                }
+            }
+        }
+        sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(plan.seated.count, 1), lastColumn: Column.allCases.count - 1)
+    }
+
+    private static func writeRooms(job: Job, plan: PackPlan, book: WorkbookWriter) throws {
+        let sheet = try book.addSheet("考场汇总")
+        let titles = ["考点", "考点代码", "考场", "考场类型", "座位数", "已排人数", "空座", "科目", "准考证号起", "准考证号止", "考场地址", "监考"]
+        let widths: [Double] = [26, 9, 12, 9, 7, 9, 7, 26, 18, 18, 26, 16]
+        for (i, title) in titles.enumerated() {
+            sheet.setColumns(i, i, width: widths[i])
+            sheet.write(0, i, title, header)
+        }
+        sheet.freeze(rows: 1)
+        sheet.printLandscape()
+        var totals = (seats: 0, seated: 0)
+        for (r, packRoom) in job.rooms.enumerated() {
+            let room = packRoom.room
+            let seated = plan.byRoom[r].map { plan.seated[$0] }
+            var subjects: [String] = []
+            for s in seated { if let i = s.session, !subjects.contains(job.sessions[i].subject) { subjects.append(job.sessions[i].subject) } }
+            let numbers = seated.map(\.ticketNumber).sorted()
+            let cells: [String] = [room.site, room.siteCode, room.name, room.type]
+            for (i, value) in cells.enumerated() { sheet.write(r + 1, i, value, i == 1 ? text : nil) }
+            sheet.write(r + 1, 4, number: Double(room.seats))
+            sheet.write(r + 1, 5, number: Double(seated.count))
+            sheet.write(r + 1, 6, number: Double(room.seats - seated.count))
+            sheet.write(r + 1, 7, subjects.joined(separator: "、"))
+            sheet.write(r + 1, 8, numbers.first ?? "", text)
+            sheet.write(r + 1, 9, numbers.last ?? "", text)
+            sheet.write(r + 1, 10, room.address)
+            sheet.write(r + 1, 11, packRoom.invigilators)
+            totals.seats += room.seats
+            totals.seated += seated.count
+        }
+        let last = job.rooms.count + 1
+        sheet.write(last, 0, "合计", CellStyle(bold: true))
+        sheet.write(last, 2, "\(job.rooms.count) 个考场", CellStyle(bold: true))
+        sheet.write(last, 4, number: Double(totals.seats), CellStyle(bold: true))
+        sheet.write(last, 5, number: Double(totals.seated), CellStyle(bold: true))
+        sheet.write(last, 6, number: Double(totals.seats - totals.seated), CellStyle(bold: true))
+    }
+}
+
+/// How sessions read on documents.
+enum SessionText {
+    /// `2026-05-16 08:30–10:00`
+    static func span(_ s: ExamSession) -> String { "\(date(s)) \(time(s))" }
+    /// `2026-05-16`
+    static func date(_ s: ExamSession) -> String { String(s.start.prefix(10)) }
+    /// `08:30–10:00` (with the end's date when it ends on another day)
+    static func time(_ s: ExamSession) -> String {
+        let start = String(s.start.suffix(5))
+        let end = s.end.prefix(10) == s.start.prefix(10) ? String(s.end.suffix(5)) : s.end
+        return "\(start)–\(end)"
+    }
+    /// `05月16日 08:30–10:00  理论知识` (an admission ticket's line)
+    static func line(_ s: ExamSession) -> String {
+        let d = date(s)
+        let month = d.dropFirst(5).prefix(2), day = d.suffix(2)
+        return "\(month)月\(day)日 \(time(s))  \(s.subject)"
+    }
+}

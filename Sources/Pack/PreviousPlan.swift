@@ -1,0 +1,64 @@
+import Foundation
+import Roster
+import Support
+
+/// The seats of an earlier pack, read from its 排考明细.xlsx (`kaowu pack --keep`): every candidate's
+/// site, room, seat and 准考证号 by document number, so a re-run keeps them and seats only newcomers.
+public struct PreviousPlan: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var site: String
+        public var room: String
+        public var seat: Int
+        public var ticketNumber: String
+    }
+
+    /// Document number → previous seat.
+    public var entries: [String: Entry]
+
+    /// Columns of the 排考明细 sheet this reader needs (as `PlanWorkbook` writes them).
+    static let needed = [PlanWorkbook.Column.id, .site, .room, .seat, .ticketNumber]
+
+    /// Reads `path` (the 排考明细 sheet of a pack's 排考明细.xlsx).
+    public static func read(path: String) throws -> PreviousPlan {
+        let reader: TableReader
+        do { reader = try RosterFile.open(path: path, sheet: PlanWorkbook.sheetName) } catch {
+            throw JobError(file: path, line: nil, key: "--keep", zh: "无法读取上次的排考明细（\(error)）", en: "cannot read the previous plan (\(error))")
+        }
+        var columns: [PlanWorkbook.Column: Int]?
+        var entries: [String: Entry] = [:]
+        while true {
+            let next: TableRow?
+            do { next = try reader.nextRow() } catch {
+                throw JobError(file: path, line: nil, key: "--keep", zh: "上次的排考明细已损坏（\(error)）", en: "the previous plan is damaged (\(error))")
+            }
+            guard let row = next else { break }
+            guard let header = columns else {
+                var found: [PlanWorkbook.Column: Int] = [:]
+                for (index, cell) in row.cells.enumerated() {
+                    if let column = PlanWorkbook.Column.allCases.first(where: { $0.title == TextCleaner.clean(cell.text) }) { found[column] = index }
+                }
+                if needed.allSatisfy({ found[$0] != nil }) { columns = found }
+                continue
+            }
+            if row.isBlank { continue }
+            func text(_ column: PlanWorkbook.Column) -> String { TextCleaner.clean(row[header[column]!].text) }
+            let key = text(.id)
+            guard !key.isEmpty else { continue }
+            guard let seat = Int(text(.seat)) else {
+                throw JobError(file: path, line: row.number, key: "列 \(columnLetters(header[.seat]!))",
+                               zh: "座位号“\(text(.seat))”不是数字", en: "seat \"\(text(.seat))\" is not a number")
+            }
+            if entries[key] != nil {
+                throw JobError(file: path, line: row.number, key: "列 \(columnLetters(header[.id]!))",
+                               zh: "证件号码 \(key) 出现两次", en: "ID \(key) appears twice")
+            }
+            entries[key] = Entry(site: text(.site), room: text(.room), seat: seat, ticketNumber: text(.ticketNumber))
+        }
+        guard columns != nil else {
+            throw JobError(file: path, line: nil, key: "--keep",
+                           zh: "不是 kaowu 的排考明细：“\(PlanWorkbook.sheetName)”表缺少列 \(needed.map(\.title).joined(separator: "、"))",
+                           en: "not a kaowu plan: the \(PlanWorkbook.sheetName) sheet lacks the columns \(needed.map(\.title).joined(separator: ", "))")
+        }
+        return PreviousPlan(entries: entries)
+    }
+}

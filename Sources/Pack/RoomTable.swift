@@ -1,0 +1,117 @@
+import Foundation
+import Roster
+import Seating
+import Support
+
+/// Reads exam rooms from a table (xlsx, xls or csv, as exam offices keep them): one row per room, with a
+/// header row naming 考点, 考点代码, 考点地址, 考场, 考场类型, 座位数, 列数, 考场地址, 监考 (English words too).
+public enum RoomTable {
+    enum Column: CaseIterable {
+        case site, siteCode, siteAddress, name, type, seats, columns, address, invigilators
+
+        var aliases: [String] {
+            switch self {
+            case .site: return ["考点", "考点名称", "考核站点", "site"]
+            case .siteCode: return ["考点代码", "考点编号", "考点编码", "sitecode"]
+            case .siteAddress: return ["考点地址", "siteaddress"]
+            case .name: return ["考场", "考场名称", "考场名", "room", "roomname", "name"]
+            case .type: return ["考场类型", "类型", "type"]
+            case .seats: return ["座位数", "考场座位数", "座位", "seats", "capacity"]
+            case .columns: return ["列数", "每排座位", "座位列数", "columns"]
+            case .address: return ["考场地址", "考场位置", "位置", "地址", "address", "location"]
+            case .invigilators: return ["监考", "监考人员", "监考老师", "invigilators"]
+            }
+        }
+    }
+
+    /// The rooms in `path`; a wrong or missing value is an error naming the row and column.
+    public static func read(path: String) throws -> [PackRoom] {
+        let reader: TableReader
+        do { reader = try RosterFile.open(path: path) } catch {
+            throw JobError(file: path, line: nil, key: "rooms", zh: "考场表无法读取（\(error)）", en: "cannot read the rooms table (\(error))")
+        }
+        var header: [Column: Int]?
+        var rooms: [PackRoom] = []
+        func fail(_ row: Int, _ column: Int?, zh: String, en: String) -> JobError {
+            JobError(file: path, line: row, key: column.map { "列 \(columnLetters($0))" } ?? "", zh: zh, en: en)
+        }
+        while let row = try readRow(reader, path) {
+            guard let columns = header else {
+                var found: [Column: Int] = [:]
+                for (index, cell) in row.cells.enumerated() {
+                    let text = TextCleaner.clean(cell.text).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "*", with: "").lowercased()
+                    if let column = Column.allCases.first(where: { $0.aliases.contains(text) }), found[column] == nil { found[column] = index }
+                }
+                if found[.name] != nil && found[.seats] != nil { header = found }
+                if header == nil && row.number >= 10 {
+                    throw fail(row.number, nil, zh: "前 10 行里找不到表头（至少要有“考场”和“座位数”两列）", en: "no header in the first 10 rows (need 考场/room and 座位数/seats)")
+                }
+                continue
+            }
+            if row.isBlank { continue }
+            func text(_ column: Column) -> String { columns[column].map { TextCleaner.clean(row[$0].text) } ?? "" }
+            let name = text(.name)
+            guard !name.isEmpty else { throw fail(row.number, columns[.name], zh: "考场名称为空", en: "the room name is empty") }
+            let seatsText = text(.seats)
+            guard let seats = Int(seatsText), (1...2000).contains(seats) else {
+                throw fail(row.number, columns[.seats], zh: "座位数“\(seatsText)”应为 1–2000 的整数", en: "seats \"\(seatsText)\" must be a whole number 1–2000")
+            }
+            let columnsText = text(.columns)
+            var columnCount = defaultColumns(seats: seats)
+            if !columnsText.isEmpty {
+                guard let c = Int(columnsText), (1...100).contains(c) else {
+                    throw fail(row.number, columns[.columns], zh: "列数“\(columnsText)”应为 1–100 的整数", en: "columns \"\(columnsText)\" must be a whole number 1–100")
+                }
+                columnCount = c
+            }
+            let typeText = text(.type)
+            guard let type = JobLoader.roomType(typeText.isEmpty ? "笔试" : typeText) else {
+                throw fail(row.number, columns[.type], zh: "考场类型“\(typeText)”应为 机考、笔试 或 实操", en: "room type \"\(typeText)\" must be 机考, 笔试 or 实操")
+            }
+            let site = text(.site)
+            guard !site.isEmpty else { throw fail(row.number, columns[.site], zh: "考点为空", en: "the site is empty") }
+            let room = Room(site: site, siteCode: text(.siteCode), name: name, type: type, seats: seats, columns: columnCount,
+                            address: text(.address), number: 0)
+            rooms.append(PackRoom(room: room, siteAddress: text(.siteAddress), invigilators: text(.invigilators), origin: "\(path):\(row.number)"))
+        }
+        guard header != nil else {
+            throw JobError(file: path, line: nil, key: "rooms", zh: "考场表没有表头（至少要有“考场”和“座位数”两列）", en: "the rooms table has no header (need 考场/room and 座位数/seats)")
+        }
+        guard !rooms.isEmpty else { throw JobError(file: path, line: nil, key: "rooms", zh: "考场表里没有考场", en: "the rooms table lists no room") }
+        return rooms
+    }
+
+    private static func readRow(_ reader: TableReader, _ path: String) throws -> TableRow? {
+        do { return try reader.nextRow() } catch {
+            throw JobError(file: path, line: nil, key: "rooms", zh: "考场表损坏（\(error)）", en: "the rooms table is damaged (\(error))")
+        }
+    }
+
+    /// Desks per row when the job does not say: 5 up to 30 seats, 6 up to 48, else 8.
+    static func defaultColumns(seats: Int) -> Int { seats <= 30 ? 5 : seats <= 48 ? 6 : 8 }
+
+    /// Numbers rooms within their site (1, 2, …, the `{room}` of ticket numbers) and checks that a room is
+    /// not listed twice and that a site has one code.
+    static func number(_ rooms: inout [PackRoom], file: String) throws {
+        guard !rooms.isEmpty else { throw JobError(file: file, line: nil, key: "rooms", zh: "没有考场", en: "no rooms") }
+        var counts: [String: Int] = [:]
+        var codes: [String: String] = [:]
+        var seen: [String: String] = [:]
+        for i in rooms.indices {
+            let r = rooms[i].room
+            let key = r.site + "\u{1F}" + r.name
+            if let first = seen[key] {
+                throw JobError(file: file, line: nil, key: "rooms", zh: "考点“\(r.site)”的考场“\(r.name)”重复（\(first) 与 \(rooms[i].origin)）",
+                               en: "room \"\(r.name)\" of site \"\(r.site)\" is listed twice (\(first) and \(rooms[i].origin))")
+            }
+            seen[key] = rooms[i].origin
+            if let code = codes[r.site], code != r.siteCode {
+                throw JobError(file: file, line: nil, key: "rooms", zh: "考点“\(r.site)”有两个代码：“\(code)”和“\(r.siteCode)”（\(rooms[i].origin)）",
+                               en: "site \"\(r.site)\" has two codes, \"\(code)\" and \"\(r.siteCode)\" (\(rooms[i].origin))")
+            }
+            codes[r.site] = r.siteCode
+            counts[r.site, default: 0] += 1
+            rooms[i].room.number = counts[r.site]!
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import Pack
+
+@Suite struct PackJobTests {}
