@@ -1,4 +1,5 @@
 import Foundation
+import Photos
 import Seating
 
 /// One print-pack job (`kaowu pack JOB.yaml`): the exam, its inputs, rooms and sessions, how to seat and
@@ -31,6 +32,8 @@ public struct Job: Sendable {
     /// Photo rules for validation.
     public var photoWidth = 295
     public var photoHeight = 413
+    /// The background colour photos must have (none: not checked).
+    public var photoBackground: BackgroundColour?
 }
 
 /// What the job says about the exam: printed on every document.

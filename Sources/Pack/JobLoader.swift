@@ -1,4 +1,5 @@
 import Foundation
+import Photos
 import Seating
 import Yams
 
@@ -171,7 +172,16 @@ public struct JobLoader: Sendable {
                       sessions: sessions, policy: policy, ticketPattern: pattern, ticketPatternText: patternText, documents: documents,
                       ticketPerCandidate: perCandidate, templates: templates, output: output, values: values)
         if let node = top["photo"] {
-            let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height"])
+            let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height", "background"])
+            if let b = map["background"] {
+                let text = try nodes.string(b, key: "photo.background")
+                let names = ["white": "white", "白": "white", "白色": "white", "blue": "blue", "蓝": "blue", "蓝色": "blue", "red": "red", "红": "red", "红色": "red"]
+                guard let colour = names[text].flatMap(BackgroundColour.init(rawValue:)) else {
+                    throw nodes.error(b, key: "photo.background", zh: "“\(text)”：底色应为 white（白）、blue（蓝）或 red（红）",
+                                      en: "\"\(text)\": the background must be white, blue or red")
+                }
+                job.photoBackground = colour
+            }
             if let w = map["width"] { job.photoWidth = try nodes.integer(w, key: "photo.width", range: 50...5000) }
             if let h = map["height"] { job.photoHeight = try nodes.integer(h, key: "photo.height", range: 50...5000) }
         }

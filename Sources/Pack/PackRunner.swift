@@ -32,6 +32,7 @@ public enum PackRunner {
         validation.sheet = job.sheet
         validation.photoWidth = job.photoWidth
         validation.photoHeight = job.photoHeight
+        validation.requiredBackground = job.photoBackground
         validation.threads = options.threads
         if let today = PackStamp.civilDate(job.exam.date) { validation.today = today }
         var (report, candidates) = RosterRecords.candidates(roster: job.roster, photos: job.photos, options: validation)

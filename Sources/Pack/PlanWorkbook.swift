@@ -113,8 +113,8 @@ public enum PlanWorkbook {
 
     private static func writeRooms(job: Job, plan: PackPlan, book: WorkbookWriter) throws {
         let sheet = try book.addSheet("考场汇总")
-        let titles = ["考点", "考点代码", "考场", "考场类型", "座位数", "已排人数", "空座", "科目", "准考证号起", "准考证号止", "考场地址", "监考"]
-        let widths: [Double] = [26, 9, 12, 9, 7, 9, 7, 26, 18, 18, 26, 16]
+        let titles = ["考点", "考点代码", "考场", "考场类型", "座位数", "列数", "已排人数", "空座", "科目", "准考证号起", "准考证号止", "考场地址", "监考"]
+        let widths: [Double] = [26, 9, 12, 9, 7, 6, 9, 7, 26, 18, 18, 26, 16]
         for (i, title) in titles.enumerated() {
             sheet.setColumns(i, i, width: widths[i])
             sheet.write(0, i, title, header)
@@ -131,13 +131,14 @@ public enum PlanWorkbook {
             let cells: [String] = [room.site, room.siteCode, room.name, room.type]
             for (i, value) in cells.enumerated() { sheet.write(r + 1, i, value, i == 1 ? text : nil) }
             sheet.write(r + 1, 4, number: Double(room.seats))
-            sheet.write(r + 1, 5, number: Double(seated.count))
-            sheet.write(r + 1, 6, number: Double(room.seats - seated.count))
-            sheet.write(r + 1, 7, subjects.joined(separator: "、"))
-            sheet.write(r + 1, 8, numbers.first ?? "", text)
-            sheet.write(r + 1, 9, numbers.last ?? "", text)
-            sheet.write(r + 1, 10, room.address)
-            sheet.write(r + 1, 11, packRoom.invigilators)
+            sheet.write(r + 1, 5, number: Double(room.columns))
+            sheet.write(r + 1, 6, number: Double(seated.count))
+            sheet.write(r + 1, 7, number: Double(room.seats - seated.count))
+            sheet.write(r + 1, 8, subjects.joined(separator: "、"))
+            sheet.write(r + 1, 9, numbers.first ?? "", text)
+            sheet.write(r + 1, 10, numbers.last ?? "", text)
+            sheet.write(r + 1, 11, room.address)
+            sheet.write(r + 1, 12, packRoom.invigilators)
             totals.seats += room.seats
             totals.seated += seated.count
         }
@@ -145,8 +146,8 @@ public enum PlanWorkbook {
         sheet.write(last, 0, "合计", CellStyle(bold: true))
         sheet.write(last, 2, "\(job.rooms.count) 个考场", CellStyle(bold: true))
         sheet.write(last, 4, number: Double(totals.seats), CellStyle(bold: true))
-        sheet.write(last, 5, number: Double(totals.seated), CellStyle(bold: true))
-        sheet.write(last, 6, number: Double(totals.seats - totals.seated), CellStyle(bold: true))
+        sheet.write(last, 6, number: Double(totals.seated), CellStyle(bold: true))
+        sheet.write(last, 7, number: Double(totals.seats - totals.seated), CellStyle(bold: true))
     }
 }
 

@@ -83,11 +83,11 @@ extension Canvas {
             let top = y0 + Double(r) * (layout.cellHeight + layout.gutterY)
             ys += [top, top + layout.cellHeight]
         }
-        for x in Set(xs) {
+        for x in Set(xs).sorted() {
             if y0 - gap - length >= 0 { line(from: x, y0 - gap - length, to: x, y0 - gap, width: 0.15) }
             if y1 + gap + length <= layout.sheetHeight { line(from: x, y1 + gap, to: x, y1 + gap + length, width: 0.15) }
         }
-        for y in Set(ys) {
+        for y in Set(ys).sorted() {
             if x0 - gap - length >= 0 { line(from: x0 - gap - length, y, to: x0 - gap, y, width: 0.15) }
             if x1 + gap + length <= layout.sheetWidth { line(from: x1 + gap, y, to: x1 + gap + length, y, width: 0.15) }
         }

@@ -1,0 +1,156 @@
+import Foundation
+import Seating
+import Testing
+import TestTools
+
+/// `kaowu pack` on the bundled demo job: every valid candidate once everywhere, numbers, schools, bytes.
+@Suite(.serialized) struct DemoPackTests {
+    /// One demo pack shared by the tests of this suite (made once: rendering takes seconds).
+    static let made: Result<(pack: String, stdout: String, status: Int32), Error> = Result {
+        let dir = try Tool.scratch()
+        let r = try PackFixtures.kaowu(["pack", PackFixtures.demoJob, "--out", dir + "/pack"])
+        return (dir + "/pack", r.stdout, r.status)
+    }
+
+    @Test func exitsOneListsTheRefusedRowsAndSaysWhereThePackIs() throws {
+        let (pack, stdout, status) = try Self.made.get()
+        #expect(status == 1)
+        #expect(stdout.contains("第 115 行"))
+        #expect(stdout.contains("已排考 110 人"))
+        #expect(stdout.contains("材料目录：\(pack)/"))
+        #expect(stdout.contains("压缩包：  \(pack).zip"))
+        #expect(FileManager.default.fileExists(atPath: pack + ".zip"))
+        for file in ["排考明细.xlsx", "校验报告.xlsx", "report.json", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: pack + "/" + file), "\(file)")
+        }
+    }
+
+    @Test func everyValidCandidateIsInThePlanOnceAndOnOneTicketDeskLabelAndSignInRow() throws {
+        let (pack, _, _) = try Self.made.get()
+        let plan = try PackFixtures.plan(pack)
+        #expect(plan.count == 110)
+        // The valid rows according to the pack's own report.
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: pack + "/report.json"))) as! [String: Any]
+        #expect(report["valid"] as? Int == 110)
+        let ids = plan.map { $0["证件号码"]! }
+        #expect(Set(ids).count == 110)
+        let numbers = plan.map { $0["准考证号"]! }
+        #expect(Set(numbers).count == 110)
+        let tickets = try PackFixtures.text(ofAll: "准考证.pdf", in: pack)
+        let labels = try PackFixtures.text(ofAll: "桌贴.pdf", in: pack)
+        let sheets = try PackFixtures.text(ofAll: "签到表.pdf", in: pack)
+        for number in numbers {
+            #expect(PackFixtures.count(number, in: tickets) == 1, "ticket \(number)")
+            #expect(PackFixtures.count(number, in: labels) == 1, "desk label \(number)")
+            #expect(PackFixtures.count(number, in: sheets) == 1, "sign-in row \(number)")
+        }
+        // Nobody else: every ticket number printed belongs to the plan.
+        let printed = Set(tickets.matches(of: /T?26A\d{8}/).map { String($0.output) })
+        #expect(printed == Set(numbers))
+        // One ticket file per candidate, named by number.
+        let files = try FileManager.default.contentsOfDirectory(atPath: pack + "/准考证")
+        #expect(Set(files) == Set(numbers.map { $0 + ".pdf" }))
+    }
+
+    @Test func ticketNumbersFollowThePatternAndTheSeats() throws {
+        let (pack, _, _) = try Self.made.get()
+        for row in try PackFixtures.plan(pack) {
+            let number = row["准考证号"]!
+            let room = row["考场"]!.filter(\.isNumber)
+            let seat = String(format: "%02d", Int(row["座位号"]!)!)
+            // {exam.code}{site.code:4}{room:2}{seat:2}: the room is its position within the site (here its name's number).
+            #expect(number == "26A" + row["考点代码"]! + String(format: "%02d", Int(room)!) + seat, "\(row)")
+        }
+    }
+
+    @Test func roomsHoldOnlyTheirModeAndNoSeatTwice() throws {
+        let (pack, _, _) = try Self.made.get()
+        let plan = try PackFixtures.plan(pack)
+        var seats = Set<String>()
+        let rooms = try PackFixtures.sheet(pack + "/排考明细.xlsx", "考场汇总")
+        for row in plan {
+            #expect(seats.insert(row["考点"]! + row["考场"]! + "#" + row["座位号"]!).inserted)
+            let room = rooms.first { $0.count > 3 && $0[0] == row["考点"] && $0[2] == row["考场"] }
+            #expect(room?[3] == row["考试方式"])
+        }
+    }
+
+    @Test func noTwoNeighboursShareASchoolUnlessReported() throws {
+        let (pack, _, _) = try Self.made.get()
+        let plan = try PackFixtures.plan(pack)
+        let rooms = try PackFixtures.sheet(pack + "/排考明细.xlsx", "考场汇总")
+        let reported = try PackFixtures.sheet(pack + "/排考明细.xlsx", "同校相邻").dropFirst()
+        var clashes = 0
+        for group in Dictionary(grouping: plan, by: { $0["考点"]! + "/" + $0["考场"]! }).values {
+            let first = group[0]
+            let info = rooms.first { $0.count > 4 && $0[0] == first["考点"] && $0[2] == first["考场"] }!
+            let room = Room(site: "", siteCode: "", name: "", type: "", seats: Int(info[4])!, columns: Int(info[5])!, number: 1)
+            let grid = SeatGrid(room: room, numbering: .snake)
+            let school = Dictionary(uniqueKeysWithValues: group.map { (Int($0["座位号"]!)!, $0["所属院校"]!) })
+            for (seat, s) in school {
+                for n in grid.neighbours(of: seat) where n > seat && school[n] == s { clashes += 1 }
+            }
+        }
+        #expect(clashes == reported.count)
+        #expect(clashes == 0, "the demo's six schools can always be separated")
+    }
+
+    @Test func manifestHashesEveryFile() throws {
+        let (pack, _, _) = try Self.made.get()
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: pack + "/manifest.json"))) as! [String: Any]
+        let files = manifest["files"] as! [[String: Any]]
+        var listed = Set<String>()
+        for file in files {
+            let path = file["path"] as! String
+            listed.insert(path)
+            let sum = try Tool.run("sha256sum", [pack + "/" + path]).output.prefix(64)
+            #expect(String(sum) == file["sha256"] as? String, "\(path)")
+        }
+        var onDisk = Set<String>()
+        let enumerator = FileManager.default.enumerator(atPath: pack)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: pack + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue && relative != "manifest.json" { onDisk.insert(relative) }
+        }
+        #expect(listed == onDisk)
+        let counts = manifest["counts"] as! [String: Int]
+        #expect(counts["seated"] == 110)
+        #expect(counts["rooms"] == 5)
+    }
+
+    @Test func zipHoldsTheSameFilesUnderUTF8Names() throws {
+        let (pack, _, _) = try Self.made.get()
+        let listing = try Tool.run("zipinfo", ["-1", pack + ".zip"]).output.split(separator: "\n").map(String.init)
+        #expect(listing.contains("pack/上海信息技术职业学院考点/第01考场/准考证.pdf"))
+        #expect(listing.contains("pack/manifest.json"))
+        #expect(listing.filter { !$0.hasSuffix("/") }.count == 110 + 5 * 4 + 4)
+        // qpdf checks a PDF taken from the zip.
+        let dir = try Tool.scratch()
+        _ = try Tool.run("unzip", ["-q", pack + ".zip", "-d", dir])
+        #expect(try Tool.run("qpdf", ["--check", dir + "/pack/上海电子信息职业技术学院考点/第01考场/签到表.pdf"]).status == 0)
+    }
+
+    @Test func doorLabelsAndSignInSheetsHaveAPagePerSession() throws {
+        let (pack, _, _) = try Self.made.get()
+        let room = pack + "/上海信息技术职业学院考点/第01考场"
+        let door = try Tool.run("pdftotext", [room + "/门贴.pdf", "-"]).output
+        #expect(door.contains("Web 前端开发（中级）"))
+        #expect(door.contains("大数据应用开发（初级）"))
+        let pages = try Tool.run("pdfinfo", [room + "/门贴.pdf"]).output
+        #expect(pages.contains("Pages:           2"))
+        let fonts = try Tool.run("pdffonts", [room + "/签到表.pdf"]).output.split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty)
+        for line in fonts { #expect(line.contains(" yes yes "), "\(line)") }
+    }
+
+    @Test func twoRunsAreByteIdentical() throws {
+        let (pack, _, _) = try Self.made.get()
+        let dir = try Tool.scratch()
+        let again = try PackFixtures.kaowu(["pack", PackFixtures.demoJob, "--out", dir + "/pack", "--threads", "1"])
+        #expect(again.status == 1)
+        let a = try Data(contentsOf: URL(fileURLWithPath: pack + ".zip"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/pack.zip"))
+        #expect(a == b)
+    }
+}

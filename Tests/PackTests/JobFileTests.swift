@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TestTools
+@testable import Pack
+
+/// Job files: every mistake names the file, line and key; nothing is written.
+@Suite struct JobFileTests {
+    func load(_ body: String) throws -> Job {
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(3, in: dir)
+        let file = try PackFixtures.job(body, in: dir)
+        return try JobLoader(builtInTemplate: { PackFixtures.templates + "/\($0).yaml" }).load(path: file)
+    }
+
+    func failure(_ body: String) throws -> JobError {
+        do {
+            _ = try load(body)
+        } catch let error as JobError {
+            return error
+        }
+        Issue.record("no error for:\n\(body)")
+        throw CancellationError()
+    }
+
+    static let room = "rooms: [{site: 考点, site-code: \"01\", name: 第01考场, type: 笔试, seats: 30}]"
+
+    @Test func aCompleteJobLoads() throws {
+        let job = try load("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        sessions: [{subject: 理论知识, code: "1", mode: 笔试, start: 2026-06-20 09:00, end: "11:00"}]
+        seating: {order: sorted, numbering: rows, separate-schools: false}
+        """)
+        #expect(job.rooms.count == 1)
+        #expect(job.rooms[0].room.columns == 5)
+        #expect(job.rooms[0].room.number == 1)
+        #expect(job.sessions[0].end == "2026-06-20 11:00")
+        #expect(job.policy.order == .sorted)
+        #expect(job.policy.separateSchools == false)
+        #expect(job.documents == PackDocument.allCases)
+        #expect(job.roster.hasSuffix("/名单.csv"))
+    }
+
+    @Test func unknownKeysNameTheirLine() throws {
+        let e = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        seatting: {order: sorted}
+        """)
+        #expect(e.line == 7)
+        #expect(e.key == "seatting")
+        #expect(e.message(.zh).contains("exam.yaml:7: seatting: 未知的键"))
+    }
+
+    @Test func wrongValuesNameKeyAndLine() throws {
+        let type = try failure("""
+        inputs: {roster: 名单.csv}
+        rooms:
+          - {site: 考点, name: 第01考场, type: 教室, seats: 30}
+        """)
+        #expect(type.key == "rooms[1].type")
+        #expect(type.line == 7)
+        let seats = try failure("""
+        inputs: {roster: 名单.csv}
+        rooms:
+          - {site: 考点, name: 第01考场, type: 笔试, seats: 三十}
+        """)
+        #expect(seats.key == "rooms[1].seats")
+        let time = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        sessions: [{subject: 理论知识, mode: 笔试, start: 2026-06-20 09:00, end: "08:00"}]
+        """)
+        #expect(time.key == "sessions[1].end")
+        let seed = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        seating: {order: shuffle}
+        """)
+        #expect(seed.key == "seating.seed")
+        let pattern = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        ticket-number: "{exam.code}{seat}"
+        """)
+        #expect(pattern.key == "ticket-number")
+        #expect(pattern.line == 7)
+        let mode = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        sessions: [{subject: 理论知识, mode: 机考, start: 2026-06-20 09:00, end: "11:00"}]
+        """)
+        #expect(mode.message(.zh).contains("没有机考考场"))
+        let missing = try failure("""
+        \(Self.room)
+        """)
+        #expect(missing.key == "inputs")
+    }
+
+    @Test func aBadRoomsTableNamesRowAndColumn() throws {
+        let e = try failure("""
+        inputs: {roster: 名单.csv}
+        rooms: \(PackFixtures.path("fixtures/pack/bad-rooms.csv"))
+        """)
+        #expect(e.file.hasSuffix("bad-rooms.csv"))
+        #expect(e.line == 2)
+        #expect(e.key == "列 E")
+        #expect(e.zh.contains("座位数“0”"))
+    }
+
+    @Test func roomsTableReadsTitleRowsTextNumbersAndTypeWords() throws {
+        let rooms = try RoomTable.read(path: PackFixtures.path("fixtures/pack/考场.xlsx"))
+        #expect(rooms.map(\.room.name) == ["第01考场", "第02考场", "第03考场", "第01考场"])
+        #expect(rooms.map(\.room.type) == ["机考", "机考", "实操", "笔试"])
+        #expect(rooms[3].room.seats == 40)
+        #expect(rooms[3].room.columns == 6, "no 列数: 6 columns for 31–48 seats")
+        #expect(rooms[0].invigilators == "王老师、李老师")
+        #expect(rooms[0].siteAddress.hasPrefix("北京市"))
+    }
+
+    @Test func patternsThatRepeatNumbersAreRefusedWhenSeating() throws {
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(40, in: dir)
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        rooms:
+          - {site: 考点, site-code: "01", name: 第01考场, type: 笔试, seats: 30}
+          - {site: 考点, site-code: "01", name: 第02考场, type: 笔试, seats: 30}
+        ticket-number: "{exam.code}{site.code:2}{seat:2}"
+        """, in: dir)
+        let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("ticket-number: 准考证号 T10101 重复"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+}
