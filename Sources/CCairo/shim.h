@@ -1,4 +1,8 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
 #include <poppler.h>
+#include <malloc.h>

@@ -18,6 +18,7 @@ public enum PackRunner {
     public static func run(_ job: Job, options: PackOptions) throws -> PackResult {
         let clock = ContinuousClock.now
         let l = options.language
+        MemoryTuning.keepFreedMemory()
         let stamp = PackStamp(examDate: job.exam.date, sourceDateEpoch: options.sourceDateEpoch)
         let folder = ((options.output ?? job.output) as NSString).standardizingPath
         let zipPath = folder + ".zip"
@@ -55,26 +56,29 @@ public enum PackRunner {
         var finished = false
         defer { if !finished { try? fm.removeItem(atPath: temporary) } }
 
-        let rendered = try renderRooms(job: job, plan: plan, into: temporary, stamp: stamp, options: options)
-
+        // The workbooks and report.json are written on another thread while the rooms are rendered.
+        let reports = DispatchGroup()
+        let written = Mutex<Result<[String: Manifest.File], Error>>(.success([:]))
+        let reportToWrite = report, validRows = candidates
+        DispatchQueue.global().async(group: reports) {
+            let result = Result {
+                try writeReports(job: job, plan: plan, candidates: validRows, report: reportToWrite, into: temporary, stamp: stamp, language: l)
+            }
+            written.withLock { $0 = result }
+        }
+        let rendered: Rendered
+        do { rendered = try renderRooms(job: job, plan: plan, into: temporary, stamp: stamp, options: options) } catch {
+            reports.wait()
+            throw error
+        }
         options.progress?(PackProgress(stage: .writing, done: 0, total: 1, note: l.pick("写排考明细和报告", "writing the plan and reports")))
-        let leftOut = report.problems.filter { $0.severity == .error && $0.row != nil }.map { p -> (Int, String, String, String) in
-            (p.row!, "", p.field == "id" ? (p.value ?? "") : "", p.message)
-        }
-        let names = Dictionary(candidates.map { ($0.row, ($0.values["name"] ?? "", $0.values["id"] ?? "")) }, uniquingKeysWith: { a, _ in a })
-        let leftOutRows = leftOut.map { entry in (row: entry.0, name: names[entry.0]?.0 ?? entry.1, id: names[entry.0]?.1 ?? entry.2, reason: entry.3) }
-        try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOutRows, to: temporary + "/排考明细.xlsx", created: stamp.epoch)
-        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: temporary + "/校验报告.xlsx", language: l, created: stamp.epoch)
-        try report.json().write(to: URL(fileURLWithPath: temporary + "/report.json"))
+        reports.wait()
+        let reportFiles = try written.withLock { $0 }.get()
 
-        // The manifest lists every file but itself.
-        var files = rendered.files + ["排考明细.xlsx", "校验报告.xlsx", "report.json"]
+        // The manifest lists every file but itself (the rooms' files were hashed as they were written).
+        var files = rendered.files + reportFiles.keys
         files.sort()
-        var entries: [Manifest.File] = []
-        for file in files {
-            let (sha, bytes) = try Manifest.hash(temporary + "/" + file)
-            entries.append(Manifest.File(path: file, bytes: bytes, sha256: sha))
-        }
+        let entries = files.map { rendered.hashes[$0] ?? reportFiles[$0]! }
         var inputs: [Manifest.Input] = []
         for (role, path) in [("job", job.file), ("roster", job.roster), ("photos", job.photos), ("rooms", job.roomsFile), ("keep", options.keep)] {
             guard let path else { continue }
@@ -128,6 +132,24 @@ public enum PackRunner {
                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, problems: report.problems)
     }
 
+    /// Writes 排考明细.xlsx, 校验报告.xlsx and report.json into `folder`; returns them hashed.
+    static func writeReports(job: Job, plan: PackPlan, candidates: [CandidateRow], report: ValidationReport, into folder: String,
+                             stamp: PackStamp, language l: Language) throws -> [String: Manifest.File] {
+        let names = Dictionary(candidates.map { ($0.row, ($0.values["name"] ?? "", $0.values["id"] ?? "")) }, uniquingKeysWith: { a, _ in a })
+        let leftOut = report.problems.filter { $0.severity == .error && $0.row != nil }.map { p in
+            (row: p.row!, name: names[p.row!]?.0 ?? "", id: names[p.row!]?.1 ?? (p.field == "id" ? (p.value ?? "") : ""), reason: p.message)
+        }
+        try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/排考明细.xlsx", created: stamp.epoch)
+        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/校验报告.xlsx", language: l, created: stamp.epoch)
+        try report.json().write(to: URL(fileURLWithPath: folder + "/report.json"))
+        var files: [String: Manifest.File] = [:]
+        for name in ["排考明细.xlsx", "校验报告.xlsx", "report.json"] {
+            let (sha, bytes) = try Manifest.hash(folder + "/" + name)
+            files[name] = Manifest.File(path: name, bytes: bytes, sha256: sha)
+        }
+        return files
+    }
+
     /// The template renderer of `document`, or a JobError naming the template's mistake.
     static func loadRenderer(_ job: Job, _ document: PackDocument) throws -> DocumentRenderer {
         let path = job.templates[document]!
@@ -150,6 +172,8 @@ public enum PackRunner {
 
     struct Rendered {
         var files: [String] = []
+        /// Each file's size and SHA-256, taken right after it was written.
+        var hashes: [String: Manifest.File] = [:]
         var directories: [String] = []
         var pages = 0
     }
@@ -171,6 +195,12 @@ public enum PackRunner {
             directories.insert("准考证")
             try FileManager.default.createDirectory(atPath: root + "/准考证", withIntermediateDirectories: true)
         }
+        // The fonts cut down to what this pack prints (see FontSubset): a few ms per PDF instead of ~50.
+        let fontDirectory = root + ".fonts"
+        defer { try? FileManager.default.removeItem(atPath: fontDirectory) }
+        let templates = job.documents.compactMap { document in try? loadRenderer(job, document).template }
+        let fonts = try FontSubset(styles: templates.flatMap(\.textStyles),
+                                   characters: PackCharacters.collect(job: job, plan: plan, values: values), directory: fontDirectory)
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let outcome = Mutex<(rendered: Rendered, failure: Error?)>((Rendered(), nil))
@@ -178,33 +208,42 @@ public enum PackRunner {
         options.progress?(PackProgress(stage: .rendering, done: 0, total: total, note: ""))
         // Large rooms first, so no thread is left with a big one at the end.
         let order = rooms.sorted { (plan.byRoom[$0].count, -$0) > (plan.byRoom[$1].count, -$1) }
+        // Each thread: its own template renderers (their fixed layers are laid out with the cut fonts, so they
+        // are made inside `fonts.use`), then rooms until none is left.
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, order.count))) { _ in
-            var renderers: [PackDocument: DocumentRenderer] = [:]
-            do {
-                for document in Set(job.documents + (job.ticketPerCandidate ? [.admissionTicket] : [])) {
-                    renderers[document] = try loadRenderer(job, document)
-                }
-            } catch {
-                outcome.withLock { $0.failure = $0.failure ?? error }
-                return
-            }
-            while true {
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard k < order.count, outcome.withLock({ $0.failure == nil }) else { return }
-                let r = order[k]
+            fonts.use {
+                var renderers: [PackDocument: DocumentRenderer] = [:]
                 do {
-                    let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, archive: archive,
-                                                stamp: stamp, root: root, folder: folders.room(r)).render(room: r)
-                    outcome.withLock {
-                        $0.rendered.files += room.files
-                        $0.rendered.pages += room.pages
+                    for document in Set(job.documents + (job.ticketPerCandidate ? [.admissionTicket] : [])) {
+                        renderers[document] = try loadRenderer(job, document)
                     }
                 } catch {
                     outcome.withLock { $0.failure = $0.failure ?? error }
                     return
                 }
-                let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
-                options.progress?(PackProgress(stage: .rendering, done: finished, total: total, note: job.rooms[r].room.name))
+                while true {
+                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard k < order.count, outcome.withLock({ $0.failure == nil }) else { return }
+                    let r = order[k]
+                    do {
+                        let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, archive: archive,
+                                                    stamp: stamp, root: root, folder: folders.room(r)).render(room: r)
+                        let hashes = try room.files.map { file -> Manifest.File in
+                            let (sha, bytes) = try Manifest.hash(root + "/" + file)
+                            return Manifest.File(path: file, bytes: bytes, sha256: sha)
+                        }
+                        outcome.withLock {
+                            $0.rendered.files += room.files
+                            $0.rendered.pages += room.pages
+                            for h in hashes { $0.rendered.hashes[h.path] = h }
+                        }
+                    } catch {
+                        outcome.withLock { $0.failure = $0.failure ?? error }
+                        return
+                    }
+                    let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
+                    options.progress?(PackProgress(stage: .rendering, done: finished, total: total, note: job.rooms[r].room.name))
+                }
             }
         }
         var (rendered, failure) = outcome.withLock { $0 }

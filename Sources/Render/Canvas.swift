@@ -68,7 +68,13 @@ public final class Canvas {
     convenience init(recordingWidth width: Double, height: Double) throws {
         var extents = cairo_rectangle_t(x: 0, y: 0, width: Units.points(width), height: Units.points(height))
         try self.init(surface: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), path: "(layer)", isPNG: false)
+        // Text in a layer gets the font options of a PDF page (no hinting), so Cairo sees the same scaled fonts
+        // as on the page and writes one font subset per face, not one for layers and one for the page.
+        cairo_set_font_options(context, Self.pdfFontOptions.options)
     }
+
+    /// The font options of a PDF surface, read once.
+    private static let pdfFontOptions = FontOptions.ofPDF()
 
     /// Paints a recorded `layer` at the current origin.
     func paint(_ layer: Canvas) {
@@ -119,5 +125,24 @@ public final class Canvas {
         cairo_save(context)
         defer { cairo_restore(context) }
         return try body()
+    }
+}
+
+/// A Cairo font options object, owned and freed here.
+final class FontOptions: @unchecked Sendable {
+    let options: OpaquePointer
+
+    private init(_ options: OpaquePointer) { self.options = options }
+
+    deinit { cairo_font_options_destroy(options) }
+
+    /// What a PDF surface reports (read from a surface that writes nowhere).
+    static func ofPDF() -> FontOptions {
+        let options = cairo_font_options_create()!
+        if let surface = cairo_pdf_surface_create_for_stream(nil, nil, 10, 10) {
+            cairo_surface_get_font_options(surface, options)
+            cairo_surface_destroy(surface)
+        }
+        return FontOptions(options)
     }
 }

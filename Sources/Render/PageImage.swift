@@ -63,7 +63,11 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
     /// made per use, so thousands of photos do not hold their pixels in memory.
     public func makeSurface() -> OpaquePointer? {
         if let decoded { return cairo_surface_reference(decoded) }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return nil }
+        // The pixels are never read (the PDF takes the JPEG bytes): all blank surfaces of one size share one
+        // zeroed buffer instead of clearing half a megabyte per photo per page.
+        let stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(width))
+        guard let pixels = BlankPixels.shared.buffer(bytes: Int(stride) * height),
+              let surface = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, Int32(width), Int32(height), stride) else { return nil }
         JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface)
         JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
         return surface
@@ -211,6 +215,25 @@ extension Canvas {
             cairo_set_line_width(context, Units.points(width))
             colour.apply(to: context)
             cairo_stroke(context)
+        }
+    }
+}
+
+/// Zeroed pixel buffers shared by the blank surfaces that carry JPEG bytes into PDFs, one per size, kept for
+/// the life of the process (photos come in a handful of sizes). Never written: Cairo only reads sources.
+final class BlankPixels: @unchecked Sendable {
+    static let shared = BlankPixels()
+    private let lock = NSLock()
+    private var buffers: [Int: UnsafeMutablePointer<UInt8>] = [:]
+
+    func buffer(bytes: Int) -> UnsafeMutablePointer<UInt8>? {
+        guard bytes > 0, bytes <= 200_000_000 else { return nil }
+        return lock.withLock {
+            if let buffer = buffers[bytes] { return buffer }
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes)
+            buffer.initialize(repeating: 0, count: bytes)
+            buffers[bytes] = buffer
+            return buffer
         }
     }
 }

@@ -52,3 +52,20 @@ enum PaperSize {
         "card": (85.6, 54), "letter": (215.9, 279.4),
     ]
 }
+
+extension Template {
+    /// Every text style the template draws with (its text elements, its summary, and a table's header and
+    /// cells): what a `FontSubset` must cover.
+    public var textStyles: [TextStyle] {
+        var styles: [TextStyle] = []
+        for element in elements + summary {
+            if case .text(_, _, let style) = element { styles.append(style) }
+        }
+        if table != nil {
+            var header = TextStyle()
+            header.bold = true
+            styles += [header, TextStyle()]
+        }
+        return styles
+    }
+}

@@ -28,7 +28,8 @@ extension Canvas {
     /// Draws `text` in `box` with `style`; returns the font size used (smaller than asked when it shrank).
     @discardableResult
     public func draw(text: String, in box: Box, style: TextStyle) -> Double {
-        withSavedState {
+        if text.isEmpty { return style.size }       // nothing to lay out (an unused sessions.3, say)
+        return withSavedState {
             guard let layout = textLayout() else { return style.size }
             pango_cairo_update_layout(context, layout)
             let width = Units.points(box.width), height = Units.points(box.height)

@@ -39,15 +39,16 @@ struct BenchCommand: ParsableCommand {
             try benchRender()
             return
         }
+        if what == "pack" {
+            try benchPack()
+            return
+        }
         guard what == "validate" else {
-            printError("kaowu bench: 未知的测试 “\(what)”（可用：validate、render）")
+            printError("kaowu bench: 未知的测试 “\(what)”（可用：validate、render、pack）")
             throw ExitStatus.usage
         }
         let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !sizes.isEmpty else { throw ExitStatus.usage }
-        let executable = CommandLine.arguments[0].contains("/")
-            ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-            : (Bundle.main.executablePath ?? CommandLine.arguments[0])
         print("kaowu bench validate — \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("rows      photos    wall s   rows/s     peak MB   (generation s)")
         for n in sizes {
@@ -68,6 +69,45 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "%-9d %-9d %-8.2f %-10.0f %-9.1f (%.1f)%@", n, n, b.wall, Double(n) / b.wall,
                          Double(b.peak) / 1024, generation, b.status == 0 ? "" : "  exit \(b.status)"))
         }
+    }
+
+    /// Makes full print packs of synthetic exams (`bench-data/N/pack.yaml`, rooms of 30 for every mode) in a
+    /// child process and prints wall time, pages/s, files and peak memory.
+    private func benchPack() throws {
+        let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty else { throw ExitStatus.usage }
+        print("kaowu bench pack — \(threads) threads, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("candidates  rooms  wall s   pages    pages/s  files   peak MB   pack MB   (generation s)")
+        for n in sizes {
+            let directory = "\(data)/\(n)"
+            var generation = 0.0
+            if !FileManager.default.fileExists(atPath: directory + "/photos.zip") {
+                let start = Date()
+                try BenchmarkDataset.write(rows: n, to: directory)
+                generation = Date().timeIntervalSince(start)
+            }
+            let job = directory + "/pack.yaml"
+            let rooms = try PackBenchmarkJob.write(candidates: n, to: job)
+            var best: (wall: Double, peak: Int, status: Int32)?
+            for _ in 0..<max(1, repeats) {
+                let result = try measure(executable, ["pack", job, "--out", directory + "/pack", "--threads", String(threads)])
+                if best == nil || result.wall < best!.wall { best = result }
+            }
+            let b = best!
+            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/pack/manifest.json"))) as? [String: Any]
+            let counts = manifest?["counts"] as? [String: Int] ?? [:]
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: directory + "/pack.zip")[.size] as? Int) ?? 0
+            let pages = counts["pages"] ?? 0
+            print(String(format: "%-11d %-6d %-8.2f %-8d %-8.0f %-7d %-9.1f %-9.1f (%.1f)%@", n, rooms, b.wall, pages, Double(pages) / b.wall,
+                         counts["files"] ?? 0, Double(b.peak) / 1024, Double(bytes) / 1_048_576, generation,
+                         b.status <= 1 ? "" : "  exit \(b.status)"))
+        }
+    }
+
+    private var executable: String {
+        CommandLine.arguments[0].contains("/")
+            ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            : (Bundle.main.executablePath ?? CommandLine.arguments[0])
     }
 
     /// Renders admission tickets on all cores and prints pages/s and peak memory.

@@ -29,7 +29,8 @@ import Support
         try Data("姓名,性别,身份证号,出生日期\n张伟,未知,110101199003071233,三月七日\n".utf8).write(to: URL(fileURLWithPath: csv))
         run(csv)
 
-        let documented = Set(ProblemCatalog.titles.map(\.code))
+        // Seating codes (seat.*) come from kaowu pack: PackTests' SeatingCodeTests produce each of them.
+        let documented = Set(ProblemCatalog.titles.map(\.code).filter { !$0.hasPrefix("seat.") })
         #expect(documented.subtracting(seen).isEmpty, "never produced: \(documented.subtracting(seen).sorted())")
         #expect(seen.subtracting(documented).isEmpty, "undocumented: \(seen.subtracting(documented).sorted())")
     }
