@@ -32,7 +32,9 @@ public final class FontSubset: @unchecked Sendable {
 
     /// Resolves the faces `styles` use (each family of each style, regular or bold, as fontconfig matches
     /// them), writes each cut down to `characters` into `directory`, and builds the configuration.
-    public init(styles: [TextStyle], characters: Set<Unicode.Scalar>, directory: String) throws {
+    public init(styles: [TextStyle], characters: Set<Unicode.Scalar>, directory relative: String) throws {
+        // fontconfig wants absolute folders.
+        let directory = URL(fileURLWithPath: relative).standardizedFileURL.path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let wanted = characters.union(Self.baseCharacters)
         var faces: [FaceKey] = []

@@ -168,3 +168,44 @@ import TestTools
         #expect(door.contains("北京电子科技职业学院考点"))
     }
 }
+
+/// The command line around a pack: job-file errors, progress lines, own templates, English messages.
+@Suite struct PackCommandLineTests {
+    @Test func aWrongJobFileExitsTwoNamingFileLineAndKey() throws {
+        let dir = try Tool.scratch()
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        rooms:
+          - {site: 测试考点, name: 第01考场, type: 笔试, seats: 30, colums: 5}
+        """, in: dir)
+        let run = try PackFixtures.kaowu(["pack", job])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("exam.yaml:7: rooms[1].colums: 未知的键"), "\(run.stderr)")
+        let english = try PackFixtures.kaowu(["pack", job, "--lang", "en"])
+        #expect(english.stderr.contains("exam.yaml:7: rooms[1].colums: unknown key"), "\(english.stderr)")
+    }
+
+    @Test func progressGoesToStandardErrorAndAnOwnTemplateIsUsed() throws {
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(8, in: dir)
+        try """
+        name: 自制门贴
+        page: {size: A4, orientation: landscape}
+        elements:
+          - {type: text, text: "本校自制门贴 {{room.name}} {{room.count}} 人", box: [20, 20, 250, 20], size: 20}
+        """.write(toFile: dir + "/门贴.yaml", atomically: true, encoding: .utf8)
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        rooms: [{site: 测试考点, site-code: "01", name: 第01考场, type: 笔试, seats: 30}]
+        documents: [door-label]
+        templates: {door-label: 门贴.yaml}
+        output: 材料
+        """, in: dir)
+        let run = try PackFixtures.kaowu(["pack", job])
+        #expect(run.status == 0, "\(run.stderr)")
+        for stage in ["校验名单和照片…", "排考…", "生成 PDF…", "写排考明细和报告…", "压缩…"] { #expect(run.stderr.contains(stage), "\(stage)") }
+        #expect(run.stdout.contains("材料目录：\(dir)/材料/"))
+        let door = try Tool.run("pdftotext", [dir + "/材料/测试考点/第01考场/门贴.pdf", "-"]).output
+        #expect(door.contains("本校自制门贴 第01考场 8 人"))
+    }
+}
