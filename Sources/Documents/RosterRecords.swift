@@ -23,19 +23,11 @@ public enum RosterRecords {
     /// The validation report (rows with errors are refused and listed there) and the valid rows, photos not read.
     public static func candidates(roster: String, photos: String?, options: ValidationOptions,
                                   progress: (@Sendable (String) -> Void)? = nil) -> (report: ValidationReport, rows: [CandidateRow]) {
-        let report = Validator(options: options).validate(rosterPath: roster, photosPath: photos, progress: progress)
+        let (report, reading) = Validator(options: options).validate(rosterPath: roster, photosPath: photos, keepingRows: true, progress: progress)
         let refused = Set(report.problems.filter { $0.severity == .error }.compactMap(\.row))
-        var photoIndex: [String: Int] = [:]
-        if let photos, let catalog = try? PhotoArchive.catalog(path: photos, limits: options.limits, language: options.language) {
-            for entry in catalog.entries { if let key = entry.name?.key, photoIndex[key] == nil { photoIndex[key] = entry.index } }
-        }
-        guard let reader = try? RosterFile.open(path: roster, sheet: options.sheet) else { return (report, []) }
-        var head: [TableRow] = []
-        while head.count < HeaderMap.searchDepth, let row = try? reader.nextRow() { head.append(row) }
-        guard let header = HeaderMap.detect(in: head, overrides: options.mappings) else { return (report, []) }
+        guard let header = reading.header else { return (report, []) }
         var rows: [CandidateRow] = []
-        func add(_ row: TableRow) {
-            guard row.number > header.row, !row.isBlank, !refused.contains(row.number) else { return }
+        for row in reading.rows where !refused.contains(row.number) {
             var values: [String: String] = [:]
             for (field, column) in header.columns {
                 let raw = row[column].text
@@ -50,10 +42,8 @@ public enum RosterRecords {
             if (values["gender"] ?? "").isEmpty, let gender = check.gender { values["gender"] = gender.displayName(.zh) }
             if let birth = check.birthDate { values["birthdate"] = birth.description }
             values["row.index"] = String(rows.count + 1)
-            rows.append(CandidateRow(values: values, photoEntry: photoIndex[check.normalized], row: row.number))
+            rows.append(CandidateRow(values: values, photoEntry: reading.photoIndex[check.normalized], row: row.number))
         }
-        for row in head { add(row) }
-        while let row = try? reader.nextRow() { add(row) }
         return (report, rows)
     }
 

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Synchronization
 
 /// A failure preparing a job's fonts.
 public struct FontSubsetError: Error, CustomStringConvertible, Sendable {
@@ -43,12 +44,15 @@ public final class FontSubset: @unchecked Sendable {
                 if let face = Self.match(family: family, bold: style.bold), !faces.contains(face) { faces.append(face) }
             }
         }
-        var replaced: [(file: String, index: Int, subset: String)] = []
-        for (n, face) in faces.enumerated() {
-            let path = (directory as NSString).appendingPathComponent("face-\(n + 1).otf")
-            try Self.subset(face, characters: wanted, to: path)
-            replaced.append((face.file, face.index, path))
+        // The faces are cut on all cores (each reads a 15–20 MB font file).
+        let paths = faces.indices.map { (directory as NSString).appendingPathComponent("face-\($0 + 1).otf") }
+        let failure = Mutex<Error?>(nil)
+        let found = faces
+        DispatchQueue.concurrentPerform(iterations: found.count) { n in
+            do { try Self.subset(found[n], characters: wanted, to: paths[n]) } catch { failure.withLock { $0 = $0 ?? error } }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let replaced = faces.indices.map { (faces[$0].file, faces[$0].index, paths[$0]) }
         guard let config = FcConfigCreate() else { throw FontSubsetError(description: "fontconfig: cannot create a configuration") }
         let xml = Self.configuration(directory: directory, replaced: replaced)
         guard FcConfigParseAndLoadFromMemory(config, xml, 1) != 0, FcConfigBuildFonts(config) != 0 else {
@@ -73,7 +77,7 @@ public final class FontSubset: @unchecked Sendable {
         return try body()
     }
 
-    struct FaceKey: Equatable {
+    struct FaceKey: Equatable, Sendable {
         var file: String
         var index: Int
     }

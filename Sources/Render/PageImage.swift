@@ -31,6 +31,18 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
     /// `decodePixels: false` skips decoding (faster); a PNG preview needs the pixels. CMYK JPEGs
     /// (Photoshop's inverted Adobe kind too) are decoded to the right RGB colours.
     public init?(_ bytes: [UInt8], id: String, decodePixels: Bool = true) {
+        // Only the size is needed when the PDF takes the bytes as they are: read it from the JPEG's own
+        // header (no TurboJPEG handle to set up for every photo of a pack).
+        if !decodePixels, case .header(let header) = bytes.withUnsafeBytes({ ImageHeader.read($0) }), header.format == .jpeg,
+           !header.isCMYK, header.width > 0, header.height > 0, header.width * header.height <= 40_000_000 {
+            self.bytes = bytes
+            self.id = id
+            width = header.width
+            height = header.height
+            orientation = ExifOrientation.read(bytes)
+            decoded = nil
+            return
+        }
         guard let handle = tjInitDecompress() else { return nil }
         defer { tjDestroy(handle) }
         var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0

@@ -15,8 +15,25 @@ public struct Validator: Sendable {
         self.options = options
     }
 
+    /// What one pass over the inputs read besides the report, for callers that go on to use the rows
+    /// (kaowu pack): the header, every data row as read, and each document number's photo entry.
+    public struct Reading: Sendable {
+        public var header: HeaderMap?
+        public var rows: [TableRow] = []
+        /// Document number (from the photo's file name) → index of its first entry in the archive.
+        public var photoIndex: [String: Int] = [:]
+    }
+
     /// Validates `rosterPath` and, when given, `photosPath`.
     public func validate(rosterPath: String, photosPath: String? = nil, progress: (@Sendable (String) -> Void)? = nil) -> ValidationReport {
+        validate(rosterPath: rosterPath, photosPath: photosPath, keepingRows: false, progress: progress).report
+    }
+
+    /// Validates and, with `keepingRows`, also hands back the rows and the photos' entries, so nothing
+    /// has to be read twice.
+    public func validate(rosterPath: String, photosPath: String?, keepingRows: Bool,
+                         progress: (@Sendable (String) -> Void)? = nil) -> (report: ValidationReport, reading: Reading) {
+        var reading = Reading()
         var report = ValidationReport()
         let l = options.language
         // The photos are checked on other threads while this one reads the roster.
@@ -59,8 +76,10 @@ public struct Validator: Sendable {
                                     "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
             }
             let checker = RowChecker(header: header, language: l, today: options.today)
+            if keepingRows { reading.header = header }
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }
+                if keepingRows { reading.rows.append(row) }
                 var (fact, problems) = checker.check(row)
                 if !fact.key.isEmpty {
                     if let first = indexOfKey[fact.key].map({ facts[$0].row }) {
@@ -94,12 +113,17 @@ public struct Validator: Sendable {
             group.wait()
             let examination = examined.withLock { $0 } ?? ArchiveExamination()
             photoProblems = matchPhotos(examination, facts: &facts, indexOfKey: indexOfKey, report: &report)
+            if keepingRows {
+                for entry in examination.catalog.entries {
+                    if let key = entry.name?.key, reading.photoIndex[key] == nil { reading.photoIndex[key] = entry.index }
+                }
+            }
         }
 
         report.rows = facts.count
         report.valid = facts.filter { !$0.hasError }.count
         report.problems = rosterProblems + photoProblems
-        return report
+        return (report, reading)
     }
 
     // MARK: photos
