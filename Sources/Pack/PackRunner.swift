@@ -102,7 +102,7 @@ public enum PackRunner {
         try? fm.removeItem(atPath: zipTemporary)
         let top = (folder as NSString).lastPathComponent
         do {
-            let zip = try ZipWriter(path: zipTemporary, modified: stamp.epoch)
+            let zip = try ZipWriter(path: zipTemporary, modified: stamp.zipTime)
             for directory in rendered.directories.sorted() { try zip.addDirectory(top + "/" + directory) }
             for file in files { try zip.add(top + "/" + file, file: temporary + "/" + file, compress: file.hasSuffix(".json")) }
             try zip.close()

@@ -8,10 +8,13 @@ struct PackStamp: Sendable {
     let epoch: time_t
     /// ISO 8601, as PDFs take it.
     let iso: String
+    /// Seconds east of UTC of the stamp's wall clock: 0 for SOURCE_DATE_EPOCH, China time for exam dates.
+    private let sourceZone: Int
 
     init(examDate: String, sourceDateEpoch: Int?) {
         if let sourceDateEpoch {
             epoch = time_t(sourceDateEpoch)
+            sourceZone = 0
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = TimeZone(secondsFromGMT: 0)
             iso = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(sourceDateEpoch)))
@@ -21,8 +24,21 @@ struct PackStamp: Sendable {
             let parts = examDate.split(separator: "-").compactMap { Int($0) }
             let date = parts.count == 3 ? calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) : nil
             epoch = time_t((date ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970)
+            sourceZone = 8 * 3600
             iso = "\(examDate)T00:00:00+08:00"
         }
+    }
+
+    /// The time to give zip entries: libzip stores the local wall-clock time (MS-DOS dates have no zone),
+    /// so this is the moment whose local time here is the stamp's wall clock (the exam day 00:00, or
+    /// SOURCE_DATE_EPOCH in UTC) — the same bytes whatever the machine's time zone.
+    var zipTime: time_t {
+        var source = Calendar(identifier: .gregorian)
+        source.timeZone = TimeZone(secondsFromGMT: sourceZone)!
+        let parts = source.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = .current
+        return time_t((local.date(from: parts) ?? Date(timeIntervalSince1970: TimeInterval(epoch))).timeIntervalSince1970)
     }
 
     /// The exam's date as a civil date (validation's "today", so a re-run next year gives the same report).

@@ -208,4 +208,26 @@ import TestTools
         let door = try Tool.run("pdftotext", [dir + "/材料/测试考点/第01考场/门贴.pdf", "-"]).output
         #expect(door.contains("本校自制门贴 第01考场 8 人"))
     }
+
+    @Test func datesComeFromTheJobOrSourceDateEpochWhateverTheTimeZone() throws {
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(5, in: dir)
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        rooms: [{site: 测试考点, site-code: "01", name: 第01考场, type: 笔试, seats: 30}]
+        documents: [door-label, desk-label]
+        """, in: dir)
+        #expect(try PackFixtures.kaowu(["pack", job, "--out", dir + "/utc/p"], environment: ["TZ": "UTC"]).status == 0)
+        #expect(try PackFixtures.kaowu(["pack", job, "--out", dir + "/ny/p"], environment: ["TZ": "America/New_York"]).status == 0)
+        let utc = try Data(contentsOf: URL(fileURLWithPath: dir + "/utc/p.zip"))
+        #expect(utc == (try Data(contentsOf: URL(fileURLWithPath: dir + "/ny/p.zip"))))
+        let info = try Tool.run("pdfinfo", ["-isodates", dir + "/utc/p/测试考点/第01考场/门贴.pdf"]).output
+        #expect(info.contains("2026-06-20T00:00:00+08"), "\(info)")
+        #expect(try Tool.run("zipinfo", ["-T", dir + "/utc/p.zip"]).output.contains("20260620.000000"))
+        // SOURCE_DATE_EPOCH wins (2023-11-14 22:13:20 UTC).
+        #expect(try PackFixtures.kaowu(["pack", job, "--out", dir + "/sde/p"], environment: ["SOURCE_DATE_EPOCH": "1700000000"]).status == 0)
+        let stamped = try Tool.run("pdfinfo", ["-isodates", dir + "/sde/p/测试考点/第01考场/门贴.pdf"]).output
+        #expect(stamped.contains("2023-11-14T22:13:20"), "\(stamped)")
+        #expect(try Tool.run("zipinfo", ["-T", dir + "/sde/p.zip"]).output.contains("20231114.221320"))
+    }
 }
