@@ -37,7 +37,7 @@ public final class TemplateRenderer {
         var canvas: Canvas?
     }
 
-    private enum RunKind { case fixed, perDocument, perRecord }
+    enum RunKind { case fixed, perDocument, perRecord }
 
     public init(template: Template, baseDirectory: String, isDocumentField: @escaping (String) -> Bool = { _ in false }) throws {
         self.template = template
@@ -78,6 +78,7 @@ public final class TemplateRenderer {
         }
         var run: [Template.Element] = []
         var runKind = RunKind.fixed
+        let elements = LayerOrder.grouped(template.elements, kind: { self.kind(of: $0) })
         func flush() throws {
             guard !run.isEmpty else { return }
             switch runKind {
@@ -90,7 +91,7 @@ public final class TemplateRenderer {
             }
             run = []
         }
-        for element in template.elements {
+        for element in elements {
             let kind = self.kind(of: element)
             if !run.isEmpty && kind != runKind { try flush() }
             runKind = kind
