@@ -219,6 +219,19 @@ extension Canvas {
         }
     }
 
+    /// Strokes the outlines of all `boxes` as one path (a table's cells), lines `width` mm wide.
+    public func stroke(_ boxes: [Box], width: Double = 0.3, colour: Colour = .black) {
+        guard !boxes.isEmpty else { return }
+        withSavedState {
+            for box in boxes {
+                cairo_rectangle(context, Units.points(box.x), Units.points(box.y), Units.points(box.width), Units.points(box.height))
+            }
+            cairo_set_line_width(context, Units.points(width))
+            colour.apply(to: context)
+            cairo_stroke(context)
+        }
+    }
+
     /// Draws a straight line from (`x1`, `y1`) to (`x2`, `y2`) in mm.
     public func line(from x1: Double, _ y1: Double, to x2: Double, _ y2: Double, width: Double = 0.3, colour: Colour = .black) {
         withSavedState {

@@ -22,6 +22,8 @@ public final class TemplateRenderer {
     /// are the same for the whole document (exam, site, notices…) recorded on first use and reused while
     /// their text stays the same; the rest drawn for every record.
     private var layers: [Layer] = []
+    /// A table's header row, recorded on first use.
+    private var tableHeader: Canvas?
     /// Whether a field has one value for a whole document (so elements using only such fields are drawn once).
     private let isDocumentField: (String) -> Bool
 
@@ -231,26 +233,31 @@ public final class TemplateRenderer {
     }
 
     private func drawTable(_ table: TableSpec, rows: [RenderRecord], on document: Canvas) {
-        var header = TextStyle()
-        header.size = table.fontSize
-        header.bold = true
-        header.alignment = .center
-        var cellStyle = header
-        cellStyle.bold = false
-        var x = table.box.x
-        for column in table.columns {
-            let cell = Box(x: x, y: table.box.y, width: column.width, height: table.headerHeight)
-            document.fill(cell, colour: Colour(0xEEEEEE))
-            document.stroke(cell, width: 0.25)
-            document.draw(text: column.header, in: inset(cell), style: header)
-            x += column.width
+        var cellStyle = TextStyle()
+        cellStyle.size = table.fontSize
+        cellStyle.alignment = .center
+        // The header row is the same on every page: recorded once, painted on each.
+        if tableHeader == nil, let layer = try? Canvas(recordingWidth: template.pageWidth, height: template.pageHeight) {
+            drawTableHeader(table, on: layer)
+            tableHeader = layer
         }
+        if let tableHeader { document.paint(tableHeader) } else { drawTableHeader(table, on: document) }
+        // All the rows' cell borders as one path, then the cells' contents.
+        var borders: [Box] = []
+        for index in rows.indices {
+            var x = table.box.x
+            let y = table.box.y + table.headerHeight + Double(index) * table.rowHeight
+            for column in table.columns {
+                borders.append(Box(x: x, y: y, width: column.width, height: table.rowHeight))
+                x += column.width
+            }
+        }
+        document.stroke(borders, width: 0.25)
         for (index, row) in rows.enumerated() {
             var x = table.box.x
             let y = table.box.y + table.headerHeight + Double(index) * table.rowHeight
             for column in table.columns {
                 let cell = Box(x: x, y: y, width: column.width, height: table.rowHeight)
-                document.stroke(cell, width: 0.25)
                 if let field = column.imageField, let image = row.images[field] {
                     document.draw(image, in: inset(cell, by: 1))
                 } else if let text = column.text {
@@ -258,6 +265,21 @@ public final class TemplateRenderer {
                 }
                 x += column.width
             }
+        }
+    }
+
+    private func drawTableHeader(_ table: TableSpec, on canvas: Canvas) {
+        var header = TextStyle()
+        header.size = table.fontSize
+        header.bold = true
+        header.alignment = .center
+        var x = table.box.x
+        for column in table.columns {
+            let cell = Box(x: x, y: table.box.y, width: column.width, height: table.headerHeight)
+            canvas.fill(cell, colour: Colour(0xEEEEEE))
+            canvas.stroke(cell, width: 0.25)
+            canvas.draw(text: column.header, in: inset(cell), style: header)
+            x += column.width
         }
     }
 
