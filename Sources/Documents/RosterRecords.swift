@@ -20,18 +20,30 @@ public struct CandidateRow: Sendable {
 /// order, with every recognised field (gender and birth date derived from the ID when the roster has no
 /// such column), the photo from the archive, and extra columns under their header text.
 public enum RosterRecords {
-    /// The validation report (rows with errors are refused and listed there) and the valid rows, photos not read.
+    /// What reading a roster for documents gives: the validation report, the valid rows (photos not read),
+    /// and the refused rows' values (to name the people left out).
+    public struct Candidates: Sendable {
+        public var report: ValidationReport
+        public var rows: [CandidateRow]
+        public var refused: [CandidateRow]
+    }
+
+    /// Validates the roster and photos (one pass over each) and turns every row into values.
     public static func candidates(roster: String, photos: String?, options: ValidationOptions,
-                                  progress: (@Sendable (String) -> Void)? = nil) -> (report: ValidationReport, rows: [CandidateRow]) {
+                                  progress: (@Sendable (String) -> Void)? = nil) -> Candidates {
         let (report, reading) = Validator(options: options).validate(rosterPath: roster, photosPath: photos, keepingRows: true, progress: progress)
-        let refused = Set(report.problems.filter { $0.severity == .error }.compactMap(\.row))
-        guard let header = reading.header else { return (report, []) }
-        var rows: [CandidateRow] = []
-        for row in reading.rows where !refused.contains(row.number) {
+        let refusedRows = Set(report.problems.filter { $0.severity == .error }.compactMap(\.row))
+        var result = Candidates(report: report, rows: [], refused: [])
+        guard let header = reading.header else { return result }
+        for row in reading.rows {
             var values: [String: String] = [:]
             for (field, column) in header.columns {
                 let raw = row[column].text
                 values[field.rawValue] = field == .name ? TextCleaner.cleanName(raw) : TextCleaner.clean(raw)
+            }
+            guard !refusedRows.contains(row.number) else {
+                result.refused.append(CandidateRow(values: values, photoEntry: nil, row: row.number))
+                continue
             }
             for (column, title) in header.headers.enumerated() where !title.isEmpty && values[title] == nil {
                 values[title] = TextCleaner.clean(row[column].text)
@@ -41,15 +53,16 @@ public enum RosterRecords {
             values["id"] = check.normalized
             if (values["gender"] ?? "").isEmpty, let gender = check.gender { values["gender"] = gender.displayName(.zh) }
             if let birth = check.birthDate { values["birthdate"] = birth.description }
-            values["row.index"] = String(rows.count + 1)
-            rows.append(CandidateRow(values: values, photoEntry: reading.photoIndex[check.normalized], row: row.number))
+            values["row.index"] = String(result.rows.count + 1)
+            result.rows.append(CandidateRow(values: values, photoEntry: reading.photoIndex[check.normalized], row: row.number))
         }
-        return (report, rows)
+        return result
     }
 
     /// The validation report and the valid rows' records with their photos read.
     public static func load(roster: String, photos: String?, options: ValidationOptions) -> (report: ValidationReport, records: [RenderRecord]) {
-        let (report, rows) = candidates(roster: roster, photos: photos, options: options)
+        let read = candidates(roster: roster, photos: photos, options: options)
+        let (report, rows) = (read.report, read.rows)
         let archive = photos.flatMap { try? SharedArchive(path: $0) }
         let records = rows.map { row -> RenderRecord in
             var images: [String: PageImage] = [:]

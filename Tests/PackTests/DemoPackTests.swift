@@ -52,6 +52,17 @@ import TestTools
         #expect(Set(files) == Set(numbers.map { $0 + ".pdf" }))
     }
 
+    @Test func theRowsLeftOutAreListedOnceEachWithNameAndReasons() throws {
+        let (pack, _, _) = try Self.made.get()
+        let missing = try PackFixtures.sheet(pack + "/排考明细.xlsx", "未排考").dropFirst()
+        let rows = missing.map { Int($0[0])! }
+        #expect(rows == rows.sorted() && Set(rows).count == rows.count, "one line per row")
+        #expect(rows.count == 128 - 110)
+        let row127 = try #require(missing.first { $0[0] == "127" })
+        #expect(!row127[1].isEmpty, "the name of a refused row is shown")
+        #expect(row127[3].contains("军官证") && row127[3].contains("；"), "all the row's reasons")
+    }
+
     @Test func ticketNumbersFollowThePatternAndTheSeats() throws {
         let (pack, _, _) = try Self.made.get()
         for row in try PackFixtures.plan(pack) {

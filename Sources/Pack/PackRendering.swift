@@ -1,0 +1,98 @@
+import Documents
+import Foundation
+import Photos
+import Render
+import Synchronization
+
+/// Rendering a pack's rooms: on every core, one room at a time per thread, with the pack's cut fonts.
+extension PackRunner {
+    struct Rendered {
+        var files: [String] = []
+        /// Each file's size and SHA-256, taken right after it was written.
+        var hashes: [String: Manifest.File] = [:]
+        var directories: [String] = []
+        var pages = 0
+    }
+
+    /// Renders every room with candidates, several rooms at once (one per thread, each with its own
+    /// template renderers and photo reads); returns the files written (relative to `root`) and pages.
+    static func renderRooms(job: Job, plan: PackPlan, into root: String, stamp: PackStamp, options: PackOptions) throws -> Rendered {
+        let rooms = plan.byRoom.indices.filter { !plan.byRoom[$0].isEmpty }
+        let values = PackValues(job: job, plan: plan)
+        let archive = try job.photos.map { try SharedArchive(path: $0) }
+        let folders = RoomFolders(job: job)
+        var directories = Set<String>()
+        for r in rooms {
+            directories.insert(folders.site(r))
+            directories.insert(folders.room(r))
+            try FileManager.default.createDirectory(atPath: root + "/" + folders.room(r), withIntermediateDirectories: true)
+        }
+        if job.ticketPerCandidate {
+            directories.insert("准考证")
+            try FileManager.default.createDirectory(atPath: root + "/准考证", withIntermediateDirectories: true)
+        }
+        // The fonts cut down to what this pack prints (see FontSubset): a few ms per PDF instead of ~50.
+        let fontDirectory = root + ".fonts"
+        defer { try? FileManager.default.removeItem(atPath: fontDirectory) }
+        let templates = job.documents.compactMap { document in try? loadRenderer(job, document).template }
+        let fonts = try FontSubset(styles: templates.flatMap(\.textStyles),
+                                   characters: PackCharacters.collect(job: job, plan: plan, values: values), directory: fontDirectory)
+        let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let outcome = Mutex<(rendered: Rendered, failure: Error?)>((Rendered(), nil))
+        let total = rooms.count
+        options.progress?(PackProgress(stage: .rendering, done: 0, total: total, note: ""))
+        // Large rooms first, so no thread is left with a big one at the end.
+        let order = rooms.sorted { (plan.byRoom[$0].count, -$0) > (plan.byRoom[$1].count, -$1) }
+        // Each thread: its own template renderers (their fixed layers are laid out with the cut fonts, so they
+        // are made inside `fonts.use`), then rooms until none is left.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, order.count))) { _ in
+            fonts.use {
+                var renderers: [PackDocument: DocumentRenderer] = [:]
+                do {
+                    for document in Set(job.documents + (job.ticketPerCandidate ? [.admissionTicket] : [])) {
+                        renderers[document] = try loadRenderer(job, document)
+                    }
+                } catch {
+                    outcome.withLock { $0.failure = $0.failure ?? error }
+                    return
+                }
+                while true {
+                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard k < order.count, outcome.withLock({ $0.failure == nil }) else { return }
+                    let r = order[k]
+                    do {
+                        let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, archive: archive,
+                                                    stamp: stamp, root: root, folder: folders.room(r)).render(room: r)
+                        let hashes = try room.files.map { file -> Manifest.File in
+                            let (sha, bytes) = try Manifest.hash(root + "/" + file)
+                            return Manifest.File(path: file, bytes: bytes, sha256: sha)
+                        }
+                        outcome.withLock {
+                            $0.rendered.files += room.files
+                            $0.rendered.pages += room.pages
+                            for h in hashes { $0.rendered.hashes[h.path] = h }
+                        }
+                    } catch {
+                        outcome.withLock { $0.failure = $0.failure ?? error }
+                        return
+                    }
+                    let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
+                    options.progress?(PackProgress(stage: .rendering, done: finished, total: total, note: job.rooms[r].room.name))
+                }
+            }
+        }
+        var (rendered, failure) = outcome.withLock { $0 }
+        if let failure { throw failure }
+        rendered.directories = Array(directories)
+        return rendered
+    }
+
+    /// The template renderer of `document`, or a JobError naming the template's mistake.
+    static func loadRenderer(_ job: Job, _ document: PackDocument) throws -> DocumentRenderer {
+        let path = job.templates[document]!
+        do { return try DocumentRenderer(templatePath: path) } catch {
+            throw JobError(file: job.file, line: nil, key: "templates.\(document.rawValue)", zh: "模板有误：\(error)", en: "template error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Documents
+import Foundation
+import Spreadsheet
+import Support
+import Validation
+
+/// The pack's reports: seating problems for report.json, and the three report files.
+extension PackRunner {
+    /// Writes 排考明细.xlsx, 校验报告.xlsx and report.json into `folder`; returns them hashed.
+    static func writeReports(job: Job, plan: PackPlan, refused: [CandidateRow], report: ValidationReport, into folder: String,
+                             stamp: PackStamp, language l: Language) throws -> [String: Manifest.File] {
+        var people: [Int: [String: String]] = [:]
+        for row in refused + plan.candidates { people[row.row] = row.values }
+        // One line per row left out, its reasons together.
+        let errors = report.problems.filter { $0.severity == .error && $0.row != nil }
+        let leftOut = Dictionary(grouping: errors, by: { $0.row! }).sorted { $0.key < $1.key }.map { row, problems in
+            (row: row, name: people[row]?["name"] ?? "", id: people[row]?["id"] ?? "",
+             reason: problems.map(\.message).joined(separator: "；"))
+        }
+        try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/排考明细.xlsx", created: stamp.epoch)
+        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/校验报告.xlsx", language: l, created: stamp.epoch)
+        try report.json().write(to: URL(fileURLWithPath: folder + "/report.json"))
+        var files: [String: Manifest.File] = [:]
+        for name in ["排考明细.xlsx", "校验报告.xlsx", "report.json"] {
+            let (sha, bytes) = try Manifest.hash(folder + "/" + name)
+            files[name] = Manifest.File(path: name, bytes: bytes, sha256: sha)
+        }
+        return files
+    }
+
+    /// Same-school neighbours that could not be avoided, as warnings on the first candidate's roster row.
+    static func conflictProblems(_ plan: PackPlan, job: Job, language l: Language) -> [Problem] {
+        var bySeat: [Int: [Int: Int]] = [:]
+        for s in plan.seated { bySeat[s.room, default: [:]][s.seat] = plan.candidates[s.candidate].row }
+        return plan.conflicts.map { c in
+            let room = job.rooms[c.room].room
+            return Problem(.warning, "seat.same-school", row: bySeat[c.room]?[c.seat], field: "school", value: c.school,
+                           message: l.pick("\(room.site) \(room.name) \(c.seat) 号与 \(c.neighbourSeat) 号同为“\(c.school)”考生（该考场无法避免）",
+                                           "\(room.site) \(room.name): seats \(c.seat) and \(c.neighbourSeat) are both from \(c.school) (unavoidable in this room)"))
+        }
+    }
+}
