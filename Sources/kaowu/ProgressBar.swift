@@ -18,10 +18,16 @@ final class ProgressBar: Sendable {
             if !isTerminal {
                 if newStage { write(line(p) + "\n") }
             } else {
-                let width = 30
-                let filled = p.total > 0 ? min(width, p.done * width / p.total) : 0
-                guard newStage || filled != state.drawn || p.done == p.total else { return }
                 if newStage && state.stage != nil { write("\n") }
+                guard p.total > 1 else {
+                    // A stage without countable steps: its name only.
+                    if newStage { write("\r\(label(p.stage))\u{1B}[K") }
+                    state.stage = p.stage
+                    return
+                }
+                let width = 30
+                let filled = min(width, p.done * width / p.total)
+                guard newStage || filled != state.drawn || p.done == p.total else { return }
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
                 write("\r\(label(p.stage)) \(bar) \(p.done)/\(p.total) \(p.note)\u{1B}[K")
                 state.drawn = filled
