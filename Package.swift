@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
         .testTarget(name: "RosterTests", dependencies: ["Roster"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic", "TestTools"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Seating", "Roster", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the command-line tools tests check output with (poppler-utils, qpdf, zbar-tools): standard output
 /// only (zbarimg complains about D-Bus on standard error).
@@ -22,5 +23,32 @@ public enum Tool {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaowu-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
+    }
+}
+
+/// Runs the built `kaowu` (debug build of this checkout) as a user would: arguments, extra environment,
+/// and its exit status, standard output and standard error.
+public enum Kaowu {
+    /// The checkout this file belongs to.
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @discardableResult
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = root.appendingPathComponent(".build/debug/kaowu")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Both pipes are drained at once, so a chatty process never blocks on a full pipe.
+        let errData = Mutex(Data())
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 }

@@ -47,18 +47,11 @@ struct BenchCommand: ParsableCommand {
             printError("kaowu bench: 未知的测试 “\(what)”（可用：validate、render、pack）")
             throw ExitStatus.usage
         }
-        let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !sizes.isEmpty else { throw ExitStatus.usage }
+        let sizes = try requestedSizes()
         print("kaowu bench validate — \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("rows      photos    wall s   rows/s     peak MB   (generation s)")
         for n in sizes {
-            let directory = "\(data)/\(n)"
-            var generation = 0.0
-            if !FileManager.default.fileExists(atPath: directory + "/photos.zip") {
-                let start = Date()
-                try BenchmarkDataset.write(rows: n, to: directory)
-                generation = Date().timeIntervalSince(start)
-            }
+            let (directory, generation) = try dataset(rows: n)
             var best: (wall: Double, peak: Int, status: Int32)?
             for _ in 0..<max(1, repeats) {
                 let result = try measure(executable, ["validate", "--roster", directory + "/roster.xlsx", "--photos", directory + "/photos.zip",
@@ -74,18 +67,11 @@ struct BenchCommand: ParsableCommand {
     /// Makes full print packs of synthetic exams (`bench-data/N/pack.yaml`, rooms of 30 for every mode) in a
     /// child process and prints wall time, pages/s, files and peak memory.
     private func benchPack() throws {
-        let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !sizes.isEmpty else { throw ExitStatus.usage }
+        let sizes = try requestedSizes()
         print("kaowu bench pack — \(threads) threads, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("candidates  rooms  wall s   pages    pages/s  files   peak MB   pack MB   (generation s)")
         for n in sizes {
-            let directory = "\(data)/\(n)"
-            var generation = 0.0
-            if !FileManager.default.fileExists(atPath: directory + "/photos.zip") {
-                let start = Date()
-                try BenchmarkDataset.write(rows: n, to: directory)
-                generation = Date().timeIntervalSince(start)
-            }
+            let (directory, generation) = try dataset(rows: n)
             let job = directory + "/pack.yaml"
             let rooms = try PackBenchmarkJob.write(candidates: n, to: job)
             var best: (wall: Double, peak: Int, status: Int32)?
@@ -102,6 +88,23 @@ struct BenchCommand: ParsableCommand {
                          counts["files"] ?? 0, Double(b.peak) / 1024, Double(bytes) / 1_048_576, generation,
                          b.status <= 1 ? "" : "  exit \(b.status)"))
         }
+    }
+
+    /// The sizes asked for with `--rows`.
+    private func requestedSizes() throws -> [Int] {
+        let sizes = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty else { throw ExitStatus.usage }
+        return sizes
+    }
+
+    /// The synthetic roster and photos of `n` candidates (made once, then cached in `--data`), and the
+    /// seconds making them took (0 when cached).
+    private func dataset(rows n: Int) throws -> (directory: String, generation: Double) {
+        let directory = "\(data)/\(n)"
+        guard !FileManager.default.fileExists(atPath: directory + "/photos.zip") else { return (directory, 0) }
+        let start = Date()
+        try BenchmarkDataset.write(rows: n, to: directory)
+        return (directory, Date().timeIntervalSince(start))
     }
 
     private var executable: String {

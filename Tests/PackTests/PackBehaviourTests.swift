@@ -137,27 +137,22 @@ import TestTools
     @Test func roomsComeFromATableWrittenByAnotherProgram() throws {
         let dir = try Tool.scratch()
         _ = try PackFixtures.roster(70, in: dir, subject: { $0 % 2 == 0 ? "理论知识" : "实操技能" })
-        let job = try PackFixtures.job("""
-        inputs: {roster: 名单.csv}
-        rooms: \(PackFixtures.path("fixtures/pack/考场.xlsx"))
-        sessions:
-          - {subject: 理论知识, code: "1", mode: 机考, start: 2026-06-20 09:00, end: "11:00"}
-          - {subject: 实操技能, code: "2", mode: 实操, start: 2026-06-20 14:00, end: "16:00"}
-        ticket-number: "{exam.code}{site.code:4}{session.code}{room:2}{seat:2}"
-        documents: [door-label]
-        """, in: dir)
-        let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
+        // The practical subject in 实操 rooms (24 seats for 35), then in 笔试 rooms (40 seats).
+        func job(practicalMode: String, name: String) throws -> String {
+            try PackFixtures.job("""
+            inputs: {roster: 名单.csv}
+            rooms: \(PackFixtures.path("fixtures/pack/考场.xlsx"))
+            sessions:
+              - {subject: 理论知识, code: "1", mode: 机考, start: 2026-06-20 09:00, end: "11:00"}
+              - {subject: 实操技能, code: "2", mode: \(practicalMode), start: 2026-06-20 14:00, end: "16:00"}
+            ticket-number: "{exam.code}{site.code:4}{session.code}{room:2}{seat:2}"
+            documents: [door-label]
+            """, in: dir, name: name)
+        }
+        let run = try PackFixtures.kaowu(["pack", try job(practicalMode: "实操", name: "a.yaml"), "--out", dir + "/out"])
         #expect(run.status == 1, "24 practical seats for 35: \(run.stderr)")
         #expect(run.stderr.contains("实操考场座位不足：还差 11 个座位"))
-        let fits = try PackFixtures.job("""
-        inputs: {roster: 名单.csv}
-        rooms: \(PackFixtures.path("fixtures/pack/考场.xlsx"))
-        sessions:
-          - {subject: 理论知识, code: "1", mode: 机考, start: 2026-06-20 09:00, end: "11:00"}
-          - {subject: 实操技能, code: "2", mode: 笔试, start: 2026-06-20 14:00, end: "16:00"}
-        ticket-number: "{exam.code}{site.code:4}{session.code}{room:2}{seat:2}"
-        documents: [door-label]
-        """, in: dir, name: "fits.yaml")
+        let fits = try job(practicalMode: "笔试", name: "b.yaml")
         #expect(try PackFixtures.kaowu(["pack", fits, "--out", dir + "/out"]).status == 0)
         let plan = try PackFixtures.plan(dir + "/out")
         #expect(plan.count == 70)

@@ -14,18 +14,7 @@ enum PackFixtures {
     /// Runs the built `kaowu` as a user would.
     @discardableResult
     static func kaowu(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(".build/debug/kaowu"))
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try Kaowu.run(arguments, environment: environment)
     }
 
     /// A CSV roster of `count` invented candidates (valid IDs) in `folder`; `subject` and `school` override theirs.

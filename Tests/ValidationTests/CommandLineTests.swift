@@ -3,27 +3,13 @@ import Testing
 import Roster
 import Support
 import Validation
+import TestTools
 
 /// Runs the built `kaowu` binary as a user would.
 enum CLI {
-    static var executable: String {
-        let debug = Fixtures.root.appendingPathComponent(".build/debug/kaowu").path
-        return debug
-    }
-
     @discardableResult
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try Kaowu.run(arguments)
     }
 }
 
