@@ -36,6 +36,7 @@ public final class FontSubset: @unchecked Sendable {
     public init(styles: [TextStyle], characters: Set<Unicode.Scalar>, directory relative: String) throws {
         // fontconfig wants absolute folders.
         let directory = URL(fileURLWithPath: relative).standardizedFileURL.path
+        try? FileManager.default.removeItem(atPath: directory)      // left by an interrupted run
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let wanted = characters.union(Self.baseCharacters)
         var faces: [FaceKey] = []
@@ -52,10 +53,14 @@ public final class FontSubset: @unchecked Sendable {
             do { try Self.subset(found[n], characters: wanted, to: paths[n]) } catch { failure.withLock { $0 = $0 ?? error } }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        let replaced = faces.indices.map { (faces[$0].file, faces[$0].index, paths[$0]) }
+        let replaced = faces.indices.map { (file: faces[$0].file, index: faces[$0].index, subset: paths[$0]) }
         guard let config = FcConfigCreate() else { throw FontSubsetError(description: "fontconfig: cannot create a configuration") }
-        let xml = Self.configuration(directory: directory, replaced: replaced)
-        guard FcConfigParseAndLoadFromMemory(config, xml, 1) != 0, FcConfigBuildFonts(config) != 0 else {
+        let xml = Self.configuration(replaced: replaced)
+        // The cut faces are added as application fonts, not as a font folder: fontconfig caches folders and
+        // trusts a cache while the folder's time is unchanged, so a folder reused by a later run with other
+        // characters could be read from a stale cache.
+        guard FcConfigParseAndLoadFromMemory(config, xml, 1) != 0, FcConfigBuildFonts(config) != 0,
+              replaced.allSatisfy({ FcConfigAppFontAddFile(config, $0.subset) != 0 }) else {
             FcConfigDestroy(config)
             throw FontSubsetError(description: "fontconfig: cannot load the configuration for \(directory)")
         }
@@ -135,8 +140,8 @@ public final class FontSubset: @unchecked Sendable {
         try bytes.write(to: URL(fileURLWithPath: path))
     }
 
-    /// A fontconfig configuration: the system's, plus `directory`, minus the replaced faces.
-    static func configuration(directory: String, replaced: [(file: String, index: Int, subset: String)]) -> String {
+    /// A fontconfig configuration: the system's, minus the replaced faces.
+    static func configuration(replaced: [(file: String, index: Int, subset: String)]) -> String {
         func escaped(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
@@ -152,9 +157,7 @@ public final class FontSubset: @unchecked Sendable {
         <?xml version="1.0"?>
         <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
         <fontconfig>
-          <cachedir>\(escaped(directory))/cache</cachedir>
           <include ignore_missing="yes">\(escaped(system))</include>
-          <dir>\(escaped(directory))</dir>
           <selectfont><rejectfont>\(rejected)</rejectfont></selectfont>
         </fontconfig>
         """

@@ -73,3 +73,18 @@ import TestTools
         }
     }
 }
+
+/// A folder left by an earlier run, with faces cut to other characters, is never trusted.
+@Suite struct FontSubsetReuseTests {
+    @Test func aReusedFolderGetsFreshFaces() throws {
+        let dir = try Tool.scratch()
+        let template = try TemplateLoader(isKnownField: { _ in true }).load(yaml: FontSubsetTests.yaml, file: "fonts.yaml")
+        _ = try FontSubset(styles: template.textStyles, characters: Set("准考证".unicodeScalars), directory: dir + "/fonts")
+        // Same folder, other characters: 欧阳娜 must come from the cut faces of this run.
+        let fonts = try FontSubset(styles: template.textStyles, characters: Set("准考证欧阳娜上海信息技术职业学院".unicodeScalars), directory: dir + "/fonts")
+        try FontSubsetTests().render(fonts, to: dir + "/cut.pdf")
+        try FontSubsetTests().render(nil, to: dir + "/full.pdf")
+        #expect(try Tool.run("pdftotext", [dir + "/cut.pdf", "-"]).output == Tool.run("pdftotext", [dir + "/full.pdf", "-"]).output)
+        #expect(try FontSubsetTests().fontNames(dir + "/cut.pdf") == FontSubsetTests().fontNames(dir + "/full.pdf"))
+    }
+}
