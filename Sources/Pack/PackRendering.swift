@@ -2,6 +2,7 @@ import Documents
 import Foundation
 import Photos
 import Render
+import Support
 import Synchronization
 
 /// Rendering a pack's rooms: on every core, one room at a time per thread, with the pack's cut fonts.
@@ -10,26 +11,19 @@ extension PackRunner {
         var files: [String] = []
         /// Each file's size and SHA-256, taken right after it was written.
         var hashes: [String: Manifest.File] = [:]
-        var directories: [String] = []
         var pages = 0
     }
 
     /// Renders every room with candidates, several rooms at once (one per thread, each with its own
-    /// template renderers and photo reads); returns the files written (relative to `root`) and pages.
-    static func renderRooms(job: Job, plan: PackPlan, into root: String, stamp: PackStamp, options: PackOptions) throws -> Rendered {
-        let rooms = plan.byRoom.indices.filter { !plan.byRoom[$0].isEmpty }
+    /// template renderers and photo reads), into the files `layout` names; each file is hashed and handed
+    /// to `feed` (the zip) as soon as its room is done. Returns the files written and their pages.
+    static func renderRooms(job: Job, plan: PackPlan, layout: PackLayout, into root: String, feed: ZipFeed,
+                            stamp: PackStamp, options: PackOptions) throws -> Rendered {
         let values = PackValues(job: job, plan: plan)
         let archive = try job.photos.map { try SharedArchive(path: $0) }
         let folders = RoomFolders(job: job)
-        var directories = Set<String>()
-        for r in rooms {
-            directories.insert(folders.site(r))
-            directories.insert(folders.room(r))
-            try FileManager.default.createDirectory(atPath: root + "/" + folders.room(r), withIntermediateDirectories: true)
-        }
-        if job.ticketPerCandidate {
-            directories.insert("准考证")
-            try FileManager.default.createDirectory(atPath: root + "/准考证", withIntermediateDirectories: true)
+        for directory in layout.directories {
+            try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
         }
         // The fonts cut down to what this pack prints (see FontSubset): a few ms per PDF instead of ~50.
         let fontDirectory = root + ".fonts"
@@ -40,10 +34,9 @@ extension PackRunner {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let outcome = Mutex<(rendered: Rendered, failure: Error?)>((Rendered(), nil))
-        let total = rooms.count
+        let order = layout.order
+        let total = order.count
         options.progress?(PackProgress(stage: .rendering, done: 0, total: total, note: ""))
-        // Large rooms first, so no thread is left with a big one at the end.
-        let order = rooms.sorted { (plan.byRoom[$0].count, -$0) > (plan.byRoom[$1].count, -$1) }
         // Each thread: its own template renderers (their fixed layers are laid out with the cut fonts, so they
         // are made inside `fonts.use`), then rooms until none is left.
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, order.count))) { _ in
@@ -63,11 +56,12 @@ extension PackRunner {
                     let r = order[k]
                     do {
                         let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, archive: archive,
-                                                    stamp: stamp, root: root, folder: folders.room(r)).render(room: r)
+                                                    stamp: stamp, root: root, folders: folders).render(room: r)
                         let hashes = try room.files.map { file -> Manifest.File in
                             let (sha, bytes) = try Manifest.hash(root + "/" + file)
                             return Manifest.File(path: file, bytes: bytes, sha256: sha)
                         }
+                        for file in room.files { feed.markReady(root + "/" + file) }
                         outcome.withLock {
                             $0.rendered.files += room.files
                             $0.rendered.pages += room.pages
@@ -82,9 +76,8 @@ extension PackRunner {
                 }
             }
         }
-        var (rendered, failure) = outcome.withLock { $0 }
+        let (rendered, failure) = outcome.withLock { $0 }
         if let failure { throw failure }
-        rendered.directories = Array(directories)
         return rendered
     }
 

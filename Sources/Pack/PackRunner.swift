@@ -50,6 +50,12 @@ public enum PackRunner {
         var finished = false
         defer { if !finished { try? fm.removeItem(atPath: temporary) } }
 
+        // The zip is written while everything else is: it takes each file as soon as it is complete.
+        let layout = PackLayout(job: job, plan: plan)
+        let zip = try PackZip(layout: layout, files: temporary, folder: folder, stamp: stamp)
+        var zipped = false
+        defer { if !zipped { zip.abandon() } }
+
         // The workbooks and report.json are written on another thread while the rooms are rendered.
         let reports = DispatchGroup()
         let written = Mutex<Result<[String: Manifest.File], Error>>(.success([:]))
@@ -58,10 +64,13 @@ public enum PackRunner {
             let result = Result {
                 try writeReports(job: job, plan: plan, refused: refused, report: reportToWrite, into: temporary, stamp: stamp, language: l)
             }
+            if case .success(let files) = result { for name in files.keys { zip.feed.markReady(temporary + "/" + name) } }
             written.withLock { $0 = result }
         }
         let rendered: Rendered
-        do { rendered = try renderRooms(job: job, plan: plan, into: temporary, stamp: stamp, options: options) } catch {
+        do {
+            rendered = try renderRooms(job: job, plan: plan, layout: layout, into: temporary, feed: zip.feed, stamp: stamp, options: options)
+        } catch {
             reports.wait()
             throw error
         }
@@ -74,7 +83,8 @@ public enum PackRunner {
                                      notSeated: report.rows - plan.seated.count, rooms: job.rooms.count, sites: sites,
                                      pages: rendered.pages, files: 0, errors: report.errorCount, warnings: report.warningCount)
         let files = try publish(job: job, options: options, rendered: rendered, reportFiles: reportFiles, counts: counts,
-                                stamp: stamp, temporary: temporary, folder: folder)
+                                stamp: stamp, temporary: temporary, folder: folder, zip: zip)
+        zipped = true
         finished = true
         let errors = report.errorCount, warnings = report.warningCount
 

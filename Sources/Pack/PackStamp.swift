@@ -56,6 +56,14 @@ struct RoomFolders {
     func site(_ r: Int) -> String { Self.safe(job.rooms[r].room.site, fallback: job.rooms[r].room.siteCode) }
     func room(_ r: Int) -> String { site(r) + "/" + Self.safe(job.rooms[r].room.name, fallback: String(job.rooms[r].room.number)) }
 
+    /// A document's file in room `r`'s folder.
+    func file(_ r: Int, _ document: PackDocument) -> String { room(r) + "/" + document.fileName }
+
+    static let ticketFolder = "准考证"
+
+    /// One candidate's own admission ticket: 准考证/<准考证号>.pdf.
+    static func ticketFile(_ number: String) -> String { ticketFolder + "/" + safe(number, fallback: "_") + ".pdf" }
+
     /// `name` without path separators, control characters or characters Windows refuses; never `.`/`..`.
     static func safe(_ name: String, fallback: String) -> String {
         let bad = Set("/\\:*?\"<>|")

@@ -13,7 +13,7 @@ struct RoomRenderer {
     let archive: SharedArchive?
     let stamp: PackStamp
     let root: String
-    let folder: String
+    let folders: RoomFolders
 
     /// Renders room `r`; returns the files written (relative to the pack) and their pages.
     func render(room r: Int) throws -> (files: [String], pages: Int) {
@@ -33,7 +33,7 @@ struct RoomRenderer {
         var pages = 0
         for document in job.documents {
             guard let renderer = renderers[document] else { continue }
-            let file = folder + "/" + document.fileName
+            let file = folders.file(r, document)
             let size = renderer.pageSize
             let canvas = try Canvas(path: root + "/" + file, width: size.width, height: size.height,
                                     title: "\(job.exam.title) \(roomName) \(renderer.template.name)", created: stamp.iso)
@@ -58,7 +58,7 @@ struct RoomRenderer {
         if job.ticketPerCandidate, let renderer = renderers[.admissionTicket] {
             let size = renderer.pageSize
             for (s, record) in zip(seated, records) {
-                let file = "准考证/" + RoomFolders.safe(s.ticketNumber, fallback: record.values["id"] ?? "_") + ".pdf"
+                let file = RoomFolders.ticketFile(s.ticketNumber)
                 let canvas = try Canvas(path: root + "/" + file, width: size.width, height: size.height,
                                         title: "\(job.exam.title) \(renderer.template.name) \(s.ticketNumber)", created: stamp.iso)
                 renderer.draw([record], context: values.room(r), on: canvas)

@@ -23,6 +23,8 @@ public final class ZipPayload: @unchecked Sendable {
 public final class ZipWriter {
     private var archive: OpaquePointer?
     private var payloads: [ObjectIdentifier: ZipPayload] = [:]
+    /// Feeds of entries added before their files exist.
+    private var feeds: [ZipFeed] = []
     public let path: String
     /// The modification time given to every entry; nil keeps libzip's (the current time).
     private let modified: time_t?
@@ -80,6 +82,25 @@ public final class ZipWriter {
         if let modified { zip_file_set_mtime(archive, zip_uint64_t(index), modified, 0) }
     }
 
+    /// Adds an entry named `name` whose bytes are the file at `filePath` once `feed` marks it ready: the
+    /// file need not exist yet; `close()` waits for it (run `close()` on a thread of its own then).
+    public func add(_ name: String, later filePath: String, feed: ZipFeed, compress: Bool = true) throws {
+        guard let archive else { throw ZipError.cannotRead(entry: name, reason: "archive already closed") }
+        let box = Unmanaged.passRetained(ZipFeedSource(path: filePath, feed: feed))
+        guard let source = zip_source_function(archive, zipFeedCallback, box.toOpaque()) else {
+            box.release()
+            throw ZipError.cannotRead(entry: filePath, reason: String(cString: zip_strerror(archive)))
+        }
+        feeds.append(feed)
+        let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
+        }
+        zip_set_file_compression(archive, zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+        if let modified { zip_file_set_mtime(archive, zip_uint64_t(index), modified, 0) }
+    }
+
     /// Adds a folder entry `name` (UTF-8), so archivers show empty and non-empty folders alike.
     public func addDirectory(_ name: String) throws {
         guard let archive else { throw ZipError.cannotRead(entry: name, reason: "archive already closed") }
@@ -91,6 +112,7 @@ public final class ZipWriter {
     /// Writes the archive to disk and releases everything.
     public func close() throws {
         guard let archive else { return }
+        for feed in feeds { feed.startWriting() }
         if zip_close(archive) != 0 {
             let reason = String(cString: zip_strerror(archive))
             zip_discard(archive)

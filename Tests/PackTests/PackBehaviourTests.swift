@@ -102,6 +102,7 @@ import TestTools
         #expect(again.status == 1)
         #expect(FileManager.default.fileExists(atPath: dir + "/pack/manifest.json"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/pack.unfinished"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["pack", "pack.zip"], "nothing left behind")
     }
 
     @Test func oneSchoolTooManyIsSeatedAndEveryUnavoidableNeighbourIsReported() throws {
