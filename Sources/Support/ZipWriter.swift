@@ -58,28 +58,7 @@ public final class ZipWriter {
         } else {
             index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         }
-        guard index >= 0 else {
-            zip_source_free(source)
-            throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
-        }
-        zip_set_file_compression(archive, zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
-        if let modified { zip_file_set_mtime(archive, zip_uint64_t(index), modified, 0) }
-    }
-
-    /// Adds an entry named `name` whose bytes libzip reads from the file at `filePath` when the archive is
-    /// written (the file must stay until `close()`); nothing is held in memory. Names are UTF-8 (flagged).
-    public func add(_ name: String, file filePath: String, compress: Bool = true) throws {
-        guard let archive else { throw ZipError.cannotRead(entry: name, reason: "archive already closed") }
-        guard let source = zip_source_file(archive, filePath, 0, -1) else {
-            throw ZipError.cannotRead(entry: filePath, reason: String(cString: zip_strerror(archive)))
-        }
-        let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
-        guard index >= 0 else {
-            zip_source_free(source)
-            throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
-        }
-        zip_set_file_compression(archive, zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
-        if let modified { zip_file_set_mtime(archive, zip_uint64_t(index), modified, 0) }
+        try settle(index, source: source, name: name, compress: compress, archive: archive)
     }
 
     /// Adds an entry named `name` whose bytes are the file at `filePath` once `feed` marks it ready: the
@@ -93,6 +72,12 @@ public final class ZipWriter {
         }
         feeds.append(feed)
         let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        try settle(index, source: source, name: name, compress: compress, archive: archive)
+    }
+
+    /// Finishes adding entry `index`: compression and time, or, when libzip refused the entry (`index` < 0),
+    /// frees its source and throws.
+    private func settle(_ index: Int64, source: OpaquePointer, name: String, compress: Bool, archive: OpaquePointer) throws {
         guard index >= 0 else {
             zip_source_free(source)
             throw ZipError.cannotRead(entry: name, reason: String(cString: zip_strerror(archive)))
