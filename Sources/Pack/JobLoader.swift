@@ -140,6 +140,8 @@ public struct JobLoader: Sendable {
                 }
                 return document
             }
+            // Each once, in the order given.
+            documents = documents.enumerated().filter { !documents[..<$0.offset].contains($0.element) }.map(\.element)
         }
         var templates: [PackDocument: String] = [:]
         let templatesMap = try top["templates"].map { try nodes.mapping($0, key: "templates", allowed: PackDocument.allCases.map(\.rawValue)) } ?? [:]

@@ -113,5 +113,15 @@ public enum RoomTable {
             counts[r.site, default: 0] += 1
             rooms[i].room.number = counts[r.site]!
         }
+        // Folder names lose characters file systems refuse; two rooms must not end up in one folder.
+        var folders: [String: String] = [:]
+        for room in rooms {
+            let folder = RoomFolders.safe(room.room.site, fallback: room.room.siteCode) + "/" + RoomFolders.safe(room.room.name, fallback: String(room.room.number))
+            if let other = folders[folder] {
+                throw JobError(file: file, line: nil, key: "rooms", zh: "考场“\(other)”和“\(room.room.site) \(room.room.name)”的文件夹名相同（\(folder)）：请改一个名字",
+                               en: "rooms \"\(other)\" and \"\(room.room.site) \(room.room.name)\" would share the folder \(folder): rename one")
+            }
+            folders[folder] = room.room.site + " " + room.room.name
+        }
     }
 }

@@ -38,6 +38,12 @@ import TestTools
         #expect(job.policy.order == .sorted)
         #expect(job.policy.separateSchools == false)
         #expect(job.documents == PackDocument.allCases)
+        let twice = try load("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        documents: [桌贴, desk-label, door-label]
+        """)
+        #expect(twice.documents == [.deskLabel, .doorLabel], "a document named twice (or by its file name) is made once")
         #expect(job.roster.hasSuffix("/名单.csv"))
     }
 
@@ -95,6 +101,16 @@ import TestTools
         \(Self.room)
         """)
         #expect(missing.key == "inputs")
+    }
+
+    @Test func roomsThatWouldShareAFolderAreRefused() throws {
+        let e = try failure("""
+        inputs: {roster: 名单.csv}
+        rooms:
+          - {site: 考点, name: "第1/2考场", type: 笔试, seats: 30}
+          - {site: 考点, name: "第1_2考场", type: 笔试, seats: 30}
+        """)
+        #expect(e.zh.contains("文件夹名相同"))
     }
 
     @Test func aBadRoomsTableNamesRowAndColumn() throws {
