@@ -23,6 +23,10 @@ public struct Job: Sendable {
     public var documents: [PackDocument]
     /// Also write 准考证/<准考证号>.pdf, one file per candidate.
     public var ticketPerCandidate: Bool
+    /// The documents drawn: those listed, and admission tickets when one per candidate is asked for.
+    public var renderedDocuments: [PackDocument] {
+        ticketPerCandidate && !documents.contains(.admissionTicket) ? documents + [.admissionTicket] : documents
+    }
     /// Document → template file (built-in unless the job names one).
     public var templates: [PackDocument: String]
     /// The pack's folder; the zip is this path plus `.zip`.

@@ -8,6 +8,12 @@ struct Manifest: Encodable {
         var path: String
         var bytes: Int
         var sha256: String
+
+        /// The pack's file `path` (relative to `root`), measured and hashed.
+        static func hashing(_ path: String, in root: String) throws -> File {
+            let (sha, bytes) = try Manifest.hash(root + "/" + path)
+            return File(path: path, bytes: bytes, sha256: sha)
+        }
     }
     struct Input: Encodable {
         var role: String

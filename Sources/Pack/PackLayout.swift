@@ -10,7 +10,8 @@ struct PackLayout {
     let roomFiles: [Int: [String]]
     /// Every folder of the pack.
     let directories: [String]
-    static let reportFiles = ["排考明细.xlsx", "校验报告.xlsx", "report.json"]
+    static let planWorkbook = "排考明细.xlsx", validationWorkbook = "校验报告.xlsx", reportJSON = "report.json"
+    static let reportFiles = [planWorkbook, validationWorkbook, reportJSON]
     static let manifest = "manifest.json"
 
     init(job: Job, plan: PackPlan) {

@@ -49,27 +49,20 @@ public struct PackPlan: Sendable {
             SeatingCandidate(key: c.values["id"] ?? "", row: c.row, name: c.values["name"] ?? "",
                              school: c.values["school"] ?? "", subject: c.values["subject"] ?? "")
         }
+        // A previous plan names rooms by site and name.
+        let roomIndex = Dictionary(job.rooms.enumerated().map { ($0.element.room.site + "\u{1F}" + $0.element.room.name, $0.offset) },
+                                   uniquingKeysWith: { a, _ in a })
+        func roomOf(_ entry: PreviousPlan.Entry) -> Int? { roomIndex[entry.site + "\u{1F}" + entry.room] }
         var keptSeats: [String: (room: Int, seat: Int)] = [:]
-        var roomIndex: [String: Int] = [:]
-        for (i, r) in job.rooms.enumerated() { roomIndex[r.room.site + "\u{1F}" + r.room.name] = i }
-        if let kept {
-            for (key, entry) in kept.entries {
-                if let r = roomIndex[entry.site + "\u{1F}" + entry.room] { keptSeats[key] = (r, entry.seat) }
-            }
+        for (key, entry) in kept?.entries ?? [:] {
+            if let r = roomOf(entry) { keptSeats[key] = (r, entry.seat) }
         }
         let rooms = job.rooms.map(\.room)
         let plan: SeatingPlan
         do {
             plan = try SeatingPlanner.plan(seating, rooms: rooms, sessions: job.sessions, policy: job.policy, kept: keptSeats)
         } catch let shortfall as SeatingShortfall {
-            var needed: [String: Int] = [:], seats: [String: Int] = [:]
-            let modeOfSubject = Dictionary(job.sessions.map { (normalize($0.subject), $0.mode) }, uniquingKeysWith: { a, _ in a })
-            for c in seating {
-                let mode = job.sessions.isEmpty ? "—" : (modeOfSubject[normalize(c.subject)] ?? (job.sessions.count == 1 ? job.sessions[0].mode : nil))
-                if let mode { needed[mode, default: 0] += 1 }
-            }
-            for r in rooms { seats[job.sessions.isEmpty ? "—" : r.type, default: 0] += r.seats }
-            throw SeatShortfall(missing: shortfall.missing, needed: needed, seats: seats)
+            throw SeatShortfall(missing: shortfall.missing, needed: shortfall.needed, seats: shortfall.seats)
         }
         var problems: [Problem] = []
         let subjects = job.sessions.map(\.subject).joined(separator: "、")
@@ -87,7 +80,7 @@ public struct PackPlan: Sendable {
             let room = rooms[a.room]
             let key = seating[a.candidate].key
             let previous = kept?.entries[key]
-            let isKept = previous.map { roomIndex[$0.site + "\u{1F}" + $0.room] == a.room && $0.seat == a.seat } ?? false
+            let isKept = previous.map { roomOf($0) == a.room && $0.seat == a.seat } ?? false
             if let previous, !isKept {
                 problems.append(Problem(.warning, "seat.moved", row: candidates[a.candidate].row, field: "seat", value: "\(previous.site) \(previous.room) \(previous.seat)",
                                         message: l.pick("上次的座位（\(previous.site) \(previous.room) \(previous.seat) 号）已不可用，改排到 \(room.site) \(room.name) \(a.seat) 号",
@@ -122,7 +115,4 @@ public struct PackPlan: Sendable {
         return PackPlan(candidates: candidates, seated: seated, byRoom: byRoom, conflicts: plan.conflicts, problems: problems)
     }
 
-    static func normalize(_ subject: String) -> String {
-        TextCleaner.clean(subject).replacingOccurrences(of: " ", with: "").lowercased()
-    }
 }

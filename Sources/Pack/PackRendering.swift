@@ -17,7 +17,7 @@ extension PackRunner {
     /// Renders every room with candidates, several rooms at once (one per thread, each with its own
     /// template renderers and photo reads), into the files `layout` names; each file is hashed and handed
     /// to `feed` (the zip) as soon as its room is done. Returns the files written and their pages.
-    static func renderRooms(job: Job, plan: PackPlan, layout: PackLayout, into root: String, feed: ZipFeed,
+    static func renderRooms(job: Job, plan: PackPlan, layout: PackLayout, textStyles: [TextStyle], into root: String, feed: ZipFeed,
                             stamp: PackStamp, options: PackOptions) throws -> Rendered {
         let values = PackValues(job: job, plan: plan)
         let archive = try job.photos.map { try SharedArchive(path: $0) }
@@ -28,8 +28,7 @@ extension PackRunner {
         // The fonts cut down to what this pack prints (see FontSubset): a few ms per PDF instead of ~50.
         let fontDirectory = root + ".fonts"
         defer { try? FileManager.default.removeItem(atPath: fontDirectory) }
-        let templates = job.documents.compactMap { document in try? loadRenderer(job, document).template }
-        let fonts = try FontSubset(styles: templates.flatMap(\.textStyles),
+        let fonts = try FontSubset(styles: textStyles,
                                    characters: PackCharacters.collect(job: job, plan: plan, values: values), directory: fontDirectory)
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
@@ -43,7 +42,7 @@ extension PackRunner {
             fonts.use {
                 var renderers: [PackDocument: DocumentRenderer] = [:]
                 do {
-                    for document in Set(job.documents + (job.ticketPerCandidate ? [.admissionTicket] : [])) {
+                    for document in job.renderedDocuments {
                         renderers[document] = try loadRenderer(job, document)
                     }
                 } catch {
@@ -57,10 +56,7 @@ extension PackRunner {
                     do {
                         let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, archive: archive,
                                                     stamp: stamp, root: root, folders: folders).render(room: r)
-                        let hashes = try room.files.map { file -> Manifest.File in
-                            let (sha, bytes) = try Manifest.hash(root + "/" + file)
-                            return Manifest.File(path: file, bytes: bytes, sha256: sha)
-                        }
+                        let hashes = try room.files.map { try Manifest.File.hashing($0, in: root) }
                         for file in room.files { feed.markReady(root + "/" + file) }
                         outcome.withLock {
                             $0.rendered.files += room.files

@@ -17,15 +17,10 @@ extension PackRunner {
             (row: row, name: people[row]?["name"] ?? "", id: people[row]?["id"] ?? "",
              reason: problems.map(\.message).joined(separator: "；"))
         }
-        try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/排考明细.xlsx", created: stamp.epoch)
-        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/校验报告.xlsx", language: l, created: stamp.epoch)
-        try report.json().write(to: URL(fileURLWithPath: folder + "/report.json"))
-        var files: [String: Manifest.File] = [:]
-        for name in ["排考明细.xlsx", "校验报告.xlsx", "report.json"] {
-            let (sha, bytes) = try Manifest.hash(folder + "/" + name)
-            files[name] = Manifest.File(path: name, bytes: bytes, sha256: sha)
-        }
-        return files
+        try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/" + PackLayout.planWorkbook, created: stamp.epoch)
+        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/" + PackLayout.validationWorkbook, language: l, created: stamp.epoch)
+        try report.json().write(to: URL(fileURLWithPath: folder + "/" + PackLayout.reportJSON))
+        return try Dictionary(uniqueKeysWithValues: PackLayout.reportFiles.map { ($0, try Manifest.File.hashing($0, in: folder)) })
     }
 
     /// Same-school neighbours that could not be avoided, as warnings on the first candidate's roster row.

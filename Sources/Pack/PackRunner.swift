@@ -23,8 +23,8 @@ public enum PackRunner {
         let folder = ((options.output ?? job.output) as NSString).standardizingPath
         let zipPath = folder + ".zip"
         let kept = try options.keep.map { try PreviousPlan.read(path: $0) }
-        for document in job.documents { _ = try loadRenderer(job, document) }
-        if job.ticketPerCandidate { _ = try loadRenderer(job, .admissionTicket) }
+        // Every template is checked before any work; their text styles decide which font faces are cut.
+        let textStyles = try job.renderedDocuments.flatMap { try loadRenderer(job, $0).template.textStyles }
 
         // Validate and read the valid rows.
         options.progress?(PackProgress(stage: .validating, done: 0, total: 1, note: l.pick("校验名单和照片", "validating roster and photos")))
@@ -69,7 +69,8 @@ public enum PackRunner {
         }
         let rendered: Rendered
         do {
-            rendered = try renderRooms(job: job, plan: plan, layout: layout, into: temporary, feed: zip.feed, stamp: stamp, options: options)
+            rendered = try renderRooms(job: job, plan: plan, layout: layout, textStyles: textStyles, into: temporary, feed: zip.feed,
+                                       stamp: stamp, options: options)
         } catch {
             reports.wait()
             throw error

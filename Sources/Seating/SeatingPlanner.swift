@@ -13,6 +13,9 @@ extension Dictionary where Value == Int, Key == Int {
 public struct SeatingShortfall: Error, Sendable, Equatable {
     /// Room type (机考, 笔试, 实操) → candidates without a seat.
     public let missing: [String: Int]
+    /// For the same types: candidates in all (kept ones included) and seats in all.
+    public let needed: [String: Int]
+    public let seats: [String: Int]
 }
 
 /// The plan: every seated candidate's room and seat, candidates who could not be seated because no session
@@ -74,7 +77,7 @@ public enum SeatingPlanner {
         }
         // Capacity per mode, and the rooms' shares.
         let modes = Array(Set(order.map { modeOf[$0] ?? "" })).sorted()
-        var missing: [String: Int] = [:]
+        var missing: [String: Int] = [:], needed: [String: Int] = [:], seats: [String: Int] = [:]
         var queueOfRoom: [Int: [Int]] = [:]
         for mode in modes {
             let waiting = order.filter { (modeOf[$0] ?? "") == mode }
@@ -86,9 +89,14 @@ public enum SeatingPlanner {
                 queueOfRoom[r, default: []] += share
                 next += share.count
             }
-            if next < waiting.count { missing[mode.isEmpty ? "—" : mode] = waiting.count - next }
+            if next < waiting.count {
+                let name = mode.isEmpty ? "—" : mode
+                missing[name] = waiting.count - next
+                needed[name] = waiting.count + keptCandidates.filter { (modeOf[$0] ?? "") == mode }.count
+                seats[name] = roomsOfMode.reduce(0) { $0 + rooms[$1].seats }
+            }
         }
-        if !missing.isEmpty { throw SeatingShortfall(missing: missing) }
+        if !missing.isEmpty { throw SeatingShortfall(missing: missing, needed: needed, seats: seats) }
         // Seat each room.
         for (r, room) in rooms.enumerated() {
             let grid = SeatGrid(room: room, numbering: policy.numbering)
@@ -149,7 +157,8 @@ public enum SeatingPlanner {
         }
     }
 
-    static func normalize(_ subject: String) -> String {
+    /// A subject as sessions and rosters are matched on: cleaned, without spaces, lower case.
+    public static func normalize(_ subject: String) -> String {
         TextCleaner.clean(subject).replacingOccurrences(of: " ", with: "").lowercased()
     }
 }

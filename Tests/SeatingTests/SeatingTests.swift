@@ -94,6 +94,8 @@ func candidates(_ n: Int, schools: [String], subject: String = "理论") -> [Sea
             Issue.record("expected a shortfall")
         } catch let shortfall as SeatingShortfall {
             #expect(shortfall.missing == ["笔试": 15, "机考": 1])
+            #expect(shortfall.needed == ["笔试": 45, "机考": 3])
+            #expect(shortfall.seats == ["笔试": 30, "机考": 2])
         } catch { Issue.record("\(error)") }
     }
 
