@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic", "TestTools"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
-        .testTarget(name: "PackTests", dependencies: ["Pack", "Seating", "Roster", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
+        .testTarget(name: "PackTests", dependencies: ["Pack", "Seating", "Roster", "Support", "Synthetic", "TestTools",
+                                                    .product(name: "Crypto", package: "swift-crypto")], swiftSettings: cairoIncludes),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "TestTools"], swiftSettings: cairoIncludes),
     ]
 )

@@ -38,6 +38,17 @@ public struct Job: Sendable {
     public var photoHeight = 413
     /// The background colour photos must have (none: not checked).
     public var photoBackground: BackgroundColour?
+
+    /// Every file the job reads, by role (job, roster, photos, rooms, keep, template): the manifest hashes
+    /// them and the output may never be, contain or lie inside one of them.
+    public func inputFiles(keep: String?) -> [(role: String, path: String)] {
+        var files: [(role: String, path: String)] = [("job", file), ("roster", roster)]
+        if let photos { files.append(("photos", photos)) }
+        if let roomsFile { files.append(("rooms", roomsFile)) }
+        if let keep { files.append(("keep", keep)) }
+        for document in PackDocument.allCases { if let template = templates[document] { files.append(("template", template)) } }
+        return files
+    }
 }
 
 /// What the job says about the exam: printed on every document.

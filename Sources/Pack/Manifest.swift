@@ -3,8 +3,8 @@ import Foundation
 
 /// manifest.json of a pack: every file with its size and SHA-256, the inputs' hashes, the counts and the
 /// kaowu version, so a recipient can check the pack is complete and unchanged (`sha256sum`).
-struct Manifest: Encodable {
-    struct File: Encodable {
+struct Manifest: Codable {
+    struct File: Codable {
         var path: String
         var bytes: Int
         var sha256: String
@@ -15,13 +15,13 @@ struct Manifest: Encodable {
             return File(path: path, bytes: bytes, sha256: sha)
         }
     }
-    struct Input: Encodable {
+    struct Input: Codable {
         var role: String
         var file: String
         var bytes: Int
         var sha256: String
     }
-    struct Counts: Encodable {
+    struct Counts: Codable {
         var rows: Int
         var candidates: Int
         var seated: Int

@@ -20,8 +20,11 @@ public enum PackRunner {
         let l = options.language
         MemoryTuning.keepFreedMemory()
         let stamp = PackStamp(examDate: job.exam.date, sourceDateEpoch: options.sourceDateEpoch)
-        let folder = ((options.output ?? job.output) as NSString).standardizingPath
-        let zipPath = folder + ".zip"
+        // The output is checked before any work, and locked for the whole run.
+        let output = try PackOutput(path: options.output ?? job.output)
+        try output.refuseInputs(job.inputFiles(keep: options.keep))
+        try output.begin()
+        defer { output.finish() }
         let kept = try options.keep.map { try PreviousPlan.read(path: $0) }
         // Every template is checked before any work; their text styles decide which font faces are cut.
         let textStyles = try job.renderedDocuments.flatMap { try loadRenderer(job, $0).template.textStyles }
@@ -42,17 +45,12 @@ public enum PackRunner {
         report.problems.sort { ($0.row ?? Int.max, $0.entry ?? "") < ($1.row ?? Int.max, $1.entry ?? "") }
         report.valid -= plan.problems.filter { $0.severity == .error }.count
 
-        // Write everything into a folder that does not look like a pack until it is renamed.
-        let fm = FileManager.default
-        let temporary = folder + ".unfinished"
-        try? fm.removeItem(atPath: temporary)
-        try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        var finished = false
-        defer { if !finished { try? fm.removeItem(atPath: temporary) } }
+        // Everything is written into the work folder, which does not look like a pack until it is published.
+        let temporary = output.staging
 
         // The zip is written while everything else is: it takes each file as soon as it is complete.
         let layout = PackLayout(job: job, plan: plan)
-        let zip = try PackZip(layout: layout, files: temporary, folder: folder, stamp: stamp)
+        let zip = try PackZip(layout: layout, files: temporary, path: output.stagingZip, top: output.name, stamp: stamp)
         var zipped = false
         defer { if !zipped { zip.abandon() } }
 
@@ -84,13 +82,12 @@ public enum PackRunner {
                                      notSeated: report.rows - plan.seated.count, rooms: job.rooms.count, sites: sites,
                                      pages: rendered.pages, files: 0, errors: report.errorCount, warnings: report.warningCount)
         let files = try publish(job: job, options: options, rendered: rendered, reportFiles: reportFiles, counts: counts,
-                                stamp: stamp, temporary: temporary, folder: folder, zip: zip)
+                                stamp: stamp, output: output, zip: zip)
         zipped = true
-        finished = true
         let errors = report.errorCount, warnings = report.warningCount
 
         let elapsed = ContinuousClock.now - clock
-        return PackResult(folder: folder, zip: zipPath, rows: report.rows, valid: report.valid, seated: plan.seated.count,
+        return PackResult(folder: output.folder, zip: output.zip, rows: report.rows, valid: report.valid, seated: plan.seated.count,
                           rooms: plan.byRoom.filter { !$0.isEmpty }.count, sites: sites, pages: rendered.pages, files: files.count,
                           errors: errors, warnings: warnings, conflicts: plan.conflicts.count, kept: plan.seated.filter(\.kept).count,
                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, problems: report.problems)

@@ -33,11 +33,8 @@ public enum Kaowu {
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @discardableResult
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/kaowu")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = make(arguments, environment: environment, in: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -50,5 +47,24 @@ public enum Kaowu {
         group.wait()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.withLock { $0 }, as: UTF8.self))
+    }
+
+    /// Starts `kaowu` in the background, its output discarded; the caller waits for it (or kills it).
+    public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+                             errors: FileHandle = .nullDevice) throws -> Process {
+        let process = make(arguments, environment: environment, in: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        return process
+    }
+
+    private static func make(_ arguments: [String], environment: [String: String], in directory: String?) -> Process {
+        let process = Process()
+        process.executableURL = root.appendingPathComponent(".build/debug/kaowu")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        return process
     }
 }

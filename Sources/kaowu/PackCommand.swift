@@ -57,6 +57,10 @@ struct PackCommand: ParsableCommand {
             bar.finish()
             printError(l.pick("kaowu pack：座位不够，未生成材料。", "kaowu pack: not enough seats; nothing was written.") + "\n" + shortfall.message(l))
             throw ExitStatus.problems
+        } catch let refusal as PackOutputError {
+            bar.finish()
+            printError("kaowu pack: " + refusal.message(l))
+            throw ExitStatus.usage
         } catch let failure as PackFailure {
             bar.finish()
             print(TextSummary.render(failure.report, language: l), terminator: "")

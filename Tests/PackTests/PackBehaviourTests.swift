@@ -87,7 +87,7 @@ import TestTools
         // Kill it once it has started writing PDFs.
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            if let found = FileManager.default.enumerator(atPath: dir + "/pack.unfinished")?.allObjects as? [String],
+            if let found = FileManager.default.enumerator(atPath: dir + "/.pack.kaowu-unfinished")?.allObjects as? [String],
                found.contains(where: { $0.hasSuffix(".pdf") }) { break }
             usleep(5_000)
         }
@@ -96,12 +96,12 @@ import TestTools
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(!FileManager.default.fileExists(atPath: dir + "/pack"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/pack.zip"))
-        #expect(FileManager.default.fileExists(atPath: dir + "/pack.unfinished"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/.pack.kaowu-unfinished"))
         // The next run starts afresh and finishes.
         let again = try PackFixtures.kaowu(["pack", PackFixtures.demoJob, "--out", dir + "/pack"])
         #expect(again.status == 1)
         #expect(FileManager.default.fileExists(atPath: dir + "/pack/manifest.json"))
-        #expect(!FileManager.default.fileExists(atPath: dir + "/pack.unfinished"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.pack.kaowu-unfinished"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["pack", "pack.zip"], "nothing left behind")
     }
 

@@ -1,0 +1,215 @@
+import Foundation
+import Support
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a pack is written and how it is put in place without harming anything kaowu did not make.
+///
+/// The pack is written into a work folder beside the output (`.NAME.kaowu-unfinished/`, marked as
+/// kaowu's by a journal file), under the lock `.NAME.kaowu-lock`. Publishing moves an older pack's zip
+/// and folder into the work folder (only once they are proven to be kaowu's), renames the new folder and
+/// then the new zip into place and removes the work folder. So a folder and zip that are both visible
+/// always belong together; a run killed half-way through publishing leaves the new folder without a zip
+/// and a journal that says so, and the next run on that output completes the renames first.
+final class PackOutput: @unchecked Sendable {
+    /// The pack's folder (absolute) and its zip beside it.
+    let folder: String
+    let zip: String
+    /// The folder's name, also the top folder inside the zip.
+    let name: String
+    let work: String
+    let lockPath: String
+    var staging: String { work + "/" + name }
+    var stagingZip: String { work + "/" + name + ".zip" }
+    private var journal: String { work + "/" + Self.journalName }
+    private var oldFolder: String { work + "/old" }
+    private var oldZip: String { work + "/old.zip" }
+    private var lock: FileLock?
+    private var cleanup: Interruption.Token?
+
+    static let journalName = "kaowu-work.json"
+    /// Longest file name most file systems take.
+    static let nameLimit = 255
+
+    /// Resolves `path` (relative to the current folder) and refuses paths a pack can never go to.
+    init(path: String) throws {
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { throw PackOutputError(path: path, reason: .emptyPath) }
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = Self.resolve(path.hasPrefix("/") ? path : cwd + "/" + path)
+        let here = Self.resolve(cwd)
+        guard absolute != "/", !(here == absolute || here.hasPrefix(absolute + "/")) else {
+            throw PackOutputError(path: path, reason: .currentFolder)
+        }
+        folder = absolute
+        zip = absolute + ".zip"
+        name = (absolute as NSString).lastPathComponent
+        let parent = (absolute as NSString).deletingLastPathComponent
+        let longest = ".\(name).kaowu-unfinished".utf8.count
+        guard longest <= Self.nameLimit else {
+            throw PackOutputError(path: path, reason: .nameTooLong(bytes: name.utf8.count, limit: Self.nameLimit - longest + name.utf8.count))
+        }
+        work = parent + "/.\(name).kaowu-unfinished"
+        lockPath = parent + "/.\(name).kaowu-lock"
+    }
+
+    deinit { finish() }
+
+    /// Refuses an output that is, contains or lies inside one of `inputs` (role, path).
+    func refuseInputs(_ inputs: [(role: String, path: String)]) throws {
+        for (role, path) in inputs {
+            let input = Self.resolve(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            for target in [folder, zip, work, lockPath] where input == target {
+                throw PackOutputError(path: target, reason: .isInput(role: role))
+            }
+            if input.hasPrefix(folder + "/") { throw PackOutputError(path: folder, reason: .containsInput(role: role, input: path)) }
+            if folder.hasPrefix(input + "/") { throw PackOutputError(path: folder, reason: .insideInput(role: role, input: path)) }
+        }
+    }
+
+    /// Refuses when what is at the folder or zip path was not made by kaowu.
+    func refuseForeign() throws {
+        if let reason = PackOwnership.folderProblem(folder) { throw PackOutputError(path: folder, reason: reason) }
+        if let reason = PackOwnership.zipProblem(zip, name: name) { throw PackOutputError(path: zip, reason: reason) }
+    }
+
+    /// Takes the output's lock, completes or removes what an interrupted run left, and makes an empty
+    /// work folder. From here until `finish()`, an interruption removes the work folder.
+    func begin() throws {
+        let parent = (folder as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            lock = try FileLock(path: lockPath, command: "kaowu pack")
+        } catch let failure as FileLock.Failure {
+            switch failure {
+            case .held(_, let holder): throw PackOutputError(path: folder, reason: .busy(holder))
+            case .unusable(let path, let reason): throw PackOutputError(path: path, reason: .unusable(reason))
+            }
+        } catch {
+            throw PackOutputError(path: parent, reason: .unusable(Self.describe(error)))
+        }
+        try recover()
+        try refuseForeign()
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try writeJournal("writing")
+        } catch {
+            throw PackOutputError(path: work, reason: .unusable(Self.describe(error)))
+        }
+        let work = self.work, lock = self.lock
+        cleanup = Interruption.onInterrupt {
+            // Threads still rendering may create folders again at the old path: while the lock is held,
+            // whatever is there is this run's, so it is removed once more.
+            PackOutput.remove(work)
+            usleep(50_000)
+            PackOutput.remove(work)
+            lock?.release()
+        }
+    }
+
+    /// Puts the finished pack in place: the older pack (checked again to be kaowu's) is moved aside, the
+    /// new folder and then the new zip are renamed into place, and the work folder is removed.
+    func publish() throws {
+        try Interruption.critical {
+            try refuseForeign()
+            do { try writeJournal("publishing") } catch { throw PackOutputError(path: work, reason: .unusable(Self.describe(error))) }
+            try completePublishing()
+        }
+    }
+
+    /// Removes the work folder (if any) and releases the lock.
+    func finish() {
+        if let cleanup { Interruption.remove(cleanup) }
+        cleanup = nil
+        if lock != nil, Self.journalState(journal) == "writing" { Self.remove(work) }
+        lock?.release()
+        lock = nil
+    }
+
+    /// What an interrupted run left: a work folder being written is removed; one being published is
+    /// published (the renames are completed), so folder and zip belong together again.
+    private func recover() throws {
+        if Self.journalState(work + ".removing/" + Self.journalName) != nil { Self.remove(work + ".removing") }
+        guard PackOwnership.fileType(work) != nil else { return }
+        switch Self.journalState(journal) {
+        case "publishing": try completePublishing()
+        case "writing": Self.remove(work)
+        default: throw PackOutputError(path: work, reason: .notAPack)
+        }
+    }
+
+    /// The renames of publishing, each done only if not done yet (so an interrupted publish can be
+    /// completed by the next run), then the work folder is removed.
+    private func completePublishing() throws {
+        let exists = { PackOwnership.fileType($0) != nil }
+        do {
+            if exists(stagingZip), exists(zip), !exists(oldZip) { try Self.rename(zip, oldZip) }
+            if exists(staging), exists(folder), !exists(oldFolder) { try Self.rename(folder, oldFolder) }
+            if exists(staging) { try Self.rename(staging, folder) }
+            #if DEBUG
+            // Tests widen the gap between the two renames to kill a run inside it.
+            if let pause = ProcessInfo.processInfo.environment["KAOWU_TEST_PUBLISH_PAUSE"].flatMap(Double.init) {
+                Thread.sleep(forTimeInterval: pause)
+            }
+            #endif
+            if exists(stagingZip) { try Self.rename(stagingZip, zip) }
+        } catch {
+            throw PackOutputError(path: folder, reason: .unusable(Self.describe(error)))
+        }
+        Self.remove(work)
+    }
+
+    private func writeJournal(_ state: String) throws {
+        let data = try JSONEncoder().encode(["state": state, "folder": name])
+        try data.write(to: URL(fileURLWithPath: journal), options: .atomic)
+    }
+
+    private static func journalState(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let journal = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
+        return journal["state"]
+    }
+
+    private static func rename(_ from: String, _ to: String) throws {
+        guard Glibc.rename(from, to) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    }
+
+    /// Removes a work folder; renamed first, so threads still writing cannot put files back into it.
+    static func remove(_ work: String) {
+        let gone = work + ".removing"
+        let target = Glibc.rename(work, gone) == 0 ? gone : work
+        for _ in 0..<3 where (try? FileManager.default.removeItem(atPath: target)) == nil && PackOwnership.fileType(target) != nil {
+            usleep(20_000)
+        }
+    }
+
+    /// `path` with symbolic links, `.` and `..` resolved as far as it exists; the rest appended as written.
+    static func resolve(_ path: String) -> String {
+        let standard = (path as NSString).standardizingPath
+        var existing = standard
+        var rest: [String] = []
+        func real(_ path: String) -> String? {
+            guard let pointer = realpath(path, nil) else { return nil }
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        while true {
+            if let resolved = real(existing) {
+                return rest.reduce(resolved) { ($0 as NSString).appendingPathComponent($1) }
+            }
+            guard existing != "/", !existing.isEmpty else { return standard }
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        if let cocoa = error as? CocoaError, let text = cocoa.userInfo[NSLocalizedDescriptionKey] as? String { return text }
+        return (error as NSError).localizedDescription
+    }
+}
