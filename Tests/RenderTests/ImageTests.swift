@@ -38,7 +38,7 @@ func solidJPEG(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8), exifOrientat
     @Test func exifOrientationIsHonoured() throws {
         let jpeg = solidJPEG(width: 400, height: 200, rgb: (220, 20, 30), exifOrientation: 6)
         let image = try #require(JPEGImage(jpeg, id: "rotated"))
-        #expect(image.orientation == 6)
+        #expect(image.orientation == .right)
         let page = try rasterise { $0.draw(image, in: Box(x: 10, y: 10, width: 20, height: 40)) }
         // Upright the picture is 200 × 400: it fills the 20 × 40 mm box, top to bottom.
         let mm = 72 / 25.4
@@ -46,7 +46,7 @@ func solidJPEG(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8), exifOrientat
         #expect(low.0 > 180 && low.1 < 80, "\(low)")
         #expect(high.0 > 180 && high.1 < 80, "\(high)")
         let plain = try #require(JPEGImage(solidJPEG(width: 400, height: 200, rgb: (220, 20, 30)), id: "plain"))
-        #expect(plain.orientation == 1)
+        #expect(plain.orientation == .up)
         let unrotated = try rasterise { $0.draw(plain, in: Box(x: 10, y: 10, width: 20, height: 40)) }
         #expect(unrotated.rgb(Int(20 * mm), Int(46 * mm)).1 > 200)      // white: a wide picture is letterboxed
     }
