@@ -61,7 +61,7 @@ public enum ExifOrientation: Int, Sendable, CaseIterable {
         }
     }
 
-    /// "EXIF 方向 6（显示时顺时针转 90°）" or "EXIF orientation 6 (shown turned 90° clockwise)".
+    /// "EXIF 方向 6，显示时顺时针转 90°" or "EXIF orientation 6, shown turned 90° clockwise".
     public func describe(_ english: Bool) -> String {
         let how: (String, String)
         switch self {
@@ -74,7 +74,7 @@ public enum ExifOrientation: Int, Sendable, CaseIterable {
         case .rightMirrored: how = ("显示时镜像并顺时针转 90°", "shown mirrored and turned 90° clockwise")
         case .left: how = ("显示时逆时针转 90°", "shown turned 90° anticlockwise")
         }
-        return english ? "EXIF orientation \(rawValue) (\(how.1))" : "EXIF 方向 \(rawValue)（\(how.0)）"
+        return english ? "EXIF orientation \(rawValue), \(how.1)" : "EXIF 方向 \(rawValue)，\(how.0)"
     }
 
     /// Reads the orientation from an EXIF block: a JPEG APP1 payload ("Exif\0\0" then TIFF) or a PNG eXIf

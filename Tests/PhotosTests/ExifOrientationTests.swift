@@ -183,6 +183,11 @@ func fullRGB(_ jpeg: [UInt8]) throws -> (width: Int, height: Int, rgb: [UInt8]) 
                         ? ["the photo is 413×295 pixels as shown", "stored 295×413", "EXIF orientation \(turn)", "required 295×413"]
                         : ["照片尺寸 413×295 像素", "存储为 295×413", "EXIF 方向 \(turn)", "要求 295×413"]
                     for part in expected { #expect(problem.message.contains(part), "\(problem.message)") }
+                    if turn == "6" {
+                        #expect(problem.message.hasSuffix(language == .en
+                            ? "(stored 295×413, EXIF orientation 6, shown turned 90° clockwise); required 295×413"
+                            : "（显示尺寸；文件存储为 295×413，EXIF 方向 6，显示时顺时针转 90°），要求 295×413"), "\(problem.message)")
+                    }
                 }
             }
         }
