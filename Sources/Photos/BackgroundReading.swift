@@ -21,6 +21,7 @@ public enum BackgroundColour: String, Sendable, CaseIterable {
 ///
 /// The border is the top strip (5 % of the height, full width) plus the left and right strips (6 % of
 /// the width each) down to 60 % of the height: the head and shoulders of the person stay clear of it.
+/// Top, sides and height are those of the picture as shown (after its EXIF orientation).
 public struct BackgroundReading: Sendable, Equatable {
     /// Class of the mean colour (see `BackgroundColour.classify`).
     public let colour: BackgroundColour
@@ -48,11 +49,15 @@ public struct BackgroundReading: Sendable, Equatable {
         self.uniform = uniform
     }
 
-    /// Measures the border of packed 8-bit RGB pixels, rows `rowBytes` apart (at least `width * 3`).
-    /// Large images are sampled on a grid (at most about 128 samples across the short side).
-    public static func measure(rgb: UnsafeRawBufferPointer, width: Int, height: Int, rowBytes: Int) -> BackgroundReading {
-        precondition(width > 0 && height > 0 && rowBytes >= width * 3 && rgb.count >= rowBytes * (height - 1) + width * 3,
+    /// Measures the border of packed 8-bit RGB pixels stored `storedWidth` × `storedHeight`, rows
+    /// `rowBytes` apart (at least `storedWidth * 3`), as the picture is shown after `orientation`. Large
+    /// images are sampled on a grid (at most about 128 samples across the short side).
+    public static func measure(rgb: UnsafeRawBufferPointer, width storedWidth: Int, height storedHeight: Int, rowBytes: Int,
+                               orientation: ExifOrientation = .up) -> BackgroundReading {
+        precondition(storedWidth > 0 && storedHeight > 0 && rowBytes >= storedWidth * 3
+                     && rgb.count >= rowBytes * (storedHeight - 1) + storedWidth * 3,
                      "pixel buffer smaller than its stated size")
+        let (width, height) = orientation.displayed(width: storedWidth, height: storedHeight)
         let topRows = max(1, (height * 5 + 50) / 100)
         let sideColumns = max(1, min((width + 1) / 2, (width * 6 + 50) / 100))
         let sideEnd = (height * 60) / 100
@@ -60,7 +65,8 @@ public struct BackgroundReading: Sendable, Equatable {
 
         var sum = (0, 0, 0), squares = (0, 0, 0), count = 0
         func add(_ x: Int, _ y: Int) {
-            let o = y * rowBytes + x * 3
+            let stored = orientation.storedPixel(x: x, y: y, width: storedWidth, height: storedHeight)
+            let o = stored.y * rowBytes + stored.x * 3
             let r = Int(rgb[o]), g = Int(rgb[o + 1]), b = Int(rgb[o + 2])
             sum.0 += r; sum.1 += g; sum.2 += b
             squares.0 += r * r; squares.1 += g * g; squares.2 += b * b
@@ -81,8 +87,8 @@ public struct BackgroundReading: Sendable, Equatable {
                                  spread: spread, uniform: spread <= uniformSpreadLimit)
     }
 
-    /// `measure` on pixels held in an array (3 bytes a pixel, rows of `width`).
-    public static func measure(rgb: [UInt8], width: Int, height: Int) -> BackgroundReading {
-        rgb.withUnsafeBytes { measure(rgb: $0, width: width, height: height, rowBytes: width * 3) }
+    /// `measure` on pixels held in an array (3 bytes a pixel, rows of `width`, as stored).
+    public static func measure(rgb: [UInt8], width: Int, height: Int, orientation: ExifOrientation = .up) -> BackgroundReading {
+        rgb.withUnsafeBytes { measure(rgb: $0, width: width, height: height, rowBytes: width * 3, orientation: orientation) }
     }
 }

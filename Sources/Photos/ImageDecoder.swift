@@ -2,7 +2,7 @@
 public struct DecodedPhoto: Sendable, Equatable {
     /// Header facts (as passed to `ImageDecoder.decode`, confirmed by the decoder).
     public let header: ImageHeader
-    /// Background measured on the border of the photo.
+    /// Background measured on the border of the photo as shown (after its EXIF orientation).
     public let background: BackgroundReading
 
     /// A decoded photo as given.
@@ -47,7 +47,7 @@ public enum PhotoDecodeResult: Sendable, Equatable {
 }
 
 /// Decodes a JPEG or PNG fully (so truncated or corrupt files are caught) and measures its
-/// background. JPEGs are decoded with DCT scaling (1/8 size while both sides stay ≥ 32 px), which
+/// background on the picture as shown (the header's EXIF orientation applied). JPEGs are decoded with DCT scaling (1/8 size while both sides stay ≥ 32 px), which
 /// still entropy-decodes every byte; four-channel JPEGs are decoded as CMYK and converted to RGB,
 /// inverted when they carry Adobe's APP14 marker (as Photoshop writes them). PNGs are decoded at
 /// full size with libpng, alpha composited over white.
@@ -125,7 +125,8 @@ public final class ImageDecoder {
             }
             if cmyk { Self.convertCMYKToRGB(destination, pixelCount: width * height, inverted: header.hasAdobeMarker) }
             let background = BackgroundReading.measure(rgb: UnsafeRawBufferPointer(destination), width: width,
-                                                       height: height, rowBytes: width * 3)
+                                                       height: height, rowBytes: width * 3,
+                                                       orientation: header.orientation)
             return .decoded(DecodedPhoto(header: header, background: background))
         }
     }
@@ -194,7 +195,8 @@ public final class ImageDecoder {
             if let message = reader.finishRGB(into: destination) { return .failed(Self.pngFailure(message)) }
             guard PNGReader.reachesEndChunk(bytes) else { return .failed(.truncated) }
             let background = BackgroundReading.measure(rgb: UnsafeRawBufferPointer(destination), width: width,
-                                                       height: height, rowBytes: width * 3)
+                                                       height: height, rowBytes: width * 3,
+                                                       orientation: header.orientation)
             return .decoded(DecodedPhoto(header: header, background: background))
         }
     }

@@ -23,10 +23,19 @@ public struct ImageHeader: Sendable, Equatable {
     /// A JPEG with Adobe's APP14 marker before its first scan. A four-channel JPEG carrying it stores
     /// its CMYK values inverted (0 = full ink), as Photoshop writes them.
     public let hasAdobeMarker: Bool
+    /// How the stored pixels must be turned or mirrored to be shown (JPEG APP1 Exif, PNG eXIf chunk);
+    /// `.up` when the file has none.
+    public let orientation: ExifOrientation
+
+    /// Width in pixels as the photo is shown (after `orientation`): what a person sees and what is printed.
+    public var displayedWidth: Int { orientation.swapsSides ? height : width }
+    /// Height in pixels as the photo is shown (after `orientation`).
+    public var displayedHeight: Int { orientation.swapsSides ? width : height }
 
     /// Header facts as given; `read` is the usual way to get them.
     public init(format: ImageFormat, width: Int, height: Int, components: Int, isCMYK: Bool = false,
-                isProgressive: Bool = false, bitsPerSample: Int = 8, hasAdobeMarker: Bool = false) {
+                isProgressive: Bool = false, bitsPerSample: Int = 8, hasAdobeMarker: Bool = false,
+                orientation: ExifOrientation = .up) {
         self.format = format
         self.width = width
         self.height = height
@@ -35,6 +44,7 @@ public struct ImageHeader: Sendable, Equatable {
         self.isProgressive = isProgressive
         self.bitsPerSample = bitsPerSample
         self.hasAdobeMarker = hasAdobeMarker
+        self.orientation = orientation
     }
 
     /// Reads the header of a JPEG or PNG held in `bytes`. Safe on any input: truncated files and
@@ -50,12 +60,18 @@ public struct ImageHeader: Sendable, Equatable {
     private static func readJPEG(_ bytes: UnsafeRawBufferPointer) -> ImageHeaderResult {
         var walker = JPEGMarkerWalker(bytes)
         var adobe = false
+        var orientation: ExifOrientation?
         var frame: ImageHeader?
         while true {
             switch walker.next() {
             case .segment(let marker, let payload):
                 if marker == 0xEE, payload.count >= 5, bytes[payload.lowerBound..<payload.lowerBound + 5].elementsEqual("Adobe".utf8) {
                     adobe = true
+                }
+                // The first Exif APP1 counts (an XMP APP1 may come before or after it).
+                if marker == 0xE1, orientation == nil, payload.count >= 6,
+                   bytes[payload.lowerBound..<payload.lowerBound + 6].elementsEqual("Exif\0\0".utf8) {
+                    orientation = ExifOrientation.read(exif: UnsafeRawBufferPointer(rebasing: bytes[payload]))
                 }
                 if frame == nil, isStartOfFrame(marker) {
                     switch frameHeader(marker: marker, bytes, payload: payload) {
@@ -67,21 +83,22 @@ public struct ImageHeader: Sendable, Equatable {
                 // The frame header comes before the first scan; APP14 almost always before the frame
                 // header, but libjpeg honours it anywhere before the scan, so look that far.
                 guard let frame else { return .corrupt(reason: "JPEG scan data comes before its frame header") }
-                return .header(frame.withAdobeMarker(adobe))
+                return .header(frame.with(adobe: adobe, orientation: orientation ?? .up))
             case .end:
                 guard let frame else { return .corrupt(reason: "JPEG ends before its frame header (truncated)") }
-                return .header(frame.withAdobeMarker(adobe))
+                return .header(frame.with(adobe: adobe, orientation: orientation ?? .up))
             case .failure(let reason), .overrun(let reason):
                 // Damage after the frame header is the decoder's business (it will report it).
                 guard let frame else { return .corrupt(reason: reason) }
-                return .header(frame.withAdobeMarker(adobe))
+                return .header(frame.with(adobe: adobe, orientation: orientation ?? .up))
             }
         }
     }
 
-    private func withAdobeMarker(_ adobe: Bool) -> ImageHeader {
+    private func with(adobe: Bool, orientation: ExifOrientation) -> ImageHeader {
         ImageHeader(format: format, width: width, height: height, components: components, isCMYK: isCMYK,
-                    isProgressive: isProgressive, bitsPerSample: bitsPerSample, hasAdobeMarker: adobe)
+                    isProgressive: isProgressive, bitsPerSample: bitsPerSample, hasAdobeMarker: adobe,
+                    orientation: orientation)
     }
 
     /// SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.
@@ -140,7 +157,26 @@ public struct ImageHeader: Sendable, Equatable {
             return .corrupt(reason: "PNG IHDR has unknown compression, filter or interlace method")
         }
         return .header(ImageHeader(format: .png, width: width, height: height, components: components,
-                                   isCMYK: false, isProgressive: b[28] == 1, bitsPerSample: depth))
+                                   isCMYK: false, isProgressive: b[28] == 1, bitsPerSample: depth,
+                                   orientation: pngOrientation(b)))
+    }
+
+    /// The orientation in a PNG's eXIf chunk, looked for between IHDR and the image data (where the PNG
+    /// specification puts it); `.up` when there is none or the chunks run past the end.
+    private static func pngOrientation(_ b: UnsafeRawBufferPointer) -> ExifOrientation {
+        func be32(_ o: Int) -> Int { Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) }
+        var p = 33                                            // after the signature and the IHDR chunk
+        while p + 8 <= b.count {
+            let length = be32(p)
+            let type = b[(p + 4)..<(p + 8)]
+            guard length <= b.count - p - 12 else { return .up }
+            if type.elementsEqual("IDAT".utf8) || type.elementsEqual("IEND".utf8) { return .up }
+            if type.elementsEqual("eXIf".utf8) {
+                return ExifOrientation.read(exif: UnsafeRawBufferPointer(rebasing: b[(p + 8)..<(p + 8 + length)])) ?? .up
+            }
+            p += 12 + length
+        }
+        return .up
     }
 }
 

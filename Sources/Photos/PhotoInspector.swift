@@ -44,6 +44,7 @@ public final class SharedArchive: @unchecked Sendable {
 
 /// Checks photos of one archive, reading each on demand: content format, file size, pixel size (from the
 /// header, before decoding), a full decode (truncated or corrupt files), CMYK, and background colour.
+/// Size and background are those of the photo as shown and printed, its EXIF orientation applied.
 /// Holds its own decoder, so use one inspector per thread.
 public final class PhotoInspector {
     private let archive: SharedArchive
@@ -101,15 +102,17 @@ public final class PhotoInspector {
             case .header(let h):
                 header = h
             }
-            let size = "\(header.width)×\(header.height)"
-            if header.width * header.height > rules.maxPixels || header.width > 20_000 || header.height > 20_000 {
+            // Sizes are checked and reported as the photo is shown and printed: its EXIF orientation applied.
+            let (width, height) = (header.displayedWidth, header.displayedHeight)
+            let size = "\(width)×\(height)"
+            if width * height > rules.maxPixels || width > 20_000 || height > 20_000 {
                 add(.error, "photo.dimensions", "照片声称 \(size) 像素，大得不合理，未解码。要求 \(rules.width)×\(rules.height)",
                     "the photo claims \(size) pixels, implausibly large; not decoded. Required: \(rules.width)×\(rules.height)", value: size)
                 return
             }
-            if abs(header.width - rules.width) > rules.tolerance || abs(header.height - rules.height) > rules.tolerance {
-                add(.error, "photo.dimensions", "照片尺寸 \(size) 像素，要求 \(rules.width)×\(rules.height)",
-                    "the photo is \(size) pixels; required \(rules.width)×\(rules.height)", value: size)
+            if abs(width - rules.width) > rules.tolerance || abs(height - rules.height) > rules.tolerance {
+                add(.error, "photo.dimensions", "照片尺寸 \(size) 像素\(storedNote(header, english: false))，要求 \(rules.width)×\(rules.height)",
+                    "the photo is \(size) pixels\(storedNote(header, english: true)); required \(rules.width)×\(rules.height)", value: size)
             }
             if header.isCMYK {
                 add(.warning, "photo.cmyk", "照片是 CMYK 色彩（印刷用），部分系统显示偏色，建议另存为 RGB",
@@ -131,6 +134,15 @@ public final class PhotoInspector {
         }
         return result
     }
+}
+
+/// For a photo whose EXIF orientation turns it: how it is stored, so a size that looks right in a file
+/// listing but wrong when shown is explained. Empty when shown as stored.
+private func storedNote(_ header: ImageHeader, english: Bool) -> String {
+    guard header.orientation.swapsSides else { return "" }
+    let stored = "\(header.width)×\(header.height)"
+    return english ? " as shown (stored \(stored), \(header.orientation.describe(true)))"
+                   : "（显示尺寸；文件存储为 \(stored)，\(header.orientation.describe(false))）"
 }
 
 extension BackgroundColour {

@@ -10,8 +10,8 @@ public protocol PageImage: AnyObject {
     /// Size in pixels as stored.
     var width: Int { get }
     var height: Int { get }
-    /// EXIF orientation 1–8 (1: upright as stored).
-    var orientation: Int { get }
+    /// How the stored pixels are turned or mirrored to be shown (read by `ImageHeader`, as validation does).
+    var orientation: ExifOrientation { get }
 }
 
 /// A JPEG to place on pages: decoded once for Cairo, with its original bytes attached so the PDF embeds
@@ -24,22 +24,24 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
     private let id: String
     public let width: Int
     public let height: Int
-    public let orientation: Int
+    public let orientation: ExifOrientation
 
     /// Reads `bytes`; nil when they are not a JPEG TurboJPEG can read. `id` names the image for
     /// de-duplication in the PDF (e.g. the archive entry). A PDF uses the JPEG bytes themselves, so
     /// `decodePixels: false` skips decoding (faster); a PNG preview needs the pixels. CMYK JPEGs
     /// (Photoshop's inverted Adobe kind too) are decoded to the right RGB colours.
     public init?(_ bytes: [UInt8], id: String, decodePixels: Bool = true) {
+        // The orientation comes from the header validation reads too, so what is printed is what was checked.
+        var header: ImageHeader?
+        if case .header(let h) = bytes.withUnsafeBytes({ ImageHeader.read($0) }), h.format == .jpeg { header = h }
         // Only the size is needed when the PDF takes the bytes as they are: read it from the JPEG's own
         // header (no TurboJPEG handle to set up for every photo of a pack).
-        if !decodePixels, case .header(let header) = bytes.withUnsafeBytes({ ImageHeader.read($0) }), header.format == .jpeg,
-           !header.isCMYK, header.width > 0, header.height > 0, header.width * header.height <= 40_000_000 {
+        if !decodePixels, let header, !header.isCMYK, header.width > 0, header.height > 0, header.width * header.height <= 40_000_000 {
             self.bytes = bytes
             self.id = id
             width = header.width
             height = header.height
-            orientation = ExifOrientation.read(bytes)
+            orientation = header.orientation
             decoded = nil
             return
         }
@@ -53,7 +55,7 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
         self.id = id
         width = Int(w)
         height = Int(h)
-        orientation = ExifOrientation.read(bytes)
+        orientation = header?.orientation ?? .up
         // PDF viewers read CMYK JPEGs without Photoshop's inversion, so those are embedded as decoded RGB.
         if decodePixels || cmyk {
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { return nil }
@@ -126,23 +128,26 @@ public final class PNGImage: PageImage, @unchecked Sendable {
     private let surface: OpaquePointer
     public let width: Int
     public let height: Int
-    public var orientation: Int { 1 }
+    public let orientation: ExifOrientation
 
     /// Takes ownership of a surface Cairo made from a PNG; nil (and the surface freed) when Cairo failed.
-    private init?(loaded surface: OpaquePointer?) {
+    /// `orientation` comes from the PNG's eXIf chunk, when it has one.
+    private init?(loaded surface: OpaquePointer?, orientation: ExifOrientation) {
         guard let surface else { return nil }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
             return nil
         }
         self.surface = surface
+        self.orientation = orientation
         width = Int(cairo_image_surface_get_width(surface))
         height = Int(cairo_image_surface_get_height(surface))
     }
 
     /// Loads the PNG file at `path`; nil when it is missing or not a PNG.
     public convenience init?(path: String) {
-        self.init(loaded: cairo_image_surface_create_from_png(path))
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        self.init(bytes: [UInt8](data))
     }
 
     /// Decodes PNG `bytes` (a photo from an archive); nil when they are not a readable PNG.
@@ -151,6 +156,7 @@ public final class PNGImage: PageImage, @unchecked Sendable {
         let reader = Reader(bytes)
         let box = Unmanaged.passRetained(reader)
         defer { box.release() }
+        let orientation = PNGImage.orientation(of: bytes)
         self.init(loaded: cairo_image_surface_create_from_png_stream({ closure, data, length in
             let reader = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
             let n = Int(length)
@@ -158,7 +164,13 @@ public final class PNGImage: PageImage, @unchecked Sendable {
             reader.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + reader.offset, count: n) }
             reader.offset += n
             return CAIRO_STATUS_SUCCESS
-        }, box.toOpaque()))
+        }, box.toOpaque()), orientation: orientation)
+    }
+
+    /// The orientation in the PNG's eXIf chunk, read as validation reads it; `.up` without one.
+    private static func orientation(of bytes: [UInt8]) -> ExifOrientation {
+        if case .header(let header) = bytes.withUnsafeBytes({ ImageHeader.read($0) }), header.format == .png { return header.orientation }
+        return .up
     }
 
     deinit { cairo_surface_destroy(surface) }
@@ -168,11 +180,12 @@ public final class PNGImage: PageImage, @unchecked Sendable {
 
 extension Canvas {
     /// Draws `image` fitted into `box` without distortion (centred; the box is the true printed size).
-    /// EXIF orientation is honoured: the picture is turned upright first.
+    /// EXIF orientation is honoured: the picture is drawn as shown (the size validation checked), turned
+    /// by the drawing's transform, so a JPEG's bytes are still embedded as they are.
     public func draw(_ image: PageImage, in box: Box) {
         withSavedState {
-            let turned = image.orientation >= 5          // 90° or 270°: width and height swap
-            let uprightWidth = Double(turned ? image.height : image.width), uprightHeight = Double(turned ? image.width : image.height)
+            let shown = image.orientation.displayed(width: image.width, height: image.height)
+            let uprightWidth = Double(shown.width), uprightHeight = Double(shown.height)
             let scale = min(Units.points(box.width) / uprightWidth, Units.points(box.height) / uprightHeight)
             let drawnWidth = uprightWidth * scale, drawnHeight = uprightHeight * scale
             let x = Units.points(box.x) + (Units.points(box.width) - drawnWidth) / 2
@@ -180,18 +193,9 @@ extension Canvas {
             cairo_translate(context, x, y)
             cairo_scale(context, scale, scale)
             // Map the stored picture onto the upright uprightWidth × uprightHeight rectangle.
-            let w = Double(image.width), h = Double(image.height)
+            let t = image.orientation.displayTransform(width: Double(image.width), height: Double(image.height))
             var m = cairo_matrix_t()
-            switch image.orientation {
-            case 2: cairo_matrix_init(&m, -1, 0, 0, 1, w, 0)
-            case 3: cairo_matrix_init(&m, -1, 0, 0, -1, w, h)
-            case 4: cairo_matrix_init(&m, 1, 0, 0, -1, 0, h)
-            case 5: cairo_matrix_init(&m, 0, 1, 1, 0, 0, 0)
-            case 6: cairo_matrix_init(&m, 0, 1, -1, 0, h, 0)
-            case 7: cairo_matrix_init(&m, 0, -1, -1, 0, h, w)
-            case 8: cairo_matrix_init(&m, 0, -1, 1, 0, 0, w)
-            default: cairo_matrix_init_identity(&m)
-            }
+            cairo_matrix_init(&m, t.xx, t.yx, t.xy, t.yy, t.x0, t.y0)
             cairo_transform(context, &m)
             guard let surface = image.makeSurface() else { return }
             defer { cairo_surface_destroy(surface) }

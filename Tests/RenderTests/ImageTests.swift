@@ -5,25 +5,6 @@ import TestTools
 import Synthetic
 @testable import Render
 
-/// Raw RGB pixels of a P6 PPM, as pdftoppm writes it.
-struct PPM {
-    let width: Int, height: Int, pixels: [UInt8]
-    init(path: String) throws {
-        let data = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        var fields: [String] = [], i = 0, current = ""
-        while fields.count < 4 {
-            let c = Character(UnicodeScalar(data[i])); i += 1
-            if c.isWhitespace { if !current.isEmpty { fields.append(current); current = "" } } else { current.append(c) }
-        }
-        width = Int(fields[1])!; height = Int(fields[2])!
-        pixels = Array(data[i...])
-    }
-    func rgb(_ x: Int, _ y: Int) -> (Int, Int, Int) {
-        let o = (y * width + x) * 3
-        return (Int(pixels[o]), Int(pixels[o + 1]), Int(pixels[o + 2]))
-    }
-}
-
 func solidJPEG(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8), exifOrientation: Int? = nil) -> [UInt8] {
     var pixels = [UInt8](repeating: 0, count: width * height * 3)
     for p in 0..<(width * height) { pixels[p * 3] = rgb.0; pixels[p * 3 + 1] = rgb.1; pixels[p * 3 + 2] = rgb.2 }
@@ -57,7 +38,7 @@ func solidJPEG(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8), exifOrientat
     @Test func exifOrientationIsHonoured() throws {
         let jpeg = solidJPEG(width: 400, height: 200, rgb: (220, 20, 30), exifOrientation: 6)
         let image = try #require(JPEGImage(jpeg, id: "rotated"))
-        #expect(image.orientation == 6)
+        #expect(image.orientation == .right)
         let page = try rasterise { $0.draw(image, in: Box(x: 10, y: 10, width: 20, height: 40)) }
         // Upright the picture is 200 × 400: it fills the 20 × 40 mm box, top to bottom.
         let mm = 72 / 25.4
@@ -65,7 +46,7 @@ func solidJPEG(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8), exifOrientat
         #expect(low.0 > 180 && low.1 < 80, "\(low)")
         #expect(high.0 > 180 && high.1 < 80, "\(high)")
         let plain = try #require(JPEGImage(solidJPEG(width: 400, height: 200, rgb: (220, 20, 30)), id: "plain"))
-        #expect(plain.orientation == 1)
+        #expect(plain.orientation == .up)
         let unrotated = try rasterise { $0.draw(plain, in: Box(x: 10, y: 10, width: 20, height: 40)) }
         #expect(unrotated.rgb(Int(20 * mm), Int(46 * mm)).1 > 200)      // white: a wide picture is letterboxed
     }
