@@ -19,7 +19,12 @@ extension CivilDate {
         let n = timeTrimmedCount(b)
         func digits() -> (value: Int, count: Int) {
             var value = 0, count = 0
-            while i < n, b[i] >= 48, b[i] <= 57 { value = value * 10 + Int(b[i] - 48); i += 1; count += 1 }
+            // Only up to 8 digits ever make a date: longer runs are counted but not added up (no overflow).
+            while i < n, b[i] >= 48, b[i] <= 57 {
+                if count < 9 { value = value * 10 + Int(b[i] - 48) }
+                i += 1
+                count += 1
+            }
             return (value, count)
         }
         func take(_ word: [UInt8]) -> Bool {

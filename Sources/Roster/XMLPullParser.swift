@@ -31,8 +31,9 @@ public enum XMLToken: Sendable {
 }
 
 /// A small, streaming XML pull parser for the documents inside .xlsx files. It reads its source in
-/// chunks (constant memory for any sheet size), refuses DTDs and unknown entities, and limits the size of
-/// any one tag or text run.
+/// chunks (constant memory for any sheet size), refuses DTDs and unknown entities, limits the size of
+/// any one tag or text run and the depth of nesting, and checks that every end tag closes the element
+/// that is open (a mismatched or missing end tag is an error naming its byte offset, never a lost row).
 public final class XMLPullParser {
     private let source: ByteSource
     private let documentName: String
@@ -42,6 +43,12 @@ public final class XMLPullParser {
     private var end = 0
     private var atEOF = false
     private var pendingEnd: String?
+    /// The byte offset in the document of `buffer[0]`.
+    private var base = 0
+    /// The elements open at the current position, innermost last.
+    private var open: [String] = []
+    /// The deepest nesting accepted (spreadsheet parts nest a handful of levels).
+    private let maxDepth = 256
     /// The largest single tag or text run accepted.
     private let maxToken: Int
 
@@ -59,6 +66,7 @@ public final class XMLPullParser {
     private func fill() throws -> Bool {
         if atEOF { return false }
         if start > 0 {
+            base += start
             let unread = end - start
             if unread > 0 { buffer.update(from: buffer + start, count: unread) }
             start = 0
@@ -79,7 +87,7 @@ public final class XMLPullParser {
     }
 
     private func fail(_ what: String) -> XMLError {
-        XMLError(description: "\(documentName): \(what)")
+        XMLError(description: "\(documentName): \(what) (byte \(base + start))")
     }
 
     /// Finds `byte` at or after `from` (absolute index), reading more as needed; nil at end of data.
@@ -126,7 +134,10 @@ public final class XMLPullParser {
             return .end(name: name)
         }
         while true {
-            if start == end, try !fill() { return .endOfDocument }
+            if start == end, try !fill() {
+                if let unclosed = open.last { throw fail("the document ends before </\(unclosed)>") }
+                return .endOfDocument
+            }
             if buffer[start] != UInt8(ascii: "<") {
                 let stop = try find(UInt8(ascii: "<"), from: start) ?? end
                 let text = try decodeText(start, stop)
@@ -153,6 +164,9 @@ public final class XMLPullParser {
             case UInt8(ascii: "/"):
                 guard let close = try find(UInt8(ascii: ">"), from: start + 2) else { throw fail("the document ends inside an end tag") }
                 let name = localName(start + 2, trimmingSpaceBefore: close)
+                guard let innermost = open.last else { throw fail("</\(name.prefix(40))> closes no element") }
+                guard innermost == name else { throw fail("</\(name.prefix(40))> where </\(innermost)> was expected") }
+                open.removeLast()
                 start = close + 1
                 return .end(name: name)
             default:
@@ -233,8 +247,13 @@ public final class XMLPullParser {
             attributes.append(XMLAttribute(name: attrName, value: try decodeText(valueStart, p)))
             p += 1
         }
+        if selfClosing {
+            pendingEnd = name
+        } else {
+            guard open.count < maxDepth else { throw fail("elements nested more than \(maxDepth) deep") }
+            open.append(name)
+        }
         start = close + 1
-        if selfClosing { pendingEnd = name }
         return .start(name: name, attributes: attributes)
     }
 

@@ -75,9 +75,13 @@ public final class XlsxReader: TableReader {
             case .start(let name, let attributes):
                 switch name {
                 case "row":
-                    rowNumber = attributes.value("r").flatMap(Int.init) ?? (lastRow + 1)
-                    guard let n = rowNumber, (1...1_048_576).contains(n) else {
-                        throw XMLError(description: "a row number outside 1…1048576")
+                    if let text = attributes.value("r") {
+                        guard let n = Int(text), (1...1_048_576).contains(n) else {
+                            throw XMLError(description: "row number \"\(text.prefix(40))\" is outside 1…1048576")
+                        }
+                        rowNumber = n
+                    } else {
+                        rowNumber = lastRow + 1
                     }
                     cells.removeAll(keepingCapacity: true)
                     column = 0
@@ -85,6 +89,7 @@ public final class XlsxReader: TableReader {
                     if let ref = attributes.value("r"), let parsed = XlsxReader.columnIndex(ref) { column = parsed }
                     type = attributes.value("t") ?? "n"
                     style = attributes.value("s").flatMap(Int.init) ?? 0
+                    guard style >= 0 else { throw XMLError(description: "cell style \(style) does not exist") }
                     value = ""
                 case "v": inValue = true
                 case "is": inInline = true
@@ -118,9 +123,10 @@ public final class XlsxReader: TableReader {
     private func makeCell(type: String, style: Int, raw: String) throws -> CellValue {
         switch type {
         case "s":
-            guard let index = Int(raw) ?? Int(raw.trimmingCharacters(in: .whitespaces)) else { return .empty }
-            guard index >= 0, index < workbook.sharedStrings.count else {
-                throw XMLError(description: "shared string \(index) does not exist")
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return .empty }
+            guard let index = Int(text), index >= 0, index < workbook.sharedStrings.count else {
+                throw XMLError(description: "shared string \"\(text.prefix(40))\" does not exist (the workbook has \(workbook.sharedStrings.count))")
             }
             return .text(workbook.sharedStrings[index])
         case "inlineStr", "str":
