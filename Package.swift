@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "TestTools", path: "Sources/TestTools"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
-        .testTarget(name: "RosterTests", dependencies: ["Roster"]),
+        .testTarget(name: "RosterTests", dependencies: ["Roster", "Support"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic", "TestTools"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),

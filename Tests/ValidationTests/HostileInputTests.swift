@@ -30,6 +30,16 @@ import Support
         #expect(problem.row != nil)
     }
 
+    @Test func aBirthDateOfManyDigitsIsAWarningNotATrap() throws {
+        let dir = try Fixtures.scratch()
+        let roster = dir + "/r.csv"
+        try "姓名,身份证号,出生日期\r\n张三,110101199003074514,12345678901234567890123\r\n李四,110105198501010020,9300000000000000000\r\n"
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        let report = validate(roster)
+        #expect(report.rows == 2)
+        #expect(report.problems.filter { $0.code == "birthdate.format" }.map(\.row) == [2, 3])
+    }
+
     @Test func noHeader() throws {
         let report = validate(Fixtures.external("no-header.csv"))
         #expect(report.problems.map(\.code) == ["roster.header-missing"])
