@@ -29,12 +29,19 @@ public struct ArchiveEntry: Sendable {
 }
 
 /// The table of contents of a photo archive: the entries to check, and the problems found in the
-/// directory alone (unsafe paths, undecodable names, size limits).
+/// directory alone (unsafe paths, undecodable names, size limits, files that are no images).
 public struct ArchiveCatalog: Sendable {
     public var entries: [ArchiveEntry] = []
     public var problems: [Problem] = []
     /// Entries passed over on purpose: folders, `__MACOSX/`, `._*`, `.DS_Store`, `Thumbs.db`.
     public var skipped = 0
+    /// Files with an extension that is no image extension (`说明.txt`, `名单.xlsx`): not checked, one warning.
+    public var otherFiles: [String] = []
+    /// How the names without the UTF-8 flag were read.
+    public var nameEncoding = NameEncodingChoice.unneeded
+    /// The problem for which the archive was refused as a whole (too many entries, too large in
+    /// total); nil when its photos were catalogued.
+    public var refusal: Problem?
 
     public init() {}
 }
@@ -42,33 +49,53 @@ public struct ArchiveCatalog: Sendable {
 /// Reads a photo archive's central directory (nothing is decompressed, nothing is ever written from an
 /// entry name) and sorts its entries into photos to check and problems.
 public enum PhotoArchive {
-    /// Catalogues the archive at `path`. Throws `ZipError` when it is not a readable zip at all.
-    public static func catalog(path: String, limits: ArchiveLimits, language: Language) throws -> ArchiveCatalog {
-        let zip = try ZipReader(path: path)
+    /// Catalogues the archive at `path`, choosing the encoding of names without the UTF-8 flag by
+    /// `rosterNames` (when given) or by common hanzi. Throws `ZipError` when it is not a readable zip at all.
+    public static func catalog(path: String, limits: ArchiveLimits, language: Language,
+                               rosterNames: Set<String>? = nil) throws -> ArchiveCatalog {
+        let directory = try ArchiveDirectory.read(path: path, limits: limits)
+        let choice = NameEncodingChoice.choose(directory.undeclaredNames, rosterNames: rosterNames)
+        return catalog(directory, names: choice, limits: limits, language: language)
+    }
+
+    /// Catalogues an archive's `directory`, reading names without the UTF-8 flag as `names` says.
+    public static func catalog(_ directory: ArchiveDirectory, names: NameEncodingChoice, limits: ArchiveLimits,
+                               language: Language) -> ArchiveCatalog {
+        let path = directory.path
         var result = ArchiveCatalog()
-        let count = zip.count
+        result.nameEncoding = names
+        let count = directory.count
         if count > limits.maxEntries {
-            result.problems.append(Problem(.error, "archive.too-large", entry: path,
+            let problem = Problem(.error, "archive.too-large", entry: path,
                 message: language.pick("压缩包有 \(count) 个文件，超过上限 \(limits.maxEntries)，未检查",
-                                       "the archive holds \(count) entries, more than the limit of \(limits.maxEntries); not checked")))
+                                       "the archive holds \(count) entries, more than the limit of \(limits.maxEntries); not checked"))
+            result.problems.append(problem)
+            result.refusal = problem
             return result
         }
         var total: UInt64 = 0
-        for index in 0..<count {
-            guard let info = zip.info(at: index) else { continue }
-            guard let decoded = LegacyText.decode(info.rawName) else {
+        for info in directory.entries {
+            let index = info.index
+            let undeclared = !info.declaresUTF8 && info.rawName.contains { $0 >= 0x80 }
+            let first: ZipNameEncoding = undeclared ? names.encoding : .utf8
+            guard let decoded = [first, first.other].lazy
+                    .compactMap({ encoding in encoding.decode(info.rawName).map { (path: $0, encoding: encoding) } }).first else {
                 let hex = info.rawName.prefix(24).map { String($0, radix: 16) }.joined(separator: " ")
                 result.problems.append(Problem(.error, "archive.unreadable", value: hex, entry: "#\(index + 1)",
                     message: language.pick("第 \(index + 1) 个文件的文件名编码无法识别（既不是 UTF-8 也不是 GBK），请重新打包",
                                            "entry \(index + 1) has a name in an unknown encoding (neither UTF-8 nor GBK); re-create the archive")))
                 continue
             }
-            let entryPath = decoded.text
+            let entryPath = decoded.path
             if info.isDirectory || isJunk(entryPath) { result.skipped += 1; continue }
             if isUnsafe(entryPath) {
                 result.problems.append(Problem(.error, "archive.unsafe-path", value: entryPath, entry: entryPath,
                     message: language.pick("文件路径不安全（绝对路径或含 “..”），已拒绝：\(entryPath)",
                                            "unsafe entry path (absolute or containing \"..\"), refused: \(entryPath)")))
+                continue
+            }
+            if let ext = PhotoName.fileExtension(of: entryPath), !PhotoName.imageExtensions.contains(ext) {
+                result.otherFiles.append(entryPath)
                 continue
             }
             total &+= info.uncompressedSize
@@ -79,14 +106,23 @@ public enum PhotoArchive {
                                            "suspicious compression ratio (\(info.compressedSize) bytes expand to \(info.uncompressedSize)); possible zip bomb, not read")))
                 continue
             }
-            result.entries.append(ArchiveEntry(index: index, path: entryPath, nameEncoding: decoded.encoding,
+            result.entries.append(ArchiveEntry(index: index, path: entryPath, nameEncoding: decoded.encoding.rawValue,
                                                declaredSize: info.uncompressedSize, compressedSize: info.compressedSize,
                                                isEncrypted: info.isEncrypted, name: PhotoName.parse(entryPath)))
         }
+        if !result.otherFiles.isEmpty {
+            let n = result.otherFiles.count
+            let shown = result.otherFiles.prefix(5).joined(separator: language.pick("、", ", ")) + (n > 5 ? language.pick(" 等", ", …") : "")
+            result.problems.append(Problem(.warning, "archive.other-files", value: String(n),
+                message: language.pick("压缩包里有 \(n) 个不是图片的文件（\(shown)），已忽略",
+                                       "the archive holds \(n) files that are no images (\(shown)); ignored")))
+        }
         if total > limits.maxTotalBytes {
-            result.problems.append(Problem(.error, "archive.too-large", entry: path,
+            let problem = Problem(.error, "archive.too-large", entry: path,
                 message: language.pick("压缩包解压后共 \(total / (1 << 20)) MB，超过上限 \(limits.maxTotalBytes / (1 << 20)) MB，未检查",
-                                       "the archive expands to \(total / (1 << 20)) MB, more than the limit of \(limits.maxTotalBytes / (1 << 20)) MB; not checked")))
+                                       "the archive expands to \(total / (1 << 20)) MB, more than the limit of \(limits.maxTotalBytes / (1 << 20)) MB; not checked"))
+            result.problems.append(problem)
+            result.refusal = problem
             result.entries.removeAll()
         }
         return result

@@ -12,6 +12,17 @@ public struct PhotoName: Sendable, Equatable {
 
     /// Extensions that name photos.
     public static let photoExtensions: Set<String> = ["jpg", "jpeg", "png"]
+    /// Extensions that name images of any kind: a file with one is checked as a photo (a HEIC or BMP
+    /// then gets `photo.format`); a file with another extension is no photo at all (`archive.other-files`).
+    public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "gif", "heic", "heif", "webp", "tif", "tiff", "jfif"]
+
+    /// The lower-cased extension of `path`'s last component; nil when it has none.
+    public static func fileExtension(of path: String) -> String? {
+        let base = baseName(path)
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return nil }
+        let ext = base[base.index(after: dot)...]
+        return ext.isEmpty ? nil : ext.lowercased()
+    }
 
     /// Parses the last path component of `path`; nil when it carries no document number.
     public static func parse(_ path: String) -> PhotoName? {

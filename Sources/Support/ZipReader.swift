@@ -15,6 +15,10 @@ public struct ZipEntryInfo: Sendable {
     public let compressedSize: UInt64
     /// Whether the entry is encrypted (a password-protected archive).
     public let isEncrypted: Bool
+    /// Whether the archive declares the name UTF-8: general purpose bit 11 (the UTF-8 flag), or an
+    /// Info-ZIP Unicode path extra field whose UTF-8 name libzip then gives as `rawName`. False for
+    /// pure-ASCII names, which read the same in every encoding.
+    public let declaresUTF8: Bool
     /// Whether the name ends with a slash (a folder entry).
     public var isDirectory: Bool { rawName.last == UInt8(ascii: "/") }
 }
@@ -74,7 +78,21 @@ public final class ZipReader {
         }
         return ZipEntryInfo(index: index, rawName: raw, uncompressedSize: UInt64(stat.size),
                             compressedSize: UInt64(stat.comp_size),
-                            isEncrypted: stat.encryption_method != UInt16(ZIP_EM_NONE))
+                            isEncrypted: stat.encryption_method != UInt16(ZIP_EM_NONE),
+                            declaresUTF8: declaresUTF8(index, raw: raw))
+    }
+
+    /// Whether entry `index`'s non-ASCII name is declared UTF-8. libzip's strict reading gives a name
+    /// unchanged only when it is declared UTF-8 and converts any other non-ASCII name from CP437 (the
+    /// zip default), which always changes its bytes; so the two readings are equal exactly when declared.
+    private func declaresUTF8(_ index: Int, raw: [UInt8]) -> Bool {
+        guard raw.contains(where: { $0 >= 0x80 }),
+              let strict = zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_STRICT)) else { return false }
+        let length = strlen(strict)
+        guard length == raw.count else { return false }
+        return strict.withMemoryRebound(to: UInt8.self, capacity: length) {
+            UnsafeBufferPointer(start: $0, count: length).elementsEqual(raw)
+        }
     }
 
     /// The index of the entry named `name` (UTF-8, exact), if any.
@@ -121,7 +139,8 @@ public final class ZipReader {
     var lastError: String { String(cString: zip_strerror(archive)) }
 
     private func entryName(_ index: Int) -> String {
-        guard let raw = info(at: index)?.rawName else { return "#\(index)" }
-        return LegacyText.decode(raw)?.text ?? "#\(index)"
+        guard let entry = info(at: index) else { return "#\(index)" }
+        if entry.declaresUTF8, let name = String(validating: entry.rawName, as: UTF8.self) { return name }
+        return LegacyText.decode(entry.rawName)?.text ?? "#\(index)"
     }
 }

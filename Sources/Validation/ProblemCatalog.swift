@@ -36,6 +36,7 @@ public enum ProblemCatalog {
         ("archive.unreadable", "压缩包无法读取", "archive unreadable"),
         ("archive.unsafe-path", "压缩包内路径不安全", "unsafe path in archive"),
         ("archive.too-large", "压缩包超出安全上限", "archive over the safety limits"),
+        ("archive.other-files", "压缩包里有不是图片的文件（已忽略）", "files that are no images in the archive (ignored)"),
         ("seat.no-session", "报考科目不在本次考试中，未排考", "subject not in this exam, not seated"),
         ("seat.moved", "上次的座位已不可用，已改排", "previous seat unavailable, moved"),
         ("seat.same-school", "同校考生座位相邻（无法避免）", "same-school neighbours (unavoidable)"),

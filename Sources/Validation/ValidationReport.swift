@@ -18,6 +18,8 @@ public struct ValidationReport: Sendable, Codable {
     public var roster: RosterFacts?
     /// How many photos have each background colour (`red`, `blue`, `white`, `other`).
     public var backgrounds: [String: Int] = [:]
+    /// How the photo archive's names without the UTF-8 flag were read (encoding, and what settled it).
+    public var photoNames: NameEncodingChoice?
 
     /// Facts about the roster as read.
     public struct RosterFacts: Sendable, Codable {
@@ -36,7 +38,7 @@ public struct ValidationReport: Sendable, Codable {
     /// Whether anything must be fixed before printing (exit status 1).
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
-    enum CodingKeys: String, CodingKey { case rows, valid, photos, problems, roster, backgrounds }
+    enum CodingKeys: String, CodingKey { case rows, valid, photos, problems, roster, backgrounds, photoNames }
 
     /// The report as JSON (UTF-8, keys sorted so output is stable, Chinese unescaped).
     public func json() throws -> Data {

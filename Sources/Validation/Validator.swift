@@ -111,7 +111,8 @@ public struct Validator: Sendable {
         var photoProblems: [Problem] = []
         if photosPath != nil {
             group.wait()
-            let examination = examined.withLock { $0 } ?? ArchiveExamination()
+            var examination = examined.withLock { $0 } ?? ArchiveExamination()
+            examination = settleNames(examination, rosterNames: Set(facts.map(\.name).filter { !$0.isEmpty }), progress: progress)
             photoProblems = matchPhotos(examination, facts: &facts, indexOfKey: indexOfKey, report: &report)
             if keepingRows {
                 for entry in examination.catalog.entries {
@@ -132,8 +133,10 @@ public struct Validator: Sendable {
     struct ArchiveExamination: Sendable {
         var catalog = ArchiveCatalog()
         var inspections: [PhotoInspection] = []
-        /// The archive could not be opened, or was refused whole: no row is blamed for a missing photo.
-        var refused = false
+        /// The central directory as stored, for reading the names again once the roster is known.
+        var directory: ArchiveDirectory?
+        /// Why the archive could not be opened or was refused whole; every row then lacks its photo.
+        var refusal: Problem?
     }
 
     /// Catalogues the archive and inspects every photo on all cores (runs while the roster is read).
@@ -141,25 +144,76 @@ public struct Validator: Sendable {
         let l = options.language
         var result = ArchiveExamination()
         do {
-            result.catalog = try PhotoArchive.catalog(path: path, limits: options.limits, language: l)
+            // Names are read by common hanzi for now; `settleNames` weighs the roster's names once read.
+            let directory = try ArchiveDirectory.read(path: path, limits: options.limits)
+            result.catalog = PhotoArchive.catalog(directory, names: NameEncodingChoice.choose(directory.undeclaredNames),
+                                                  limits: options.limits, language: l)
+            // Kept only when there are names to read again.
+            if result.catalog.nameEncoding.basis != .none { result.directory = directory }
         } catch {
-            result.catalog.problems = [Problem(.error, "archive.unreadable", entry: path,
-                message: l.pick("照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", "the photo archive cannot be opened (\(error)); it must be a .zip"))]
-            result.refused = true
+            let problem = Problem(.error, "archive.unreadable", entry: path,
+                message: l.pick("照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", "the photo archive cannot be opened (\(error)); it must be a .zip"))
+            result.catalog.problems = [problem]
+            result.refusal = problem
             return result
         }
-        if result.catalog.problems.contains(where: { $0.code == "archive.too-large" && $0.entry == path }) {
-            result.refused = true
+        if let refusal = result.catalog.refusal {
+            result.refusal = refusal
             return result
         }
+        result.inspections = inspectAll(result.catalog.entries, archive: path, rules: photoRules(), progress: progress)
+        return result
+    }
+
+    /// The photo rules of the options.
+    private func photoRules() -> PhotoRules {
         var rules = PhotoRules()
         rules.width = options.photoWidth
         rules.height = options.photoHeight
         rules.tolerance = options.photoTolerance
         rules.maxBytes = options.limits.maxPhotoBytes
         rules.requiredBackground = options.requiredBackground
-        rules.language = l
-        result.inspections = inspectAll(result.catalog.entries, archive: path, rules: rules, progress: progress)
+        rules.language = options.language
+        return rules
+    }
+
+    /// Chooses the encoding of the archive's names without the UTF-8 flag again, now by the roster's
+    /// names. When that gives the other encoding than the provisional one, the names are read again and
+    /// each photo keeps its inspection (by entry index, problems relabelled); a photo that only the new
+    /// names make a photo is inspected now.
+    func settleNames(_ examination: ArchiveExamination, rosterNames: Set<String>,
+                     progress: (@Sendable (String) -> Void)?) -> ArchiveExamination {
+        guard examination.refusal == nil, let directory = examination.directory,
+              examination.catalog.nameEncoding.basis != .none else { return examination }
+        let choice = NameEncodingChoice.choose(directory.undeclaredNames, rosterNames: rosterNames)
+        var result = examination
+        if choice.encoding == examination.catalog.nameEncoding.encoding {
+            result.catalog.nameEncoding = choice
+            return result
+        }
+        result.catalog = PhotoArchive.catalog(directory, names: choice, limits: options.limits, language: options.language)
+        if let refusal = result.catalog.refusal {
+            result.refusal = refusal
+            return result
+        }
+        var earlier: [Int: (path: String, inspection: PhotoInspection)] = [:]
+        for (entry, inspection) in zip(examination.catalog.entries, examination.inspections) {
+            earlier[entry.index] = (entry.path, inspection)
+        }
+        var inspections: [PhotoInspection?] = result.catalog.entries.map { entry in
+            guard let before = earlier[entry.index] else { return nil }
+            var inspection = before.inspection
+            for i in inspection.problems.indices where inspection.problems[i].entry == before.path {
+                inspection.problems[i].entry = entry.path
+            }
+            return inspection
+        }
+        let unchecked = inspections.indices.filter { inspections[$0] == nil }
+        if !unchecked.isEmpty {
+            let late = inspectAll(unchecked.map { result.catalog.entries[$0] }, archive: directory.path, rules: photoRules(), progress: progress)
+            for (i, inspection) in zip(unchecked, late) { inspections[i] = inspection }
+        }
+        result.inspections = inspections.map { $0 ?? PhotoInspection() }
         return result
     }
 
@@ -171,7 +225,18 @@ public struct Validator: Sendable {
         let inspections = examination.inspections
         var problems = catalog.problems
         report.photos = catalog.entries.count
-        if examination.refused { return problems }
+        if let refusal = examination.refusal {
+            // No photo can be used: every row lacks its photo, for the archive's reason.
+            for i in facts.indices where !facts[i].key.isEmpty && rowOfKey[facts[i].key] == i {
+                facts[i].hasError = true
+                problems.append(Problem(.error, "photo.missing", row: facts[i].row, field: Field.id.rawValue, value: facts[i].key,
+                    message: l.pick("照片压缩包未能检查，这位考生没有可用的照片：\(refusal.message)",
+                                    "the photo archive could not be checked, so this candidate has no usable photo: \(refusal.message)")))
+            }
+            problems.sort(by: Validator.byRowThenEntry)
+            return problems
+        }
+        report.photoNames = catalog.nameEncoding
 
         var photoOfRow: [Int: String] = [:]
         for (entry, inspection) in zip(catalog.entries, inspections) {

@@ -117,6 +117,20 @@ enum CLI {
     }
 }
 
+extension HostileCommandLineTests {
+    @Test func anArchiveThatIsNoZipLeavesEveryRowWithoutAPhoto() throws {
+        let r = try CLI.run(["validate", "--roster", Fixtures.external("openpyxl-basic.xlsx"), "--photos", Fixtures.external("gbk.csv"),
+                             "--json", "--lang", "en"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let problems = try #require(object["problems"] as? [[String: Any]])
+        let missing = problems.filter { $0["code"] as? String == "photo.missing" }
+        #expect(missing.compactMap { $0["row"] as? Int }.sorted() == [3, 4, 5, 6, 7])
+        #expect(missing.allSatisfy { ($0["message"] as? String)?.contains("the photo archive cannot be opened") == true })
+        #expect(object["rows"] as? Int == 5 && object["valid"] as? Int == 0)
+    }
+}
+
 @Suite(.serialized) struct RenderCommandLineTests {
     @Test func renderRefusesInvalidRowsAndRendersTheRest() throws {
         let dir = try Fixtures.scratch()

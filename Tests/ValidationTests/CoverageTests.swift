@@ -24,6 +24,12 @@ import Support
         try zip.add("110101199003071233.jpg", ZipPayload([0xFF, 0xD8, 0xFF] + [UInt8](repeating: 7, count: 5_300_000)), compress: false)
         try zip.close()
         run(Fixtures.external("openpyxl-basic.xlsx"), dir + "/big.zip")
+        // A file that is no image next to a photo.
+        let other = try ZipWriter(path: dir + "/other.zip")
+        try other.add("110101199003071233.jpg", ZipPayload([0xFF, 0xD8, 0xFF]))
+        try other.add("说明.txt", ZipPayload(Array("照片说明".utf8)))
+        try other.close()
+        run(Fixtures.external("openpyxl-basic.xlsx"), dir + "/other.zip")
         // A gender and a birth date that cannot be read.
         let csv = dir + "/odd.csv"
         try Data("姓名,性别,身份证号,出生日期\n张伟,未知,110101199003071233,三月七日\n".utf8).write(to: URL(fileURLWithPath: csv))
