@@ -25,6 +25,9 @@ public final class ZipWriter {
     private var payloads: [ObjectIdentifier: ZipPayload] = [:]
     /// Feeds of entries added before their files exist.
     private var feeds: [ZipFeed] = []
+    /// Entries added with raw names that are also valid UTF-8: libzip flags those as UTF-8 anyway, so the
+    /// flag is cleared again once the archive is written.
+    private var unflagged: Set<Int> = []
     public let path: String
     /// The modification time given to every entry; nil keeps libzip's (the current time).
     private let modified: time_t?
@@ -54,6 +57,9 @@ public final class ZipWriter {
             raw.append(0)
             index = raw.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { zip_file_add(archive, $0.baseAddress, source, zip_flags_t(ZIP_FL_ENC_RAW)) }
+            }
+            if let raw = rawName, !raw.allSatisfy({ $0 < 0x80 }), String(validating: raw, as: UTF8.self) != nil, index >= 0 {
+                unflagged.insert(Int(index))
             }
         } else {
             index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
@@ -106,5 +112,6 @@ public final class ZipWriter {
         }
         self.archive = nil
         payloads.removeAll()
+        if !unflagged.isEmpty { try ZipUTF8Flag.set(false, inArchiveAt: path, where: unflagged.contains) }
     }
 }
