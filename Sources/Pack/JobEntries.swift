@@ -33,7 +33,8 @@ extension JobLoader {
         }
         let start = try nodes.required(map, "start", in: node, key: key, example: "2026-05-16 08:30")
         guard Self.isDateTime(start) else {
-            throw nodes.error(map["start"], key: key + ".start", zh: "“\(start)”应写成 2026-05-16 08:30", en: "\"\(start)\" should look like 2026-05-16 08:30")
+            throw nodes.error(map["start"], key: key + ".start", zh: "“\(start)”不是真实的日期和时间，应写成 2026-05-16 08:30",
+                              en: "\"\(start)\" is not a real date and time like 2026-05-16 08:30")
         }
         var end = try nodes.required(map, "end", in: node, key: key, example: "10:00")
         if Self.isTime(end) { end = String(start.prefix(10)) + " " + end }
@@ -54,15 +55,26 @@ extension JobLoader {
         return nil
     }
 
+    /// The years an exam date may fall in (zip files date their entries 1980–2107).
+    static let years = 1980...2099
+
+    /// A real calendar date written `YYYY-MM-DD` in `years`.
     static func isDate(_ text: String) -> Bool {
-        text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil,
+              let date = PackStamp.civilDate(text) else { return false }
+        return years.contains(date.year)
     }
 
+    /// A real time of day written `HH:MM` (00:00–23:59).
     static func isTime(_ text: String) -> Bool {
-        text.range(of: #"^\d{2}:\d{2}$"#, options: .regularExpression) != nil
+        guard text.range(of: #"^\d{2}:\d{2}$"#, options: .regularExpression) != nil else { return false }
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        return parts.count == 2 && (0...23).contains(parts[0]) && (0...59).contains(parts[1])
     }
 
+    /// A real date and time written `YYYY-MM-DD HH:MM`.
     static func isDateTime(_ text: String) -> Bool {
-        text.range(of: #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"#, options: .regularExpression) != nil
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        return parts.count == 2 && isDate(String(parts[0])) && isTime(String(parts[1]))
     }
 }

@@ -47,146 +47,96 @@ public struct JobLoader: Sendable {
         }
         let top = try nodes.mapping(root, key: "", allowed: ["exam", "inputs", "rooms", "sessions", "seating", "ticket-number",
                                                                "documents", "ticket-per-candidate", "templates", "output", "values", "photo"])
-        // exam
-        guard let examNode = top["exam"] else {
-            throw nodes.error(root, key: "exam", zh: "缺少考试信息（exam: title/code/date）", en: "missing (exam: title, code, date)")
+        // Each part is read on its own, so one run reports every mistake in the file.
+        let exam = try nodes.attempt { try self.exam(top, root, nodes) }
+        let inputs = try nodes.attempt { () -> (roster: String, photos: String?, sheet: String?) in
+            guard let inputsNode = top["inputs"] else {
+                throw nodes.error(root, key: "inputs", zh: "缺少输入文件（inputs: roster/photos）", en: "missing (inputs: roster, photos)")
+            }
+            let inputs = try nodes.mapping(inputsNode, key: "inputs", allowed: ["roster", "photos", "sheet"])
+            return (resolve(try nodes.required(inputs, "roster", in: inputsNode, key: "inputs", example: "考生名单.xlsx")),
+                    try inputs["photos"].map { resolve(try nodes.string($0, key: "inputs.photos")) },
+                    try inputs["sheet"].map { try nodes.string($0, key: "inputs.sheet") })
         }
-        let examMap = try nodes.mapping(examNode, key: "exam", allowed: ["title", "code", "date", "notices"])
-        let date = try nodes.required(examMap, "date", in: examNode, key: "exam", example: "2026-05-16")
-        guard Self.isDate(date) else {
-            throw nodes.error(examMap["date"], key: "exam.date", zh: "“\(date)”不是日期，应写成 2026-05-16", en: "\"\(date)\" is not a date like 2026-05-16")
-        }
-        let exam = ExamInfo(title: try nodes.required(examMap, "title", in: examNode, key: "exam", example: "2026年上半年职业技能等级证书考试"),
-                            code: try examMap["code"].map { try nodes.string($0, key: "exam.code") } ?? "",
-                            date: date,
-                            notices: try examMap["notices"].map { try nodes.strings($0, key: "exam.notices") } ?? [])
-        // inputs
-        guard let inputsNode = top["inputs"] else {
-            throw nodes.error(root, key: "inputs", zh: "缺少输入文件（inputs: roster/photos）", en: "missing (inputs: roster, photos)")
-        }
-        let inputs = try nodes.mapping(inputsNode, key: "inputs", allowed: ["roster", "photos", "sheet"])
-        let roster = resolve(try nodes.required(inputs, "roster", in: inputsNode, key: "inputs", example: "考生名单.xlsx"))
-        let photos = try inputs["photos"].map { resolve(try nodes.string($0, key: "inputs.photos")) }
-        let sheet = try inputs["sheet"].map { try nodes.string($0, key: "inputs.sheet") }
         // rooms
-        guard let roomsNode = top["rooms"] else {
-            throw nodes.error(root, key: "rooms", zh: "缺少考场（列表，或考场表文件 rooms: 考场.xlsx）", en: "missing (a list, or a table file: rooms: rooms.xlsx)")
-        }
-        var rooms: [PackRoom]
         var roomsFile: String?
-        if case .scalar = roomsNode {
-            let path = resolve(try nodes.string(roomsNode, key: "rooms"))
-            roomsFile = path
-            rooms = try RoomTable.read(path: path)
+        var rooms: [PackRoom]?
+        if let roomsNode = top["rooms"] {
+            if case .scalar = roomsNode {
+                rooms = try nodes.attempt {
+                    let path = resolve(try nodes.string(roomsNode, key: "rooms"))
+                    roomsFile = path
+                    return try RoomTable.read(path: path)
+                }
+            } else if let items = try nodes.attempt({ try nodes.list(roomsNode, key: "rooms") }) {
+                let read = try items.enumerated().map { item in try nodes.attempt { try room(item.element, index: item.offset, nodes) } }
+                rooms = read.contains { $0 == nil } ? nil : read.compactMap { $0 }
+            }
+            if var numbered = rooms {
+                rooms = try nodes.attempt { try RoomTable.number(&numbered, file: roomsFile ?? file); return numbered }
+            }
         } else {
-            rooms = try nodes.list(roomsNode, key: "rooms").enumerated().map { try room($0.element, index: $0.offset, nodes) }
+            nodes.report(nodes.error(root, key: "rooms", zh: "缺少考场（列表，或考场表文件 rooms: 考场.xlsx）", en: "missing (a list, or a table file: rooms: rooms.xlsx)"))
         }
-        try RoomTable.number(&rooms, file: roomsFile ?? file)
         // sessions
         var sessions: [ExamSession] = []
-        if let sessionsNode = top["sessions"] {
-            for (index, node) in try nodes.list(sessionsNode, key: "sessions").enumerated() {
-                let session = try self.session(node, index: index, nodes)
+        if let sessionsNode = top["sessions"], let items = try nodes.attempt({ try nodes.list(sessionsNode, key: "sessions") }) {
+            for (index, node) in items.enumerated() {
+                guard let session = try nodes.attempt({ try self.session(node, index: index, nodes) }) else { continue }
                 if sessions.contains(where: { $0.subject == session.subject }) {
-                    throw nodes.error(node, key: "sessions[\(index + 1)].subject", zh: "科目“\(session.subject)”重复", en: "subject \"\(session.subject)\" repeats")
+                    nodes.report(nodes.error(node, key: "sessions[\(index + 1)].subject", zh: "科目“\(session.subject)”重复", en: "subject \"\(session.subject)\" repeats"))
+                    continue
+                }
+                if let rooms, !rooms.contains(where: { $0.room.type == session.mode }) {
+                    nodes.report(nodes.error(node, key: "sessions[\(index + 1)].mode", zh: "科目“\(session.subject)”是\(session.mode)，但没有\(session.mode)考场",
+                                             en: "subject \"\(session.subject)\" is \(session.mode) but no room has that type"))
                 }
                 sessions.append(session)
             }
         }
-        for session in sessions where !rooms.contains(where: { $0.room.type == session.mode }) {
-            throw nodes.error(top["sessions"], key: "sessions", zh: "科目“\(session.subject)”是\(session.mode)，但没有\(session.mode)考场",
-                              en: "subject \"\(session.subject)\" is \(session.mode) but no room has that type")
-        }
-        // seating
-        var policy = SeatingPolicy()
-        policy.numbering = .rows
-        if let seatingNode = top["seating"] {
-            let map = try nodes.mapping(seatingNode, key: "seating", allowed: ["order", "seed", "numbering", "separate-schools"])
-            let seed = try map["seed"].map { UInt64(try nodes.integer($0, key: "seating.seed", range: 0...Int.max)) }
-            switch try map["order"].map({ try nodes.string($0, key: "seating.order") }) ?? "roster" {
-            case "roster", "名单": policy.order = .roster
-            case "sorted", "排序": policy.order = .sorted
-            case "shuffle", "随机":
-                guard let seed else {
-                    throw nodes.error(seatingNode, key: "seating.seed", zh: "随机编排需要种子，如 seed: 20260516（同一种子得到同样的座位）",
-                                      en: "shuffle needs a seed, e.g. seed: 20260516 (the same seed gives the same seats)")
-                }
-                policy.order = .shuffle(seed: seed)
-            case let other:
-                throw nodes.error(map["order"], key: "seating.order", zh: "“\(other)”：应为 roster、sorted 或 shuffle", en: "\"\(other)\": expected roster, sorted or shuffle")
-            }
-            if let node = map["numbering"] {
-                switch try nodes.string(node, key: "seating.numbering") {
-                case "rows", "按行": policy.numbering = .rows
-                case "snake", "蛇形": policy.numbering = .snake
-                case let other: throw nodes.error(node, key: "seating.numbering", zh: "“\(other)”：应为 rows 或 snake（蛇形）", en: "\"\(other)\": expected rows or snake")
-                }
-            }
-            if let node = map["separate-schools"] { policy.separateSchools = try nodes.bool(node, key: "seating.separate-schools") }
-        }
+        let policy = try nodes.attempt { try seating(top["seating"], nodes) }
         // ticket numbers
-        let patternText = try top["ticket-number"].map { try nodes.string($0, key: "ticket-number") } ?? Self.defaultPattern
-        let pattern: TicketNumberPattern
-        do { pattern = try TicketNumberPattern(patternText) } catch {
-            throw nodes.error(top["ticket-number"], key: "ticket-number", zh: "准考证号格式有误：\(error)", en: "bad ticket-number pattern: \(error)")
-        }
-        // documents and templates
-        var documents = PackDocument.allCases
-        if let node = top["documents"] {
-            documents = try nodes.strings(node, key: "documents").map { name in
-                guard let document = PackDocument(rawValue: name) ?? PackDocument.allCases.first(where: { $0.fileName == name + ".pdf" }) else {
-                    throw nodes.error(node, key: "documents", zh: "未知的文书“\(name)”（可用：\(PackDocument.allCases.map(\.rawValue).joined(separator: "、"))）",
-                                      en: "unknown document \"\(name)\" (known: \(PackDocument.allCases.map(\.rawValue).joined(separator: ", ")))")
+        let patternText = try nodes.attempt { try top["ticket-number"].map { try nodes.string($0, key: "ticket-number") } ?? Self.defaultPattern }
+        let pattern = try patternText.flatMap { text in
+            try nodes.attempt { () throws -> TicketNumberPattern in
+                do { return try TicketNumberPattern(text) } catch {
+                    throw nodes.error(top["ticket-number"], key: "ticket-number", zh: "准考证号格式有误：\(error)", en: "bad ticket-number pattern: \(error)")
                 }
-                return document
-            }
-            // Each once, in the order given.
-            documents = documents.enumerated().filter { !documents[..<$0.offset].contains($0.element) }.map(\.element)
-        }
-        var templates: [PackDocument: String] = [:]
-        let templatesMap = try top["templates"].map { try nodes.mapping($0, key: "templates", allowed: PackDocument.allCases.map(\.rawValue)) } ?? [:]
-        for document in PackDocument.allCases {
-            if let node = templatesMap[document.rawValue] {
-                let path = resolve(try nodes.string(node, key: "templates.\(document.rawValue)"))
-                guard FileManager.default.isReadableFile(atPath: path) else {
-                    throw nodes.error(node, key: "templates.\(document.rawValue)", zh: "找不到模板文件 \(path)", en: "no template file at \(path)")
-                }
-                templates[document] = path
-            } else if let path = builtInTemplate(document.rawValue) {
-                templates[document] = path
-            } else {
-                throw nodes.error(root, key: "templates.\(document.rawValue)", zh: "找不到内置模板 \(document.rawValue).yaml（可设置 KAOWU_TEMPLATES）",
-                                  en: "no built-in template \(document.rawValue).yaml (set KAOWU_TEMPLATES)")
             }
         }
-        let perCandidate = try top["ticket-per-candidate"].map { try nodes.bool($0, key: "ticket-per-candidate") } ?? false
+        let documents = try nodes.attempt { try self.documents(top["documents"], nodes) }
+        let templates = try nodes.attempt { try self.templates(top["templates"], root: root, resolve: resolve, nodes) }
+        let perCandidate = try nodes.attempt { try top["ticket-per-candidate"].map { try nodes.bool($0, key: "ticket-per-candidate") } ?? false }
         let defaultOutput = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let output = resolve(try top["output"].map { try nodes.string($0, key: "output") } ?? defaultOutput)
-        var values: [String: String] = [:]
-        if let node = top["values"] {
+        let output = try nodes.attempt { resolve(try top["output"].map { try nodes.string($0, key: "output") } ?? defaultOutput) }
+        let values = try nodes.attempt { () -> [String: String] in
+            var values: [String: String] = [:]
+            guard let node = top["values"] else { return values }
             guard case .mapping(let mapping) = node else { throw nodes.error(node, key: "values", zh: "应为“字段: 值”", en: "expected field: value pairs") }
             for (k, v) in mapping {
                 let name = try nodes.string(k, key: "values")
+                guard values[name] == nil else {
+                    throw nodes.error(k, key: "values.\(name)", zh: "重复的字段 \(name)，只能写一次", en: "repeated field \(name); give it once")
+                }
                 values[name] = try nodes.string(v, key: "values.\(name)")
             }
+            return values
         }
-        var job = Job(file: file, exam: exam, roster: roster, photos: photos, sheet: sheet, roomsFile: roomsFile, rooms: rooms,
+        let photo = try nodes.attempt { try self.photo(top["photo"], nodes) }
+        if let exam, let pattern, perCandidate == true {
+            try nodes.attempt { try Self.checkTicketFileName(pattern, exam: exam, rooms: rooms ?? [], sessions: sessions, node: top["ticket-number"], nodes) }
+        }
+        try nodes.throwIfAny()
+        guard let exam, let inputs, let rooms, let policy, let pattern, let patternText, let documents, let templates, let perCandidate,
+              let output, let values, let photo else {
+            throw nodes.error(root, key: "", zh: "任务文件无法读取", en: "the job file cannot be read")
+        }
+        var job = Job(file: file, exam: exam, roster: inputs.roster, photos: inputs.photos, sheet: inputs.sheet, roomsFile: roomsFile, rooms: rooms,
                       sessions: sessions, policy: policy, ticketPattern: pattern, ticketPatternText: patternText, documents: documents,
                       ticketPerCandidate: perCandidate, templates: templates, output: output, values: values)
-        if let node = top["photo"] {
-            let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height", "background"])
-            if let b = map["background"] {
-                let text = try nodes.string(b, key: "photo.background")
-                let names = ["white": "white", "白": "white", "白色": "white", "blue": "blue", "蓝": "blue", "蓝色": "blue", "red": "red", "红": "red", "红色": "red"]
-                guard let colour = names[text].flatMap(BackgroundColour.init(rawValue:)) else {
-                    throw nodes.error(b, key: "photo.background", zh: "“\(text)”：底色应为 white（白）、blue（蓝）或 red（红）",
-                                      en: "\"\(text)\": the background must be white, blue or red")
-                }
-                job.photoBackground = colour
-            }
-            if let w = map["width"] { job.photoWidth = try nodes.integer(w, key: "photo.width", range: 50...5000) }
-            if let h = map["height"] { job.photoHeight = try nodes.integer(h, key: "photo.height", range: 50...5000) }
-        }
+        job.photoBackground = photo.background
+        job.photoWidth = photo.width
+        job.photoHeight = photo.height
         return job
     }
 }

@@ -1,27 +1,59 @@
 import Yams
 
 /// Reads typed values out of a job file's YAML nodes; every mismatch becomes a `JobError` naming the key
-/// and line.
-struct JobNodes {
+/// and line. Mistakes that do not stop the reading (an unknown or repeated key, a part that failed inside
+/// `attempt`) are collected, so one run reports every mistake in the file.
+final class JobNodes {
     let file: String
+    /// The mistakes found so far, in the order found.
+    private(set) var errors: [JobError] = []
+
+    init(file: String) { self.file = file }
 
     func error(_ node: Node?, key: String, zh: String, en: String) -> JobError {
         JobError(file: file, line: node?.mark.map { $0.line }, key: key, zh: zh, en: en)
     }
 
-    /// A mapping whose keys must all be in `allowed`.
+    /// Notes a mistake and goes on.
+    func report(_ error: JobError) { errors.append(error) }
+
+    /// Runs one independent part of the reading; a mistake in it is noted and gives nil.
+    func attempt<T>(_ body: () throws -> T) throws -> T? {
+        do { return try body() } catch let error as JobError {
+            errors.append(contentsOf: [error] + error.more)
+            return nil
+        }
+    }
+
+    /// Throws every mistake noted, in the order of their lines (the first, with the others in its `more`).
+    func throwIfAny() throws {
+        let sorted = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        guard var first = sorted.first else { return }
+        first.more = Array(sorted.dropFirst())
+        throw first
+    }
+
+    /// A mapping whose keys must all be in `allowed`; an unknown or repeated key is noted and left out.
     func mapping(_ node: Node, key: String, allowed: [String]) throws -> [String: Node] {
         guard case .mapping(let mapping) = node else {
             throw error(node, key: key, zh: "应为“键: 值”的映射", en: "expected keys and values")
         }
         var result: [String: Node] = [:]
+        var lines: [String: Int] = [:]
         for (k, v) in mapping {
-            guard let name = k.string else { throw error(k, key: key, zh: "键必须是文字", en: "a key must be text") }
+            guard let name = k.string else { report(error(k, key: key, zh: "键必须是文字", en: "a key must be text")); continue }
             let path = key.isEmpty ? name : key + "." + name
             guard allowed.contains(name) else {
-                throw error(k, key: path, zh: "未知的键（可用：\(allowed.joined(separator: "、"))）",
-                            en: "unknown key (known: \(allowed.joined(separator: ", ")))")
+                report(error(k, key: path, zh: "未知的键（可用：\(allowed.joined(separator: "、"))）",
+                             en: "unknown key (known: \(allowed.joined(separator: ", ")))"))
+                continue
             }
+            if let first = lines[name] {
+                report(error(k, key: path, zh: "重复的键：第 \(first) 行已经写过 \(name)，只能写一次",
+                             en: "repeated key: \(name) is already given on line \(first); give it once"))
+                continue
+            }
+            lines[name] = k.mark?.line ?? 0
             result[name] = v
         }
         return result

@@ -58,6 +58,89 @@ import TestTools
         #expect(e.message(.zh).contains("exam.yaml:7: seatting: 未知的键"))
     }
 
+    @Test func everyMistakeInTheFileIsReportedNotOnlyTheFirst() throws {
+        let e = try failure("""
+        inputs: {roster: 名单.csv, foto: 照片.zip}
+        rooms:
+          - {site: 考点, name: 第01考场, type: 教室, seats: 30}
+          - {site: 考点, name: 第02考场, type: 笔试, seats: 三十}
+        sessions: [{subject: 理论知识, mode: 笔试, start: 2026-06-20 25:00, end: "11:00"}]
+        seatting: {order: sorted}
+        photo: {background: 紫}
+        """)
+        let all = [e] + e.more
+        #expect(all.map(\.key) == ["inputs.foto", "rooms[1].type", "rooms[2].seats", "sessions[1].start", "seatting", "photo.background"], "\(all.map(\.key))")
+        #expect(all.map(\.line) == [5, 7, 8, 9, 10, 11])
+        let lines = e.message(.zh).split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0.hasPrefix(e.file + ":") })
+    }
+
+    @Test func aRepeatedKeyIsRefusedNamingBothLines() throws {
+        let e = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        exam:
+          title: 第二个标题
+        """)
+        #expect(e.key == "exam" && e.line == 7)
+        #expect(e.message(.zh).contains("第 1 行已经写过 exam"), "\(e.message(.zh))")
+        #expect(e.message(.en).contains("already given on line 1"))
+        let inner = try failure("""
+        inputs: {roster: 名单.csv, roster: 另一个.csv}
+        \(Self.room)
+        """)
+        #expect(inner.key == "inputs.roster" && inner.line == 5)
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-13-01", "0000-01-01", "2026-00-10", "1970-01-01", "2026-6-1"])
+    func examDatesMustBeRealDates(date: String) throws {
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(3, in: dir)
+        let text = """
+        exam: {title: 测试, code: T1, date: "\(date)"}
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        """
+        try text.write(toFile: dir + "/exam.yaml", atomically: true, encoding: .utf8)
+        do {
+            _ = try JobLoader(builtInTemplate: { PackFixtures.templates + "/\($0).yaml" }).load(path: dir + "/exam.yaml")
+            Issue.record("\(date) accepted")
+        } catch let error as JobError {
+            #expect(error.key == "exam.date" && error.line == 1)
+            #expect(error.message(.zh).contains("不是 1980–2099 年间的真实日期"))
+        }
+    }
+
+    @Test func timesMustBeRealAndTheWrongOneIsBlamed() throws {
+        for (start, end, key) in [("2026-06-20 25:00", "11:00", "sessions[1].start"), ("2026-06-20 09:60", "11:00", "sessions[1].start"),
+                                  ("2026-06-20 09:00", "24:00", "sessions[1].end"), ("2026-02-30 09:00", "11:00", "sessions[1].start")] {
+            let e = try failure("""
+            inputs: {roster: 名单.csv}
+            \(Self.room)
+            sessions: [{subject: 理论知识, mode: 笔试, start: \(start), end: "\(end)"}]
+            """)
+            #expect(e.key == key, "\(start)–\(end): \(e.key)")
+        }
+    }
+
+    @Test func aTicketNumberTooLongForAFileNameIsRefusedAtLoad() throws {
+        let e = try failure("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        ticket-per-candidate: true
+        ticket-number: "\(String(repeating: "2026年上半年职业技能等级证书考试", count: 5)){seat:2}"
+        """)
+        #expect(e.key == "ticket-number")
+        #expect(e.message(.zh).contains("最多 80 个字符"))
+        // Without one file per candidate the same number is fine.
+        _ = try load("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        ticket-number: "\(String(repeating: "2026年上半年职业技能等级证书考试", count: 5)){seat:2}"
+        """)
+    }
+
     @Test func wrongValuesNameKeyAndLine() throws {
         let type = try failure("""
         inputs: {roster: 名单.csv}
