@@ -8,15 +8,20 @@ struct NodeReader {
         TemplateError(file: file, line: node.mark.map { $0.line }, key: key, message: message)
     }
 
-    /// A mapping whose keys must all be in `allowed`.
+    /// A mapping whose keys must all be in `allowed`, each given once.
     func mapping(_ node: Node, key: String, allowed: Set<String>) throws -> [String: Node] {
         guard case .mapping(let mapping) = node else { throw error(node, key: key, "expected keys and values") }
         var result: [String: Node] = [:]
+        var lines: [String: Int] = [:]
         for (k, v) in mapping {
             guard let name = k.string else { throw error(k, key: key, "a key must be text") }
             guard allowed.contains(name) else {
                 throw error(k, key: key + "." + name, "unknown key (known: \(allowed.sorted().joined(separator: ", ")))")
             }
+            if let first = lines[name] {
+                throw error(k, key: key + "." + name, "repeated key: \(name) is already given on line \(first); give it once")
+            }
+            lines[name] = k.mark?.line ?? 0
             result[name] = v
         }
         return result

@@ -1,15 +1,26 @@
 import Foundation
 import Yams
 
-/// A mistake in a template file, located for the person editing it: file, line and key.
+/// A mistake in a template file, located for the person editing it: file, line and key. A template with
+/// mistakes in several elements is reported as the first, with the others in `more`.
 public struct TemplateError: Error, CustomStringConvertible, Sendable {
     public let file: String
     public let line: Int?
     public let key: String
     public let message: String
+    /// Further mistakes in the same file, in the order of their lines.
+    public var more: [TemplateError] = []
 
+    public init(file: String, line: Int?, key: String, message: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+    }
+
+    /// One line per mistake.
     public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(message)"
+        ([self] + more).map { "\($0.file)\($0.line.map { ":\($0)" } ?? ""): \($0.key): \($0.message)" }.joined(separator: "\n")
     }
 }
 
@@ -24,12 +35,26 @@ public struct TemplateLoader: Sendable {
 
     /// Loads the template file at `path`.
     public func load(path: String) throws -> Template {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw TemplateError(file: path, line: nil, key: "", message: "no such file")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw TemplateError(file: path, line: nil, key: "", message: "not a template file (a folder or a device)")
+        }
+        guard ((attributes?[.size] as? NSNumber)?.intValue ?? 0) <= Self.maxBytes else {
+            throw TemplateError(file: path, line: nil, key: "", message: "larger than \(Self.maxBytes / 1024) KB: not a template")
+        }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw TemplateError(file: path, line: nil, key: "", message: "cannot read the file (\(error.localizedDescription))")
         }
         return try load(yaml: text, file: path)
     }
+
+    /// The largest template file read (templates are a few KB).
+    static let maxBytes = 1 << 20
 
     /// Loads a template from `yaml`; `file` names it in errors.
     public func load(yaml: String, file: String) throws -> Template {
@@ -53,13 +78,23 @@ public struct TemplateLoader: Sendable {
         guard let elementsNode = top["elements"], case .sequence(let items) = elementsNode else {
             throw reader.error(top["elements"] ?? root, key: "elements", "a list of elements is required")
         }
+        // Every element is checked, so one run reports the mistakes of all of them.
         var elements: [Template.Element] = []
+        var mistakes: [TemplateError] = []
         for (index, item) in items.enumerated() {
-            let element = try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height)
-            if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
-                throw reader.error(item, key: "elements[\(index)]", "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
+            do {
+                let element = try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height)
+                if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
+                    throw reader.error(item, key: "elements[\(index)]", "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
+                }
+                elements.append(element)
+            } catch let error as TemplateError {
+                mistakes.append(error)
             }
-            elements.append(element)
+        }
+        if var first = mistakes.first {
+            first.more = Array(mistakes.dropFirst())
+            throw first
         }
         let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
         var template = Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)

@@ -34,6 +34,46 @@ func loadError(_ yaml: String) -> TemplateError? {
 }
 
 @Suite struct TemplateLoaderTests {
+    @Test func aRepeatedKeyIsRefusedNamingBothLines() throws {
+        let e = try #require(loadError("""
+        page: {size: A4}
+        elements:
+          - {type: text, text: "{{name}}", box: [10, 10, 50, 10], size: 12, size: 14}
+        """))
+        #expect(e.line == 3 && e.key == "elements[0].size", "\(e)")
+        #expect(e.message.contains("already given on line 3"))
+        let top = try #require(loadError("""
+        page: {size: A4}
+        elements: []
+        page: {size: A5}
+        """))
+        #expect(top.line == 3 && top.message.contains("already given on line 1"), "\(top)")
+    }
+
+    @Test func everyElementsMistakeIsReported() throws {
+        let e = try #require(loadError("""
+        page: {size: A4}
+        elements:
+          - {type: text, text: "{{nmae}}", box: [10, 10, 50, 10]}
+          - {type: text, text: "{{name}}", box: [10, 10, 500, 10]}
+          - {type: circle, at: [1, 1]}
+        """))
+        #expect(([e] + e.more).map(\.line) == [3, 4, 5], "\(e)")
+        #expect(e.description.split(separator: "\n").count == 3)
+    }
+
+    @Test func aDeviceOrFolderIsNotReadAsATemplate() throws {
+        for path in ["/dev/zero", "/tmp", "/nonexistent/t.yaml"] {
+            do {
+                _ = try TemplateLoader(isKnownField: known).load(path: path)
+                Issue.record("\(path) loaded")
+            } catch let error as TemplateError {
+                #expect(error.file == path)
+                #expect(error.message == (path.hasPrefix("/nonexistent") ? "no such file" : "not a template file (a folder or a device)"))
+            }
+        }
+    }
+
     @Test func pageSizesAndElements() throws {
         let t = try load("""
         name: 合格证
