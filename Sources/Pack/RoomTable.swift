@@ -27,7 +27,9 @@ public enum RoomTable {
     /// The rooms in `path`; a wrong or missing value is an error naming the row and column.
     public static func read(path: String) throws -> [PackRoom] {
         let reader: TableReader
-        do { reader = try RosterFile.open(path: path) } catch {
+        do { reader = try RosterFile.open(path: path) } catch let error as RosterError {
+            throw JobError(file: path, line: error.row, key: "rooms", zh: "考场表无法读取：\(error.zh)", en: "cannot read the rooms table: \(error.en)")
+        } catch {
             throw JobError(file: path, line: nil, key: "rooms", zh: "考场表无法读取（\(error)）", en: "cannot read the rooms table (\(error))")
         }
         var header: [Column: Int]?
@@ -82,7 +84,9 @@ public enum RoomTable {
     }
 
     private static func readRow(_ reader: TableReader, _ path: String) throws -> TableRow? {
-        do { return try reader.nextRow() } catch {
+        do { return try reader.nextRow() } catch let error as RosterError {
+            throw JobError(file: path, line: error.row, key: "rooms", zh: "考场表损坏：\(error.zh)", en: "the rooms table is damaged: \(error.en)")
+        } catch {
             throw JobError(file: path, line: nil, key: "rooms", zh: "考场表损坏（\(error)）", en: "the rooms table is damaged (\(error))")
         }
     }

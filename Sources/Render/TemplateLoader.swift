@@ -20,7 +20,7 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 
     /// One line per mistake.
     public var description: String {
-        ([self] + more).map { "\($0.file)\($0.line.map { ":\($0)" } ?? ""): \($0.key): \($0.message)" }.joined(separator: "\n")
+        ([self] + more).map { "\($0.file)\($0.line.map { ":\($0)" } ?? "")\($0.key.isEmpty ? "" : ": " + $0.key): \($0.message)" }.joined(separator: "\n")
     }
 }
 

@@ -23,6 +23,7 @@ public enum RosterFile {
     /// Opens `path` and returns a reader positioned before its first row.
     /// - Parameter sheet: for workbooks, the sheet's name or 1-based number; by default the first visible one.
     public static func open(path: String, sheet: String? = nil) throws -> TableReader {
+        try requireFile(path)
         switch sniff(path: path) {
         case .empty:
             throw RosterError(file: path, zh: "文件是空的（0 字节）", en: "the file is empty (0 bytes)")
@@ -40,6 +41,23 @@ public enum RosterFile {
                                   en: "the file is named as an Excel workbook but its content is not one (a renamed text file, or damaged)")
             }
             return try DelimitedTextReader(path: path)
+        }
+    }
+
+    /// Refuses what is not a readable regular file (missing, a folder, a device), saying which.
+    public static func requireFile(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw RosterError(file: path, zh: "找不到这个文件", en: "no such file")
+        }
+        if isFolder.boolValue {
+            throw RosterError(file: path, zh: "这是一个文件夹，不是名单文件；请给出其中的 .xlsx、.xls 或 .csv 文件", en: "this is a folder, not a roster file; name the .xlsx, .xls or .csv file in it")
+        }
+        guard (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular else {
+            throw RosterError(file: path, zh: "不是普通文件（设备或管道），无法作为名单读取", en: "not a regular file (a device or pipe); it cannot be read as a roster")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw RosterError(file: path, zh: "没有读取这个文件的权限", en: "no permission to read this file")
         }
     }
 

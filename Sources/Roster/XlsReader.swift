@@ -44,6 +44,9 @@ public final class XlsReader: TableReader {
         }
         guard let chosen, freexl_select_active_worksheet(handle, UInt16(chosen)) == FREEXL_OK else {
             freexl_close(handle)
+            if sheets.isEmpty {
+                throw RosterError(file: path, zh: "工作簿里没有工作表", en: "the workbook has no sheets")
+            }
             throw RosterError(file: path, zh: "找不到工作表 “\(sheet ?? "")”，现有：\(sheets.joined(separator: "、"))",
                               en: "no sheet \"\(sheet ?? "")\"; the workbook has: \(sheets.joined(separator: ", "))")
         }

@@ -32,6 +32,9 @@ public final class XlsxReader: TableReader {
             chosen = sheets.first { !$0.hidden } ?? sheets.first
         }
         guard let chosen else {
+            if names.isEmpty {
+                throw RosterError(file: path, zh: "工作簿里没有工作表", en: "the workbook has no sheets")
+            }
             throw RosterError(file: path, zh: "找不到工作表 “\(sheet ?? "")”，现有：\(names.joined(separator: "、"))",
                               en: "no sheet \"\(sheet ?? "")\"; the workbook has: \(names.joined(separator: ", "))")
         }

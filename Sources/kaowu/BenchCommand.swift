@@ -34,6 +34,13 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "render：每个 PDF 文件的页数（默认 1000）")
     var chunk: Int?
 
+    func validate() throws {
+        try OptionCheck.range(repeats, 1...100, "--repeats", .zh)
+        try OptionCheck.range(pages, 1...10_000_000, "--pages", .zh)
+        try OptionCheck.range(threads, OptionCheck.threads, "--threads", .zh)
+        if let chunk { try OptionCheck.range(chunk, 1...10_000_000, "--chunk", .zh) }
+    }
+
     func run() throws {
         if what == "render" {
             try benchRender()

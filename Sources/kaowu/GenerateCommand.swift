@@ -17,6 +17,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "合成数据的行数")
     var rows: Int = 10_000
 
+    func validate() throws {
+        try OptionCheck.range(rows, 1...10_000_000, "--rows", .zh)
+    }
+
     func run() throws {
         switch kind {
         case "demo": try DemoDataset.write(to: out)

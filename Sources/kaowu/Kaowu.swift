@@ -13,9 +13,19 @@ struct Kaowu: ParsableCommand {
 
     /// Ctrl-C and SIGTERM are taken over before anything else runs, so work in progress can remove its own
     /// unfinished files (`Interruption`).
+    /// Usage errors exit 2 as design §2 says (swift-argument-parser's own code for them is 64).
     static func main() {
         Interruption.install()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
     }
 }
 

@@ -26,6 +26,10 @@ struct PackCommand: ParsableCommand {
     @Option(name: .long, help: "消息语言：zh 或 en")
     var lang: String = "zh"
 
+    func validate() throws {
+        try OptionCheck.range(threads, OptionCheck.threads, "--threads", try OptionCheck.language(lang))
+    }
+
     func run() throws {
         let l = Language(rawValue: lang) ?? .zh
         try requireReadable([job] + (keep.map { [$0] } ?? []), l)

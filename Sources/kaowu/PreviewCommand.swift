@@ -22,6 +22,10 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "覆盖示例字段，如 --set exam.title=…")
     var set: [String] = []
 
+    func validate() throws {
+        try OptionCheck.range(dpi, 10...1200, "--dpi", .zh)
+    }
+
     func run() throws {
         guard let path = BuiltInTemplates.path(for: template) else {
             printError("kaowu preview: 找不到模板 “\(template)”")

@@ -38,6 +38,10 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "消息语言：zh 或 en")
     var lang: String = "zh"
 
+    func validate() throws {
+        try OptionCheck.range(start, 1...1000, "--start", try OptionCheck.language(lang))
+    }
+
     func run() throws {
         let language = Language(rawValue: lang) ?? .zh
         guard let templatePath = BuiltInTemplates.path(for: template ?? kind ?? "") else {

@@ -51,6 +51,13 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "按此日期判断出生日期是否在未来（YYYY-MM-DD，默认今天）")
     var today: String?
 
+    func validate() throws {
+        let l = try OptionCheck.language(lang)
+        try OptionCheck.range(maxPhotoMb, 0.01...1024, "--max-photo-mb", l)
+        try OptionCheck.range(photoTolerance, 0...1000, "--photo-tolerance", l)
+        if let threads { try OptionCheck.range(threads, OptionCheck.threads, "--threads", l) }
+    }
+
     func run() throws {
         guard let language = Language(rawValue: lang) else { throw usage("--lang 只能是 zh 或 en", "--lang must be zh or en") }
         var options = ValidationOptions()

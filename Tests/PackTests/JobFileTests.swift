@@ -76,6 +76,27 @@ import TestTools
         #expect(lines.allSatisfy { $0.hasPrefix(e.file + ":") })
     }
 
+    @Test func aMissingRoomsTableOrADeviceAsTemplateIsNamedForWhatItIs() throws {
+        let rooms = try failure("""
+        inputs: {roster: 名单.csv}
+        rooms: 考场.xlsx
+        """)
+        #expect(rooms.key == "rooms" && rooms.file.hasSuffix("考场.xlsx"))
+        #expect(rooms.message(.zh).contains("考场表无法读取：找不到这个文件"), "\(rooms.message(.zh))")
+        #expect(rooms.message(.en).contains("cannot read the rooms table: no such file"))
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(3, in: dir)
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        \(Self.room)
+        templates: {door-label: /dev/zero}
+        """, in: dir)
+        let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/pack"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/dev/zero: not a template file (a folder or a device)"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "名单.csv"], "nothing written")
+    }
+
     @Test func aRepeatedKeyIsRefusedNamingBothLines() throws {
         let e = try failure("""
         inputs: {roster: 名单.csv}

@@ -37,7 +37,38 @@ enum CLI {
         #expect(try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--map", "x=nosuchfield"]).status == 2)
         #expect(try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--photo-background", "green"]).status == 2)
         let unknown = try CLI.run(["validate", "--nonsense"])
-        #expect(unknown.status == 64 || unknown.status == 2)
+        #expect(unknown.status == 2, "usage errors exit 2, not swift-argument-parser's 64")
+        for options in [["--max-photo-mb", "99999999999999"], ["--max-photo-mb", "0"], ["--threads", "0"], ["--photo-tolerance", "-1"], ["--lang", "fr"]] {
+            let run = try CLI.run(["validate", "--roster", Fixtures.demoRoster] + options)
+            #expect(run.status == 2, "\(options)")
+            #expect(run.stderr.contains(options[0]), "\(options): \(run.stderr)")
+        }
+        #expect(try CLI.run(["pack", Fixtures.path("fixtures/demo/exam.yaml"), "--threads", "-3"]).status == 2)
+        #expect(try CLI.run(["render", "admission-ticket", "--data", Fixtures.demoRoster, "--out", "/tmp/x.pdf", "--start", "0"]).status == 2)
+    }
+
+    @Test func filesThatAreNotRostersAreNamedForWhatTheyAre() throws {
+        let dir = try Fixtures.scratch()
+        let folder = try CLI.run(["validate", "--roster", dir])
+        #expect(folder.status == 1)
+        #expect(folder.stdout.contains("这是一个文件夹，不是名单文件"), "\(folder.stdout)")
+        let device = try CLI.run(["validate", "--roster", "/dev/zero", "--lang", "en"])
+        #expect(device.stdout.contains("not a regular file"), "\(device.stdout)")
+        // A workbook whose sheets were all removed.
+        let source = try ZipReader(path: Fixtures.external("openpyxl-basic.xlsx"))
+        let writer = try ZipWriter(path: dir + "/无表.xlsx")
+        for i in 0..<source.count {
+            let entry = String(decoding: try #require(source.info(at: i)).rawName, as: UTF8.self)
+            var bytes = try source.read(at: i, limit: 1 << 24)
+            if entry == "xl/workbook.xml" {
+                let xml = String(decoding: bytes, as: UTF8.self)
+                bytes = Array(xml.replacingOccurrences(of: #"<sheet [^>]*/>"#, with: "", options: .regularExpression).utf8)
+            }
+            try writer.add(entry, ZipPayload(bytes))
+        }
+        try writer.close()
+        let empty = try CLI.run(["validate", "--roster", dir + "/无表.xlsx"])
+        #expect(empty.stdout.contains("工作簿里没有工作表"), "\(empty.stdout)")
     }
 
     @Test func excelReportListsProblemsAndTheRosterRowForRow() throws {
