@@ -31,18 +31,22 @@ struct PreviewCommand: ParsableCommand {
             printError("kaowu preview: 找不到模板 “\(template)”")
             throw ExitStatus.usage
         }
+        let output = try OutputFile(out, inputs: [path], language: .zh)
         do {
             let document = try DocumentRenderer(templatePath: path)
             let context = SampleRecords.context.merging(try parseSettings(set, .zh)) { _, new in new }
             let records = SampleRecords.records(max(document.recordsOnFirstPage, 3))
             if out.lowercased().hasSuffix(".pdf") {
-                try document.renderPDF(records, context: context, to: out)
+                try document.renderPDF(records, context: context, to: output.temporary)
             } else {
-                try document.renderPNG(records, context: context, to: out, dpi: min(max(dpi, 30), 600))
+                try document.renderPNG(records, context: context, to: output.temporary, dpi: min(max(dpi, 30), 600))
             }
+            try output.commit()
         } catch let error as ExitCode {
+            output.discard()
             throw error
         } catch {
+            output.discard()
             printError("kaowu preview: \(error)")
             throw ExitStatus.usage
         }

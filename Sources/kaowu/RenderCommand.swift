@@ -51,6 +51,7 @@ struct RenderCommand: ParsableCommand {
         }
         let context = try parseSettings(set, language)
         try requireReadable([data] + (photos.map { [$0] } ?? []), language)
+        let output = try OutputFile(out, inputs: [data, templatePath] + (photos.map { [$0] } ?? []), language: language)
         let document: DocumentRenderer
         do { document = try DocumentRenderer(templatePath: templatePath) } catch {
             printError("kaowu render: \(error)")
@@ -61,8 +62,10 @@ struct RenderCommand: ParsableCommand {
         options.sheet = sheet
         let (report, records) = RosterRecords.load(roster: data, photos: photos, options: options)
         do {
-            try document.renderPDF(records, context: context, start: max(1, start), to: out)
+            try document.renderPDF(records, context: context, start: max(1, start), to: output.temporary)
+            try output.commit()
         } catch {
+            output.discard()
             printError("kaowu render: \(error)")
             throw ExitStatus.usage
         }

@@ -47,6 +47,28 @@ enum CLI {
         #expect(try CLI.run(["render", "admission-ticket", "--data", Fixtures.demoRoster, "--out", "/tmp/x.pdf", "--start", "0"]).status == 2)
     }
 
+    @Test func renderAndPreviewNeverOverwriteAnInputOrAFileKaowuDidNotMake() throws {
+        let dir = try Fixtures.scratch()
+        let roster = dir + "/名单.xlsx"
+        try FileManager.default.copyItem(atPath: Fixtures.demoRoster, toPath: roster)
+        try "会议纪要".write(toFile: dir + "/mine.pdf", atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: roster)), mine = try Data(contentsOf: URL(fileURLWithPath: dir + "/mine.pdf"))
+        let onRoster = try CLI.run(["render", "door-label", "--data", roster, "--out", roster])
+        #expect(onRoster.status == 2 && onRoster.stderr.contains("这是本次的输入文件"), "\(onRoster.stderr)")
+        let onMine = try CLI.run(["render", "door-label", "--data", roster, "--out", dir + "/mine.pdf"])
+        #expect(onMine.status == 2 && onMine.stderr.contains("不是 kaowu 生成的文件"), "\(onMine.stderr)")
+        #expect(try CLI.run(["preview", "door-label", "--out", dir + "/mine.pdf"]).status == 2)
+        #expect(try CLI.run(["render", "door-label", "--data", roster, "--out", dir]).status == 2)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: roster)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/mine.pdf")) == mine)
+        // kaowu's own output is replaced by the next run, and nothing unfinished is left.
+        #expect(try CLI.run(["render", "door-label", "--data", roster, "--out", dir + "/门贴.pdf"]).status == 1)
+        #expect(try CLI.run(["render", "door-label", "--data", roster, "--out", dir + "/门贴.pdf"]).status == 1)
+        #expect(try CLI.run(["preview", "door-label", "--out", dir + "/门贴.png"]).status == 0)
+        #expect(try CLI.run(["preview", "door-label", "--out", dir + "/门贴.png"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["mine.pdf", "名单.xlsx", "门贴.pdf", "门贴.png"])
+    }
+
     @Test func filesThatAreNotRostersAreNamedForWhatTheyAre() throws {
         let dir = try Fixtures.scratch()
         let folder = try CLI.run(["validate", "--roster", dir])
