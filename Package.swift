@@ -44,13 +44,14 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
         .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "CTurboJPEG", "Yams"], swiftSettings: cairoIncludes),
-        .target(name: "Seating", dependencies: ["Support"]),
-        .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Synthetic", "Validation"],
+        .target(name: "Seating", dependencies: ["Support", "Validation"]),
+        .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Validation"],
                 swiftSettings: cairoIncludes),
         .target(name: "Pack", dependencies: ["Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: cairoIncludes),
-        .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "CZip", "CTurboJPEG"]),
+        .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CZip", "CTurboJPEG"],
+                swiftSettings: cairoIncludes),
         .executableTarget(name: "kaowu", dependencies: [
             "Validation", "Synthetic", "Spreadsheet", "Documents", "Render", "Pack", "Seating",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,6 +67,6 @@ let package = Package(
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Seating", "Roster", "Support", "Synthetic", "TestTools",
                                                     .product(name: "Crypto", package: "swift-crypto")], swiftSettings: cairoIncludes),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "TestTools"], swiftSettings: cairoIncludes),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
     ]
 )

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 
 /// Every character a pack can print: the candidates' values, the job's, rooms' and sessions' values,
@@ -6,7 +7,7 @@ enum PackCharacters {
     static func collect(job: Job, plan: PackPlan, values: PackValues) -> Set<Unicode.Scalar> {
         var set = Set<Unicode.Scalar>()
         func add(_ text: String) { for scalar in text.unicodeScalars where scalar.value >= 0x20 { set.insert(scalar) } }
-        for candidate in plan.candidates { for value in candidate.values.values { add(value) } }
+        for (i, candidate) in plan.candidates.enumerated() { for value in CandidateRecords.values(candidate, index: i).values { add(value) } }
         for s in plan.seated { add(s.ticketNumber) }
         for r in job.rooms.indices {
             for value in values.room(r).values { add(value) }

@@ -1,4 +1,4 @@
-import Documents
+import Validation
 import Foundation
 import Seating
 import Support
@@ -34,7 +34,7 @@ public struct SeatShortfall: Error, Sendable {
 /// The seating of a pack: who sits where with which number, who was left out and why, and the
 /// same-school neighbours that could not be avoided.
 public struct PackPlan: Sendable {
-    public var candidates: [CandidateRow]
+    public var candidates: [Candidate]
     /// In room order, then seat order.
     public var seated: [SeatedCandidate]
     /// For each room, indices into `seated` in seat order.
@@ -44,11 +44,8 @@ public struct PackPlan: Sendable {
     public var problems: [Problem]
 
     /// Seats `candidates` for `job`; `kept` holds the previous plan's seats (`--keep`).
-    public static func make(job: Job, candidates: [CandidateRow], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
-        let seating = candidates.map { c in
-            SeatingCandidate(key: c.values["id"] ?? "", row: c.row, name: c.values["name"] ?? "",
-                             school: c.values["school"] ?? "", subject: c.values["subject"] ?? "")
-        }
+    public static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
+        let seating = candidates
         // A previous plan names rooms by site and name.
         let roomIndex = Dictionary(job.rooms.enumerated().map { ($0.element.room.site + "\u{1F}" + $0.element.room.name, $0.offset) },
                                    uniquingKeysWith: { a, _ in a })
@@ -68,9 +65,9 @@ public struct PackPlan: Sendable {
         let subjects = job.sessions.map(\.subject).joined(separator: "、")
         for i in plan.withoutSession {
             let c = candidates[i]
-            problems.append(Problem(.error, "seat.no-session", row: c.row, field: "subject", value: c.values["subject"] ?? "",
-                                    message: l.pick("报考科目“\(c.values["subject"] ?? "")”不在本次考试的科目中（\(subjects)），未排考",
-                                                    "subject \"\(c.values["subject"] ?? "")\" is not one of this exam's (\(subjects)); not seated")))
+            problems.append(Problem(.error, "seat.no-session", row: c.row, field: "subject", value: c.subject,
+                                    message: l.pick("报考科目“\(c.subject)”不在本次考试的科目中（\(subjects)），未排考",
+                                                    "subject \"\(c.subject)\" is not one of this exam's (\(subjects)); not seated")))
         }
         var seated: [SeatedCandidate] = []
         var byRoom = Array(repeating: [Int](), count: rooms.count)

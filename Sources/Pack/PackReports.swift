@@ -7,14 +7,15 @@ import Validation
 /// The pack's reports: seating problems for report.json, and the three report files.
 extension PackRunner {
     /// Writes 排考明细.xlsx, 校验报告.xlsx and report.json into `folder`; returns them hashed.
-    static func writeReports(job: Job, plan: PackPlan, refused: [CandidateRow], report: ValidationReport, into folder: String,
+    static func writeReports(job: Job, plan: PackPlan, refused: [ValidatedRoster.RefusedRow], report: ValidationReport, into folder: String,
                              stamp: PackStamp, language l: Language) throws -> [String: Manifest.File] {
-        var people: [Int: [String: String]] = [:]
-        for row in refused + plan.candidates { people[row.row] = row.values }
+        var people: [Int: (name: String, id: String)] = [:]
+        for row in refused { people[row.row] = (row.name, row.documentNumber) }
+        for candidate in plan.candidates { people[candidate.row] = (candidate.name, candidate.documentNumber) }
         // One line per row left out, its reasons together.
         let errors = report.problems.filter { $0.severity == .error && $0.row != nil }
         let leftOut = Dictionary(grouping: errors, by: { $0.row! }).sorted { $0.key < $1.key }.map { row, problems in
-            (row: row, name: people[row]?["name"] ?? "", id: people[row]?["id"] ?? "",
+            (row: row, name: people[row]?.name ?? "", id: people[row]?.id ?? "",
              reason: problems.map(\.message).joined(separator: "；"))
         }
         try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/" + PackLayout.planWorkbook, created: stamp.epoch)

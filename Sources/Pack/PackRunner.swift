@@ -31,19 +31,18 @@ public enum PackRunner {
 
         // Validate and read the valid rows.
         options.progress?(PackProgress(stage: .validating, done: 0, total: 1, note: l.pick("校验名单和照片", "validating roster and photos")))
-        let read = RosterRecords.candidates(roster: job.roster, photos: job.photos, options: validationOptions(job, options))
-        var report = read.report
-        let candidates = read.rows
+        var read = Validator(options: validationOptions(job, options)).validateRoster(rosterPath: job.roster, photosPath: job.photos)
+        let candidates = read.candidates
         guard !candidates.isEmpty else {
-            throw PackFailure(report: report, zh: "名单中没有可排考的考生（\(report.rows) 行，均有错误）", en: "no candidate to seat (\(report.rows) rows, all with errors)")
+            throw PackFailure(report: read.report, zh: "名单中没有可排考的考生（\(read.report.rows) 行，均有错误）",
+                              en: "no candidate to seat (\(read.report.rows) rows, all with errors)")
         }
 
         // Seat.
         options.progress?(PackProgress(stage: .seating, done: 0, total: 1, note: l.pick("排考", "seating")))
         let plan = try PackPlan.make(job: job, candidates: candidates, kept: kept, language: l)
-        report.problems += plan.problems + conflictProblems(plan, job: job, language: l)
-        report.problems.sort { ($0.row ?? Int.max, $0.entry ?? "") < ($1.row ?? Int.max, $1.entry ?? "") }
-        report.valid -= plan.problems.filter { $0.severity == .error }.count
+        read.add(plan.problems + conflictProblems(plan, job: job, language: l))
+        let report = read.report
 
         // Everything is written into the work folder, which does not look like a pack until it is published.
         let temporary = output.staging

@@ -69,7 +69,7 @@ struct PackValues {
 
     /// A seated candidate's own values.
     func candidate(_ s: SeatedCandidate, index: Int) -> [String: String] {
-        var values = plan.candidates[s.candidate].values
+        var values = CandidateRecords.values(plan.candidates[s.candidate], index: s.candidate)
         values["seat"] = String(format: "%02d", s.seat)
         values["ticketNumber"] = s.ticketNumber
         values["row.index"] = String(index + 1)

@@ -84,19 +84,19 @@ public enum PlanWorkbook {
         sheet.freeze(rows: 1)
         sheet.printLandscape()
         for (n, s) in plan.seated.enumerated() {
-            let values = plan.candidates[s.candidate].values
+            let candidate = plan.candidates[s.candidate]
             let room = job.rooms[s.room].room
             let session = s.session.map { job.sessions[$0] }
             for (i, column) in Column.allCases.enumerated() {
                 switch column {
                 case .serial: sheet.write(n + 1, i, number: Double(n + 1))
                 case .ticketNumber: sheet.write(n + 1, i, s.ticketNumber, text)
-                case .name: sheet.write(n + 1, i, values["name"] ?? "")
-                case .gender: sheet.write(n + 1, i, values["gender"] ?? "")
-                case .idType: sheet.write(n + 1, i, values["idType"].flatMap { $0.isEmpty ? nil : $0 } ?? "居民身份证")
-                case .id: sheet.write(n + 1, i, values["id"] ?? "", text)
-                case .school: sheet.write(n + 1, i, values["school"] ?? "")
-                case .subject: sheet.write(n + 1, i, session?.subject ?? values["subject"] ?? "")
+                case .name: sheet.write(n + 1, i, candidate.name)
+                case .gender: sheet.write(n + 1, i, candidate.genderText)
+                case .idType: sheet.write(n + 1, i, candidate.fields[.idType].flatMap { $0.isEmpty ? nil : $0 } ?? "居民身份证")
+                case .id: sheet.write(n + 1, i, candidate.documentNumber, text)
+                case .school: sheet.write(n + 1, i, candidate.school)
+                case .subject: sheet.write(n + 1, i, session?.subject ?? candidate.subject)
                 case .mode: sheet.write(n + 1, i, session?.mode ?? room.type)
                 case .time: sheet.write(n + 1, i, session.map { SessionText.span($0) } ?? "")
                 case .site: sheet.write(n + 1, i, room.site)

@@ -23,7 +23,7 @@ struct RoomRenderer {
             var images: [String: PageImage] = [:]
             let row = plan.candidates[s.candidate]
             if let entry = row.photoEntry, let archive,
-               let photo = RosterRecords.photo(from: archive, entry: entry, key: row.values["id"] ?? "", limit: maxBytes) {
+               let photo = CandidateRecords.photo(from: archive, entry: entry, key: row.documentNumber, limit: maxBytes) {
                 images["photo"] = photo
             }
             return RenderRecord(values: values.candidate(s, index: index), images: images)

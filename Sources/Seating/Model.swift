@@ -42,8 +42,8 @@ public struct ExamSession: Sendable, Equatable {
     }
 }
 
-/// Someone to seat: their document number (the key), school, subject, and roster row.
-public struct SeatingCandidate: Sendable, Equatable {
+/// Someone to seat, as plain values (tests, tools): their document number (the key), school, subject, and roster row.
+public struct SeatingCandidate: Seatable, Sendable, Equatable {
     public var key: String
     public var row: Int
     public var name: String

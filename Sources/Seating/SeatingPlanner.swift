@@ -32,7 +32,7 @@ public struct SeatingPlan: Sendable {
 /// left, right). Candidates kept from an earlier plan keep their room and seat.
 public enum SeatingPlanner {
     /// Plans seats. `kept` maps a candidate's key to the room index and seat they had before.
-    public static func plan(_ candidates: [SeatingCandidate], rooms: [Room], sessions: [ExamSession], policy: SeatingPolicy,
+    public static func plan<C: Seatable>(_ candidates: [C], rooms: [Room], sessions: [ExamSession], policy: SeatingPolicy,
                             kept: [String: (room: Int, seat: Int)] = [:]) throws -> SeatingPlan {
         var plan = SeatingPlan()
         // Each candidate's session and mode.
@@ -139,7 +139,7 @@ public enum SeatingPlanner {
 
     /// Removes same-school neighbours the greedy pass left, by swapping one of them with a candidate elsewhere
     /// in the room when the swap leaves both desks without a same-school neighbour. Kept seats do not move.
-    static func repair(_ seated: inout [Int: Int], grid: SeatGrid, candidates: [SeatingCandidate], fixed: Set<Int>) {
+    static func repair<C: Seatable>(_ seated: inout [Int: Int], grid: SeatGrid, candidates: [C], fixed: Set<Int>) {
         func school(_ seat: Int) -> String? { seated[seat].map { candidates[$0].school } }
         func clashes(_ seat: Int) -> Bool {
             guard let own = school(seat), !own.isEmpty else { return false }

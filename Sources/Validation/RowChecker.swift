@@ -35,8 +35,8 @@ struct RowChecker {
         Problem(severity, code, row: row.number, column: letters[field], field: field.rawValue, value: value, message: message)
     }
 
-    /// The problems of `row` and the facts kept about it.
-    func check(_ row: TableRow) -> (facts: RowFacts, problems: [Problem]) {
+    /// The problems of `row`, the facts kept about it and the candidate it makes (if it has no error).
+    func check(_ row: TableRow) -> (facts: RowFacts, problems: [Problem], candidate: Candidate) {
         var problems: [Problem] = []
         let l = language
 
@@ -132,6 +132,23 @@ struct RowChecker {
         }
 
         let hasError = problems.contains { $0.severity == .error }
-        return (RowFacts(row: row.number, key: key, name: name, hasError: hasError), problems)
+        return (RowFacts(row: row.number, key: key, name: name, hasError: hasError), problems,
+                candidate(row, name: name, kind: kind, key: key, check: check))
+    }
+
+    /// The row as a candidate: the identity check's results, and every column as cleaned.
+    private func candidate(_ row: TableRow, name: String, kind: DocumentKind, key: String, check: IdentityCheck?) -> Candidate {
+        var fields: [Field: String] = [:]
+        for (field, column) in header.columns {
+            fields[field] = field == .name ? name : TextCleaner.clean(row[column].text)
+        }
+        var columns: [String: String] = [:]
+        for (column, title) in header.headers.enumerated() where !title.isEmpty && columns[title] == nil {
+            columns[title] = TextCleaner.clean(row[column].text)
+        }
+        let stated = fields[.gender].flatMap { $0.isEmpty ? nil : Gender.parse($0) }
+        return Candidate(row: row.number, name: name, documentKind: kind, documentNumber: key, gender: stated ?? check?.gender,
+                         birthDate: check?.birthDate, school: fields[.school] ?? "", subject: fields[.subject] ?? "",
+                         fields: fields, columns: columns)
     }
 }

@@ -31,6 +31,13 @@ public struct ValidationReport: Sendable, Codable {
         public var columns: [String: String] = [:]
     }
 
+    /// Row order, then archive order of entry names; problems without a row last.
+    public static func byRowThenEntry(_ a: Problem, _ b: Problem) -> Bool {
+        let ra = a.row ?? Int.max, rb = b.row ?? Int.max
+        if ra != rb { return ra < rb }
+        return (a.entry ?? "") < (b.entry ?? "")
+    }
+
     /// Problems of error severity.
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
     /// Problems of warning severity.

@@ -15,25 +15,21 @@ public struct Validator: Sendable {
         self.options = options
     }
 
-    /// What one pass over the inputs read besides the report, for callers that go on to use the rows
-    /// (kaowu pack): the header, every data row as read, and each document number's photo entry.
-    public struct Reading: Sendable {
-        public var header: HeaderMap?
-        public var rows: [TableRow] = []
-        /// Document number (from the photo's file name) → index of its first entry in the archive.
-        public var photoIndex: [String: Int] = [:]
-    }
-
-    /// Validates `rosterPath` and, when given, `photosPath`.
+    /// Validates `rosterPath` and, when given, `photosPath`: the report only.
     public func validate(rosterPath: String, photosPath: String? = nil, progress: (@Sendable (String) -> Void)? = nil) -> ValidationReport {
-        validate(rosterPath: rosterPath, photosPath: photosPath, keepingRows: false, progress: progress).report
+        validate(rosterPath: rosterPath, photosPath: photosPath, keepingCandidates: false, progress: progress).report
     }
 
-    /// Validates and, with `keepingRows`, also hands back the rows and the photos' entries, so nothing
-    /// has to be read twice.
-    public func validate(rosterPath: String, photosPath: String?, keepingRows: Bool,
-                         progress: (@Sendable (String) -> Void)? = nil) -> (report: ValidationReport, reading: Reading) {
-        var reading = Reading()
+    /// Validates `rosterPath` and `photosPath` and hands over the valid candidates with their photos'
+    /// entries, so the stages after validation read nothing twice.
+    public func validateRoster(rosterPath: String, photosPath: String?, progress: (@Sendable (String) -> Void)? = nil) -> ValidatedRoster {
+        validate(rosterPath: rosterPath, photosPath: photosPath, keepingCandidates: true, progress: progress)
+    }
+
+    private func validate(rosterPath: String, photosPath: String?, keepingCandidates: Bool,
+                          progress: (@Sendable (String) -> Void)?) -> ValidatedRoster {
+        var candidates: [Candidate] = []
+        var photoIndex: [String: Int] = [:]
         var report = ValidationReport()
         let l = options.language
         // The photos are checked on other threads while this one reads the roster.
@@ -76,11 +72,10 @@ public struct Validator: Sendable {
                                     "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
             }
             let checker = RowChecker(header: header, language: l, today: options.today)
-            if keepingRows { reading.header = header }
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }
-                if keepingRows { reading.rows.append(row) }
-                var (fact, problems) = checker.check(row)
+                var (fact, problems, candidate) = checker.check(row)
+                if keepingCandidates { candidates.append(candidate) }
                 if !fact.key.isEmpty {
                     if let first = indexOfKey[fact.key].map({ facts[$0].row }) {
                         problems.append(Problem(.error, "roster.duplicate-id", row: row.number, column: header[.id].map(columnLetters),
@@ -114,9 +109,9 @@ public struct Validator: Sendable {
             var examination = examined.withLock { $0 } ?? ArchiveExamination()
             examination = settleNames(examination, rosterNames: Set(facts.map(\.name).filter { !$0.isEmpty }), progress: progress)
             photoProblems = matchPhotos(examination, facts: &facts, indexOfKey: indexOfKey, report: &report)
-            if keepingRows {
+            if keepingCandidates {
                 for entry in examination.catalog.entries {
-                    if let key = entry.name?.key, reading.photoIndex[key] == nil { reading.photoIndex[key] = entry.index }
+                    if let key = entry.name?.key, photoIndex[key] == nil { photoIndex[key] = entry.index }
                 }
             }
         }
@@ -124,7 +119,18 @@ public struct Validator: Sendable {
         report.rows = facts.count
         report.valid = facts.filter { !$0.hasError }.count
         report.problems = rosterProblems + photoProblems
-        return (report, reading)
+        // A row with any error, the photo's included, is left out; the others go on with their photo entry.
+        let refusedRows = Set(report.problems.filter { $0.severity == .error }.compactMap(\.row))
+        var result = ValidatedRoster(report: report, candidates: [], refused: [])
+        for var candidate in candidates {
+            if refusedRows.contains(candidate.row) {
+                result.refused.append(.init(row: candidate.row, name: candidate.name, documentNumber: candidate.fields[.id] ?? ""))
+            } else {
+                candidate.photoEntry = photoIndex[candidate.documentNumber]
+                result.candidates.append(candidate)
+            }
+        }
+        return result
     }
 
     // MARK: photos
@@ -233,7 +239,7 @@ public struct Validator: Sendable {
                     message: l.pick("照片压缩包未能检查，这位考生没有可用的照片：\(refusal.message)",
                                     "the photo archive could not be checked, so this candidate has no usable photo: \(refusal.message)")))
             }
-            problems.sort(by: Validator.byRowThenEntry)
+            problems.sort(by: ValidationReport.byRowThenEntry)
             return problems
         }
         report.photoNames = catalog.nameEncoding
@@ -279,15 +285,8 @@ public struct Validator: Sendable {
             problems.append(Problem(.error, "photo.missing", row: facts[i].row, field: Field.id.rawValue, value: key,
                 message: l.pick("压缩包里没有这位考生的照片（应为 \(key).jpg）", "no photo for this candidate in the archive (expected \(key).jpg)")))
         }
-        problems.sort(by: Validator.byRowThenEntry)
+        problems.sort(by: ValidationReport.byRowThenEntry)
         return problems
-    }
-
-    /// Row order, then archive order of entry names; problems without a row last.
-    static func byRowThenEntry(_ a: Problem, _ b: Problem) -> Bool {
-        let ra = a.row ?? Int.max, rb = b.row ?? Int.max
-        if ra != rb { return ra < rb }
-        return (a.entry ?? "") < (b.entry ?? "")
     }
 
     /// Inspects every entry on `options.threads` workers sharing one archive handle, each with its own decoder.

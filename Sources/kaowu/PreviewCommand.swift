@@ -3,6 +3,7 @@ import Documents
 import Foundation
 import Render
 import Support
+import Synthetic
 
 /// `kaowu preview`: a template filled with invented sample data, as PNG (first page) or PDF.
 struct PreviewCommand: ParsableCommand {

@@ -60,7 +60,9 @@ struct RenderCommand: ParsableCommand {
         var options = ValidationOptions()
         options.language = language
         options.sheet = sheet
-        let (report, records) = RosterRecords.load(roster: data, photos: photos, options: options)
+        let validated = Validator(options: options).validateRoster(rosterPath: data, photosPath: photos)
+        let report = validated.report
+        let records = CandidateRecords.records(validated.candidates, photos: photos, limit: options.limits.maxPhotoBytes)
         do {
             try document.renderPDF(records, context: context, start: max(1, start), to: output.temporary)
             try output.commit()

@@ -39,7 +39,7 @@ struct RenderFixture {
         let document = try DocumentRenderer(templatePath: try #require(BuiltInTemplates.path(for: kind)))
         var options = ValidationOptions()
         options.today = .init(year: 2026, month: 6, day: 1)!
-        let (report, records) = RosterRecords.load(roster: roster, photos: photos, options: options)
+        let (report, records) = validatedRecords(roster: roster, photos: photos, options: options)
         #expect(!report.hasErrors, "\(report.problems.map(\.message))")
         #expect(records.count == Self.count)
         var context = SampleRecords.context

@@ -30,7 +30,7 @@ import Validation
 
         var options = ValidationOptions()
         options.today = .init(year: 2026, month: 6, day: 1)!
-        let (report, records) = RosterRecords.load(roster: dir + "/roster.csv", photos: dir + "/photos.zip", options: options)
+        let (report, records) = validatedRecords(roster: dir + "/roster.csv", photos: dir + "/photos.zip", options: options)
         let errors = report.problems.filter { $0.severity == .error }
         #expect(errors.map(\.code) == ["photo.dimensions", "photo.dimensions"], "\(errors.map(\.message))")
         #expect(errors.allSatisfy { $0.value == "413×295" && $0.message.contains("存储为 295×413") }, "\(errors.map(\.message))")

@@ -1,8 +1,8 @@
 import Foundation
 import Photos
+import Documents
 import Render
 import Support
-import Synthetic
 import Synchronization
 #if canImport(Glibc)
 import Glibc

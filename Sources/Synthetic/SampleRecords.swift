@@ -1,7 +1,6 @@
 import Foundation
 import Render
 import Support
-import Synthetic
 
 /// Invented candidates and job values to preview a template with (`kaowu preview`).
 public enum SampleRecords {

@@ -1,0 +1,54 @@
+import Identity
+import Roster
+
+/// One valid roster row as the stages after validation see it: the person, their document, school and
+/// subject, where their photo is in the archive (read only when a document is drawn), and every column
+/// as written. Built from the checks validation made (the document number is never checked twice).
+public struct Candidate: Sendable, Equatable {
+    /// The spreadsheet row a person sees.
+    public var row: Int
+    /// The name as cleaned for matching and printing.
+    public var name: String
+    public var documentKind: DocumentKind
+    /// The document number, cleaned (a legacy 15-digit ID converted to 18 digits): the candidate's key.
+    public var documentNumber: String
+    /// The gender the roster states or, when it states none, the one the document number encodes.
+    public var gender: Gender?
+    /// The birth date the document number encodes (nil for documents that encode none).
+    public var birthDate: CivilDate?
+    public var school: String
+    public var subject: String
+    /// The index of the photo's entry in the archive, when there is a photo.
+    public var photoEntry: Int?
+    /// Every recognised column's text as cleaned, by field (the gender and birth date as written).
+    public var fields: [Field: String]
+    /// Every titled column's text as cleaned, by its header text (recognised columns too).
+    public var columns: [String: String]
+
+    public init(row: Int, name: String, documentKind: DocumentKind, documentNumber: String, gender: Gender? = nil,
+                birthDate: CivilDate? = nil, school: String = "", subject: String = "", photoEntry: Int? = nil,
+                fields: [Field: String] = [:], columns: [String: String] = [:]) {
+        self.row = row
+        self.name = name
+        self.documentKind = documentKind
+        self.documentNumber = documentNumber
+        self.gender = gender
+        self.birthDate = birthDate
+        self.school = school
+        self.subject = subject
+        self.photoEntry = photoEntry
+        self.fields = fields
+        self.columns = columns
+    }
+
+    /// The key the candidate is known by across stages (the document number).
+    public var key: String { documentNumber }
+}
+
+extension Candidate {
+    /// The gender as the roster writes it or, where it is blank, as the document number gives it (男/女).
+    public var genderText: String {
+        if let stated = fields[.gender], !stated.isEmpty { return stated }
+        return gender?.displayName(.zh) ?? ""
+    }
+}
