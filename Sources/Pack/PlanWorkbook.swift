@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Seating
 import Spreadsheet
@@ -148,25 +149,5 @@ public enum PlanWorkbook {
         sheet.write(last, 4, number: Double(totals.seats), CellStyle(bold: true))
         sheet.write(last, 6, number: Double(totals.seated), CellStyle(bold: true))
         sheet.write(last, 7, number: Double(totals.seats - totals.seated), CellStyle(bold: true))
-    }
-}
-
-/// How sessions read on documents.
-enum SessionText {
-    /// `2026-05-16 08:30–10:00`
-    static func span(_ s: ExamSession) -> String { "\(date(s)) \(time(s))" }
-    /// `2026-05-16`
-    static func date(_ s: ExamSession) -> String { String(s.start.prefix(10)) }
-    /// `08:30–10:00` (with the end's date when it ends on another day)
-    static func time(_ s: ExamSession) -> String {
-        let start = String(s.start.suffix(5))
-        let end = s.end.prefix(10) == s.start.prefix(10) ? String(s.end.suffix(5)) : s.end
-        return "\(start)–\(end)"
-    }
-    /// `05月16日 08:30–10:00  理论知识` (an admission ticket's line)
-    static func line(_ s: ExamSession) -> String {
-        let d = date(s)
-        let month = d.dropFirst(5).prefix(2), day = d.suffix(2)
-        return "\(month)月\(day)日 \(time(s))  \(s.subject)"
     }
 }

@@ -41,11 +41,7 @@ struct RoomRenderer {
             case .doorLabel, .signInSheet:
                 for (k, session) in values.sessions(in: r).enumerated() {
                     if k > 0 { canvas.newPage() }
-                    let subset = zip(seated, records).filter { $0.0.session == session }.enumerated().map { index, pair -> RenderRecord in
-                        var record = pair.1
-                        record.values["row.index"] = String(index + 1)
-                        return record
-                    }
+                    let subset = zip(seated, records).filter { $0.0.session == session }.enumerated().map { TemplateValues.numbered($1.1, $0) }
                     renderer.draw(subset, context: values.room(r, session: session), on: canvas)
                 }
             case .deskLabel, .admissionTicket:
