@@ -180,6 +180,28 @@ public final class ImageDecoder {
         }
     }
 
+    // MARK: Pixels to show
+
+    /// `bytes` (a JPEG, of any colour space) decoded at full size to packed 8-bit RGB, for drawing: CMYK
+    /// converted (Adobe's inversion undone). Nil when it is not a whole, readable JPEG of at most `maxPixels`.
+    public func rgbPixels(ofJPEG bytes: UnsafeRawBufferPointer) -> RGBPixels? {
+        guard case .header(let header) = ImageHeader.read(bytes), header.format == .jpeg, let jpeg else { return nil }
+        let (info, status) = jpeg.readHeader(bytes)
+        guard let info, info.width > 0, info.height > 0, refuseSize(width: info.width, height: info.height) == nil else { return nil }
+        if case .fatal = status { return nil }
+        let cmyk = info.isCMYK
+        var output = [UInt8](repeating: 0, count: info.width * info.height * (cmyk ? 4 : 3))
+        let decoded = output.withUnsafeMutableBytes { destination -> Bool in
+            switch jpeg.decompress(bytes, into: destination, width: info.width, height: info.height, cmyk: cmyk, accurate: true) {
+            case .ok, .warning: return true
+            case .fatal: return false
+            }
+        }
+        guard decoded else { return nil }
+        if cmyk { output = Self.rgb(fromCMYK: output, inverted: header.hasAdobeMarker) }
+        return RGBPixels(width: info.width, height: info.height, rgb: output)
+    }
+
     // MARK: PNG
 
     private func decodePNG(_ bytes: UnsafeRawBufferPointer, header: ImageHeader) -> PhotoDecodeResult {

@@ -42,9 +42,10 @@ final class JPEGDecompressor {
     }
 
     /// Decodes the whole file (every scan is entropy-decoded, so damage anywhere is seen) into
-    /// `destination` at `width`×`height` (a supported scaled size), packed, in RGB or CMYK.
+    /// `destination` at `width`×`height` (a supported scaled size), packed, in RGB or CMYK; `accurate`
+    /// upsamples chroma smoothly (for pixels that are shown) instead of fast (for measuring).
     func decompress(_ jpeg: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
-                    width: Int, height: Int, cmyk: Bool) -> Status {
+                    width: Int, height: Int, cmyk: Bool, accurate: Bool = false) -> Status {
         guard let base = jpeg.baseAddress, !jpeg.isEmpty else { return .fatal(message: "empty buffer") }
         let format = cmyk ? TJPF_CMYK : TJPF_RGB
         let pitch = width * (cmyk ? 4 : 3)
@@ -52,7 +53,7 @@ final class JPEGDecompressor {
         let rc = tjDecompress2(handle, base.assumingMemoryBound(to: UInt8.self), UInt(jpeg.count),
                                destination.baseAddress!.assumingMemoryBound(to: UInt8.self),
                                Int32(width), Int32(pitch), Int32(height), Int32(format.rawValue),
-                               TJFLAG_LIMITSCANS | TJFLAG_FASTUPSAMPLE)
+                               accurate ? TJFLAG_LIMITSCANS : TJFLAG_LIMITSCANS | TJFLAG_FASTUPSAMPLE)
         return rc == 0 ? .ok : status()
     }
 

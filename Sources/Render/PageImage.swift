@@ -1,5 +1,4 @@
 import CCairo
-import CTurboJPEG
 import Foundation
 import Photos
 
@@ -26,7 +25,7 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
     public let height: Int
     public let orientation: ExifOrientation
 
-    /// Reads `bytes`; nil when they are not a JPEG TurboJPEG can read. `id` names the image for
+    /// Reads `bytes`; nil when they are not a JPEG Photos' decoder can read. `id` names the image for
     /// de-duplication in the PDF (e.g. the archive entry). A PDF uses the JPEG bytes themselves, so
     /// `decodePixels: false` skips decoding (faster); a PNG preview needs the pixels. CMYK JPEGs
     /// (Photoshop's inverted Adobe kind too) are decoded to the right RGB colours.
@@ -45,30 +44,19 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
             decoded = nil
             return
         }
-        guard let handle = tjInitDecompress() else { return nil }
-        defer { tjDestroy(handle) }
-        var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0
-        guard tjDecompressHeader3(handle, bytes, UInt(bytes.count), &w, &h, &subsampling, &colourspace) == 0,
-              w > 0, h > 0, Int(w) * Int(h) <= 40_000_000 else { return nil }
-        let cmyk = colourspace == Int32(TJCS_CMYK.rawValue) || colourspace == Int32(TJCS_YCCK.rawValue)
-        self.bytes = cmyk ? [] : bytes
+        // Otherwise the pixels are decoded by Photos' decoder (the one validation uses).
+        let cmyk = header?.isCMYK ?? false
         self.id = id
-        width = Int(w)
-        height = Int(h)
-        orientation = header?.orientation ?? .up
+        guard let pixels = bytes.withUnsafeBytes({ ImageDecoder().rgbPixels(ofJPEG: $0) }),
+              let surface = JPEGImage.surface(pixels) else { return nil }
         // PDF viewers read CMYK JPEGs without Photoshop's inversion, so those are embedded as decoded RGB.
-        if decodePixels || cmyk {
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else { return nil }
-            guard JPEGImage.decode(bytes, handle: handle, into: surface, cmyk: cmyk) else {
-                cairo_surface_destroy(surface)
-                return nil
-            }
-            if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface) }
-            JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
-            decoded = surface
-        } else {
-            decoded = nil
-        }
+        self.bytes = cmyk ? [] : bytes
+        width = pixels.width
+        height = pixels.height
+        orientation = header?.orientation ?? .up
+        if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface) }
+        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
+        decoded = surface
     }
 
     deinit { if let decoded { cairo_surface_destroy(decoded) } }
@@ -87,32 +75,25 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
         return surface
     }
 
-    /// Decodes into the surface's BGRX pixels; CMYK through a CMYK buffer (inverted when Adobe-marked).
-    private static func decode(_ bytes: [UInt8], handle: tjhandle, into surface: OpaquePointer, cmyk: Bool) -> Bool {
-        let w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
+    /// A Cairo surface holding `pixels` (BGRX, as Cairo's RGB24 stores them).
+    private static func surface(_ pixels: RGBPixels) -> OpaquePointer? {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixels.width), Int32(pixels.height)) else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
         cairo_surface_flush(surface)
-        guard let pixels = cairo_image_surface_get_data(surface) else { return false }
-        func ok(_ status: Int32) -> Bool { status == 0 || tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue) }
-        if cmyk {
-            var buffer = [UInt8](repeating: 0, count: Int(w) * Int(h) * 4)
-            guard ok(tjDecompress2(handle, bytes, UInt(bytes.count), &buffer, w, 0, h, Int32(TJPF_CMYK.rawValue), 0)) else { return false }
-            let adobe = bytes.withUnsafeBytes { raw -> Bool in
-                if case .header(let header) = ImageHeader.read(raw) { return header.hasAdobeMarker }
-                return false
-            }
-            let rgb = ImageDecoder.rgb(fromCMYK: buffer, inverted: adobe)
-            for y in 0..<Int(h) {
-                for x in 0..<Int(w) {
-                    let s = (y * Int(w) + x) * 3, d = y * stride + x * 4
-                    pixels[d] = rgb[s + 2]; pixels[d + 1] = rgb[s + 1]; pixels[d + 2] = rgb[s]; pixels[d + 3] = 255
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        pixels.rgb.withUnsafeBufferPointer { rgb in
+            for y in 0..<pixels.height {
+                for x in 0..<pixels.width {
+                    let s = (y * pixels.width + x) * 3, d = y * stride + x * 4
+                    data[d] = rgb[s + 2]; data[d + 1] = rgb[s + 1]; data[d + 2] = rgb[s]; data[d + 3] = 255
                 }
             }
-        } else {
-            guard ok(tjDecompress2(handle, bytes, UInt(bytes.count), pixels, w, Int32(stride), h, Int32(TJPF_BGRX.rawValue), 0)) else { return false }
         }
         cairo_surface_mark_dirty(surface)
-        return true
+        return surface
     }
 
     private static func attach(_ type: String, _ data: Data, to surface: OpaquePointer) {
