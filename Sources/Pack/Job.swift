@@ -33,11 +33,8 @@ public struct Job: Sendable {
     public var output: String
     /// Further values for templates (`exam.*`, `course.*`, …) given under `values:`.
     public var values: [String: String]
-    /// Photo rules for validation.
-    public var photoWidth = 295
-    public var photoHeight = 413
-    /// The background colour photos must have (none: not checked).
-    public var photoBackground: BackgroundColour?
+    /// The photo rules: what validation checks and what the pack prints by.
+    public var photo = PhotoRules()
 
     /// Every file the job reads, by role (job, roster, photos, rooms, keep, template): the manifest hashes
     /// them and the output may never be, contain or lie inside one of them.

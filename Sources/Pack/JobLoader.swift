@@ -134,9 +134,9 @@ public struct JobLoader: Sendable {
         var job = Job(file: file, exam: exam, roster: inputs.roster, photos: inputs.photos, sheet: inputs.sheet, roomsFile: roomsFile, rooms: rooms,
                       sessions: sessions, policy: policy, ticketPattern: pattern, ticketPatternText: patternText, documents: documents,
                       ticketPerCandidate: perCandidate, templates: templates, output: output, values: values)
-        job.photoBackground = photo.background
-        job.photoWidth = photo.width
-        job.photoHeight = photo.height
+        job.photo.requiredBackground = photo.background
+        job.photo.width = photo.width
+        job.photo.height = photo.height
         return job
     }
 }

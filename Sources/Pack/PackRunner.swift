@@ -100,9 +100,7 @@ extension PackRunner {
         var validation = ValidationOptions()
         validation.language = options.language
         validation.sheet = job.sheet
-        validation.photoWidth = job.photoWidth
-        validation.photoHeight = job.photoHeight
-        validation.requiredBackground = job.photoBackground
+        validation.photo = job.photo
         validation.threads = options.threads
         if let today = PackStamp.civilDate(job.exam.date) { validation.today = today }
         return validation

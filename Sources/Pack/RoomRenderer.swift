@@ -18,7 +18,7 @@ struct RoomRenderer {
     /// Renders room `r`; returns the files written (relative to the pack) and their pages.
     func render(room r: Int) throws -> (files: [String], pages: Int) {
         let seated = plan.byRoom[r].map { plan.seated[$0] }
-        let maxBytes = ArchiveLimits().maxPhotoBytes
+        let maxBytes = job.photo.maxBytes
         let records = seated.enumerated().map { index, s -> RenderRecord in
             var images: [String: PageImage] = [:]
             let row = plan.candidates[s.candidate]

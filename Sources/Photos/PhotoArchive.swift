@@ -4,8 +4,6 @@ import Support
 public struct ArchiveLimits: Sendable {
     /// Most entries accepted in one archive.
     public var maxEntries = 1_000_000
-    /// Largest photo accepted (the seeds' rule: 5 MB).
-    public var maxPhotoBytes = 5 * 1024 * 1024
     /// Largest sum of declared sizes (uncompressed) of all entries.
     public var maxTotalBytes: UInt64 = 20 * 1024 * 1024 * 1024
     /// Highest compression ratio accepted for an entry larger than 1 MB (photos hardly compress).

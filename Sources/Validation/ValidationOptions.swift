@@ -11,14 +11,10 @@ public struct ValidationOptions: Sendable {
     public var sheet: String?
     /// Header text → field, for columns the aliases do not know (`--map 列名=field`).
     public var mappings: [String: Field] = [:]
-    /// Required photo size in pixels (width × height); 295×413 by default (the seeds' rule).
-    public var photoWidth = 295
-    public var photoHeight = 413
-    /// Pixels a photo may differ from the required size in each direction.
-    public var photoTolerance = 0
-    /// When set, a photo whose background is another colour is an error (`photo.background`).
-    public var requiredBackground: BackgroundColour?
-    /// Archive safety limits and the largest photo.
+    /// What a photo must be: size and tolerance, largest file, background (the same rules render and
+    /// pack print by).
+    public var photo = PhotoRules()
+    /// Archive safety limits.
     public var limits = ArchiveLimits()
     /// Language of messages.
     public var language: Language = .zh

@@ -173,12 +173,7 @@ public struct Validator: Sendable {
 
     /// The photo rules of the options.
     private func photoRules() -> PhotoRules {
-        var rules = PhotoRules()
-        rules.width = options.photoWidth
-        rules.height = options.photoHeight
-        rules.tolerance = options.photoTolerance
-        rules.maxBytes = options.limits.maxPhotoBytes
-        rules.requiredBackground = options.requiredBackground
+        var rules = options.photo
         rules.language = options.language
         return rules
     }

@@ -73,16 +73,16 @@ struct ValidateCommand: ParsableCommand {
         }
         let size = photoSize.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" || $0 == "*" }).compactMap { Int($0) }
         guard size.count == 2, size[0] > 0, size[1] > 0 else { throw usage("--photo-size 应写成 295x413", "--photo-size takes WIDTHxHEIGHT, e.g. 295x413", language) }
-        options.photoWidth = size[0]
-        options.photoHeight = size[1]
-        options.photoTolerance = max(0, photoTolerance)
+        options.photo.width = size[0]
+        options.photo.height = size[1]
+        options.photo.tolerance = max(0, photoTolerance)
         if let photoBackground {
             guard let colour = BackgroundColour(rawValue: photoBackground), colour != .other else {
                 throw usage("--photo-background 只能是 red、blue 或 white", "--photo-background must be red, blue or white", language)
             }
-            options.requiredBackground = colour
+            options.photo.requiredBackground = colour
         }
-        options.limits.maxPhotoBytes = Int(maxPhotoMb * 1_048_576)
+        options.photo.maxBytes = Int(maxPhotoMb * 1_048_576)
         if let threads { options.threads = max(1, threads) }
         if let today {
             guard let date = CivilDate.parse(today), date.hasDay else { throw usage("--today 应写成 2026-06-20", "--today takes YYYY-MM-DD", language) }

@@ -20,7 +20,7 @@ enum Fixtures {
     static func options(background: Bool = true) -> ValidationOptions {
         var o = ValidationOptions()
         o.today = CivilDate(year: 2026, month: 6, day: 1)!
-        if background { o.requiredBackground = .red }
+        if background { o.photo.requiredBackground = .red }
         return o
     }
 }

@@ -74,8 +74,8 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
 
     func options() -> ValidationOptions {
         var o = Fixtures.options(background: false)
-        o.photoWidth = 30
-        o.photoHeight = 40
+        o.photo.width = 30
+        o.photo.height = 40
         return o
     }
 
