@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import Seating
 import Spreadsheet
 import Support
 import Validation
@@ -19,7 +20,8 @@ extension PackRunner {
              reason: problems.map(\.message).joined(separator: "；"))
         }
         try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/" + PackLayout.planWorkbook, created: stamp.epoch)
-        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/" + PackLayout.validationWorkbook, language: l, created: stamp.epoch)
+        try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/" + PackLayout.validationWorkbook, language: l, created: stamp.epoch,
+                              catalog: ProblemCatalog.validation.adding(SeatingCodes.all))
         try report.json().write(to: URL(fileURLWithPath: folder + "/" + PackLayout.reportJSON))
         return try Dictionary(uniqueKeysWithValues: PackLayout.reportFiles.map { ($0, try Manifest.File.hashing($0, in: folder)) })
     }

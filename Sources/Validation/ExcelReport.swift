@@ -12,16 +12,17 @@ public enum ExcelReport {
     static let warningFill: UInt32 = 0xFFEB9C
     static let headerStyle = CellStyle(bold: true, fill: 0xD9E1F2, border: true)
 
-    /// Writes the report workbook to `path`; `created` fixes its timestamps (the same report gives the same bytes).
+    /// Writes the report workbook to `path`; `created` fixes its timestamps (the same report gives the same bytes);
+    /// `catalog` titles the codes (a later stage adds its own).
     public static func write(_ report: ValidationReport, rosterPath: String, sheet: String?, to path: String, language l: Language,
-                             created: time_t? = nil) throws {
+                             created: time_t? = nil, catalog: ProblemCatalog = .validation) throws {
         let book = try WorkbookWriter(path: path, constantMemory: true, created: created)
-        try writeProblems(report, book: book, language: l)
+        try writeProblems(report, book: book, language: l, catalog: catalog)
         try writeRoster(report, rosterPath: rosterPath, sheet: sheet, book: book, language: l)
         try book.close()
     }
 
-    private static func writeProblems(_ report: ValidationReport, book: WorkbookWriter, language l: Language) throws {
+    private static func writeProblems(_ report: ValidationReport, book: WorkbookWriter, language l: Language, catalog: ProblemCatalog) throws {
         let sheet = try book.addSheet(l.pick("问题", "Problems"))
         let headers = l == .zh ? ["严重程度", "代码", "问题", "行", "列", "字段", "值", "照片文件", "说明"]
                                : ["Severity", "Code", "Problem", "Row", "Column", "Field", "Value", "Photo file", "Message"]
@@ -35,7 +36,7 @@ public enum ExcelReport {
             let fill = CellStyle(fill: p.severity == .error ? errorFill : warningFill)
             sheet.write(r, 0, p.severity == .error ? l.pick("错误", "error") : l.pick("警告", "warning"), fill)
             sheet.write(r, 1, p.code)
-            sheet.write(r, 2, ProblemCatalog.title(p.code, l))
+            sheet.write(r, 2, catalog.title(p.code, l))
             if let row = p.row { sheet.write(r, 3, number: Double(row)) }
             sheet.write(r, 4, p.column ?? "")
             sheet.write(r, 5, p.field ?? "")

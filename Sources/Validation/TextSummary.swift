@@ -3,7 +3,7 @@ import Support
 
 /// The human-readable report: counts first, then the problems grouped by code with the first rows of each.
 public enum TextSummary {
-    public static func render(_ report: ValidationReport, language l: Language, perCode: Int = 10) -> String {
+    public static func render(_ report: ValidationReport, language l: Language, perCode: Int = 10, catalog: ProblemCatalog = .validation) -> String {
         var out = ""
         if let roster = report.roster {
             var where_ = [String]()
@@ -26,10 +26,10 @@ public enum TextSummary {
         }
         out += l.pick("错误 \(report.errorCount) 个，警告 \(report.warningCount) 个\n", "\(report.errorCount) errors, \(report.warningCount) warnings\n")
         let groups = Dictionary(grouping: report.problems, by: \.code)
-            .sorted { ProblemCatalog.order($0.key) < ProblemCatalog.order($1.key) }
+            .sorted { catalog.order($0.key) < catalog.order($1.key) }
         for (code, problems) in groups {
             let severity = problems[0].severity == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
-            out += "\n[\(severity)] \(code) \(ProblemCatalog.title(code, l))（\(problems.count)）\n"
+            out += "\n[\(severity)] \(code) \(catalog.title(code, l))（\(problems.count)）\n"
             for p in problems.prefix(perCode) {
                 out += "  " + locate(p, l) + p.message + "\n"
             }
