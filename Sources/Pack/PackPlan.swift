@@ -16,21 +16,6 @@ public struct SeatedCandidate: Sendable {
     public var kept: Bool
 }
 
-/// Not enough seats for the candidates of one or more modes: how many seats are missing per mode.
-public struct SeatShortfall: Error, Sendable {
-    public let missing: [String: Int]
-    public let needed: [String: Int]
-    public let seats: [String: Int]
-
-    public func message(_ l: Language) -> String {
-        missing.keys.sorted().map { mode in
-            let m = missing[mode]!, n = needed[mode] ?? 0, s = seats[mode] ?? 0
-            return l.pick("\(mode)考场座位不足：还差 \(m) 个座位（\(mode)考生 \(n) 人，\(mode)座位 \(s) 个）",
-                          "not enough \(mode) seats: \(m) missing (\(n) candidates, \(s) seats)")
-        }.joined(separator: "\n")
-    }
-}
-
 /// The seating of a pack: who sits where with which number, who was left out and why, and the
 /// same-school neighbours that could not be avoided.
 public struct PackPlan: Sendable {
@@ -55,12 +40,7 @@ public struct PackPlan: Sendable {
             if let r = roomOf(entry) { keptSeats[key] = (r, entry.seat) }
         }
         let rooms = job.rooms.map(\.room)
-        let plan: SeatingPlan
-        do {
-            plan = try SeatingPlanner.plan(seating, rooms: rooms, sessions: job.sessions, policy: job.policy, kept: keptSeats)
-        } catch let shortfall as SeatingShortfall {
-            throw SeatShortfall(missing: shortfall.missing, needed: shortfall.needed, seats: shortfall.seats)
-        }
+        let plan = try SeatingPlanner.plan(seating, rooms: rooms, sessions: job.sessions, policy: job.policy, kept: keptSeats)
         var problems: [Problem] = []
         let subjects = job.sessions.map(\.subject).joined(separator: "、")
         for i in plan.withoutSession {

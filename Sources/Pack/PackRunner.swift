@@ -14,7 +14,7 @@ import Validation
 /// the zip their names, so an interrupted run never leaves a pack that looks finished.
 public enum PackRunner {
     /// Runs `job`. Problems of the input end up in the result (and report.json); a job that cannot be
-    /// carried out throws `JobError`, `SeatShortfall`, `PackFailure` or a file error.
+    /// carried out throws `JobError`, `SeatingShortfall`, `PackFailure` or a file error.
     public static func run(_ job: Job, options: PackOptions) throws -> PackResult {
         let clock = ContinuousClock.now
         let l = options.language
@@ -114,7 +114,3 @@ public struct PackFailure: Error, Sendable {
     public let en: String
 }
 
-/// The version written into manifests.
-public enum KaowuVersion {
-    public static let current = "0.4.0"
-}

@@ -183,14 +183,6 @@ public final class TemplateRenderer {
         }
     }
 
-    /// Writes a PDF with the records' cards laid out N-up on sheets (`layout`), with cut marks if asked.
-    public func render(_ records: [RenderRecord], layout: SheetLayout, to path: String, created: String? = nil) throws {
-        let document = try Canvas(path: path, width: layout.sheetWidth, height: layout.sheetHeight,
-                                       title: template.name, created: created)
-        draw(records, layout: layout, on: document)
-        try document.finish()
-    }
-
     /// Lays the records' cards out on `document`, starting a new sheet as needed.
     public func draw(_ records: [RenderRecord], layout: SheetLayout, on document: Canvas) {
         var currentSheet = 0
@@ -204,17 +196,6 @@ public final class TemplateRenderer {
             }
             document.withOrigin(x: box.x, y: box.y) { draw(record, on: document, recordedLayers: false) }
         }
-    }
-
-    /// Writes a table document: the template's elements filled from `context` on every page (with
-    /// `page.number` and `page.count`), the records as rows, the summary on the last page.
-    public func renderTable(context: RenderRecord, rows: [RenderRecord], to path: String, created: String? = nil) throws {
-        guard let table = template.table else {
-            throw TemplateError(file: template.name, line: nil, key: "table", message: "this template has no table")
-        }
-        let document = try Canvas(path: path, width: template.pageWidth, height: template.pageHeight, title: template.name, created: created)
-        draw(table, context: context, rows: rows, on: document)
-        try document.finish()
     }
 
     /// Draws a table document's pages on `document`.
@@ -285,16 +266,5 @@ public final class TemplateRenderer {
 
     private func inset(_ box: Box, by margin: Double = 0.8) -> Box {
         Box(x: box.x + margin, y: box.y + margin, width: max(0.1, box.width - 2 * margin), height: max(0.1, box.height - 2 * margin))
-    }
-
-    /// Writes a PDF with one page per record.
-    public func render(_ records: [RenderRecord], to path: String, created: String? = nil) throws {
-        let document = try Canvas(path: path, width: template.pageWidth, height: template.pageHeight,
-                                       title: template.name, created: created)
-        for (index, record) in records.enumerated() {
-            if index > 0 { document.newPage() }
-            draw(record, on: document)
-        }
-        try document.finish()
     }
 }

@@ -134,12 +134,6 @@ public final class SheetWriter {
         worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, owner.format(style))
     }
 
-    /// Formats an empty cell (a text-formatted cell waiting for input).
-    public func writeBlank(_ row: Int, _ column: Int, _ style: CellStyle) {
-        guard Self.inGrid(row, column) else { return }
-        worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(column), owner.format(style))
-    }
-
     /// Sets the width (in characters) and default style of columns `first...last`.
     public func setColumns(_ first: Int, _ last: Int, width: Double, _ style: CellStyle? = nil) {
         guard Self.inGrid(0, first), Self.inGrid(0, last) else { return }

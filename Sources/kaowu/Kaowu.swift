@@ -8,7 +8,7 @@ struct Kaowu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaowu",
         abstract: "考务：考生名单与照片校验、排考、准考证等考务材料生成。",
-        version: "0.4.0",
+        version: KaowuVersion.current,
         subcommands: [ValidateCommand.self, PackCommand.self, RenderCommand.self, PreviewCommand.self, TemplateCommand.self, GenerateCommand.self, BenchCommand.self])
 
     /// Ctrl-C and SIGTERM are taken over before anything else runs, so work in progress can remove its own

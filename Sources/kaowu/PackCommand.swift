@@ -2,6 +2,7 @@ import ArgumentParser
 import Documents
 import Foundation
 import Pack
+import Seating
 import Support
 import Validation
 
@@ -57,7 +58,7 @@ struct PackCommand: ParsableCommand {
             bar.finish()
             printError(error.message(l))
             throw ExitStatus.usage
-        } catch let shortfall as SeatShortfall {
+        } catch let shortfall as SeatingShortfall {
             bar.finish()
             printError(l.pick("kaowu pack：座位不够，未生成材料。", "kaowu pack: not enough seats; nothing was written.") + "\n" + shortfall.message(l))
             throw ExitStatus.problems
