@@ -13,7 +13,7 @@ public enum CandidateRecords {
         var values: [String: String] = [:]
         for (field, text) in candidate.fields { values[field.rawValue] = text }
         for (title, text) in candidate.columns where values[title] == nil { values[title] = text }
-        values["id"] = candidate.documentNumber
+        values["id"] = candidate.idNumber
         if (values["gender"] ?? "").isEmpty, let gender = candidate.gender { values["gender"] = gender.displayName(.zh) }
         if let birth = candidate.birthDate { values["birthdate"] = birth.description }
         values["row.index"] = String(index + 1)
@@ -26,7 +26,7 @@ public enum CandidateRecords {
         return candidates.enumerated().map { index, candidate in
             var images: [String: PageImage] = [:]
             if let entry = candidate.photoEntry, let archive,
-               let image = photo(from: archive, entry: entry, key: candidate.documentNumber, limit: limit) {
+               let image = photo(from: archive, entry: entry, key: candidate.idNumber, limit: limit) {
                 images["photo"] = image
             }
             return RenderRecord(values: values(candidate, index: index), images: images)

@@ -2,7 +2,7 @@ import Support
 
 /// The eight-digit birth date inside an 18-character number: a real date, not after today, not before 1900.
 enum BirthDateRule {
-    static func check(_ b: [UInt8], at: Int, kind: DocumentKind, today: CivilDate,
+    static func check(_ b: [UInt8], at: Int, kind: IDKind, today: CivilDate,
                       language: Language) -> (date: CivilDate?, issue: IdentityIssue?) {
         let text = String(decoding: b[at..<at + 8], as: UTF8.self)
         guard let date = IDBytes.date(b, at: at) else {

@@ -5,7 +5,7 @@ import Support
 /// (nationality) and 12 digits, checked for format only (the layout of the digits is not published).
 enum ForeignResidentRules {
     static func check(_ cleaned: String, _ b: [UInt8], today: CivilDate, language: Language) -> IdentityCheck {
-        let kind = DocumentKind.foreignPermanentResident
+        let kind = IDKind.foreignPermanentResident
         if b.count == 15 && b[0..<3].allSatisfy(IDBytes.isUpper) && IDBytes.allDigits(b, 3..<15) {
             return IdentityCheck(kind: kind, normalized: cleaned)
         }

@@ -1,6 +1,6 @@
 /// The result of checking one document number.
 public struct IdentityCheck: Sendable {
-    public let kind: DocumentKind
+    public let kind: IDKind
     /// The cleaned number; a legacy 15-digit ID converted to its 18-digit form.
     public let normalized: String
     /// Birth date, when the kind encodes it and the number has no error (so a roster's 出生日期 is compared
@@ -15,7 +15,7 @@ public struct IdentityCheck: Sendable {
     /// True when no issue is an error (warnings allowed).
     public var isValid: Bool { !issues.contains { $0.severity == .error } }
 
-    public init(kind: DocumentKind, normalized: String, birthDate: CivilDate? = nil, gender: Gender? = nil,
+    public init(kind: IDKind, normalized: String, birthDate: CivilDate? = nil, gender: Gender? = nil,
                 regionName: String? = nil, issues: [IdentityIssue] = []) {
         self.kind = kind
         self.normalized = normalized

@@ -2,7 +2,7 @@ import Support
 
 /// Builds the issues the rules report, so wording stays consistent: Chinese by default, English on request.
 enum IdentityMessages {
-    static func missing(_ kind: DocumentKind, _ language: Language) -> IdentityIssue {
+    static func missing(_ kind: IDKind, _ language: Language) -> IdentityIssue {
         let name = kind.displayName(language)
         return IdentityIssue(code: IdentityIssue.Code.missing, severity: .error,
                              message: language.pick("\(name)号码为空，请填写", "the \(name) number is empty; fill it in"))
@@ -12,7 +12,7 @@ enum IdentityMessages {
         IdentityIssue(code: IdentityIssue.Code.format, severity: .error, message: language.pick(zh, en))
     }
 
-    static func checksum(_ kind: DocumentKind, expected: UInt8, actual: UInt8, _ language: Language) -> IdentityIssue {
+    static func checksum(_ kind: IDKind, expected: UInt8, actual: UInt8, _ language: Language) -> IdentityIssue {
         let name = kind.displayName(language)
         let e = Character(Unicode.Scalar(expected)), a = Character(Unicode.Scalar(actual))
         return IdentityIssue(code: IdentityIssue.Code.checksum, severity: .error, message: language.pick(
@@ -20,7 +20,7 @@ enum IdentityMessages {
             "wrong check character in the \(name) number: the first 17 digits give \(e), the number ends in \(a); check for a copying error"))
     }
 
-    static func birthDate(_ kind: DocumentKind, _ language: Language, zh: String, en: String) -> IdentityIssue {
+    static func birthDate(_ kind: IDKind, _ language: Language, zh: String, en: String) -> IdentityIssue {
         IdentityIssue(code: IdentityIssue.Code.birthDate, severity: .error, message: language.pick(
             "号码中的\(zh)，请核对号码第 7–14 位", "the number's \(en); check characters 7–14"))
     }

@@ -4,7 +4,7 @@ import Support
 public enum IdentityValidator {
     /// Checks `number` (raw cell text, cleaned here with `TextCleaner.cleanDocumentNumber`) as a document of
     /// `kind`, judging birth dates against `today`. Messages are in `language`.
-    public static func check(_ number: String, kind: DocumentKind, today: CivilDate, language: Language) -> IdentityCheck {
+    public static func check(_ number: String, kind: IDKind, today: CivilDate, language: Language) -> IdentityCheck {
         let cleaned = TextCleaner.cleanDocumentNumber(number)
         if cleaned.isEmpty {
             return IdentityCheck(kind: kind, normalized: cleaned, issues: [IdentityMessages.missing(kind, language)])

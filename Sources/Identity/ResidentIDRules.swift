@@ -7,7 +7,7 @@ enum ResidentIDRules {
         810000: ("香港", "Hong Kong"), 820000: ("澳门", "Macao"), 830000: ("台湾", "Taiwan"),
     ]
 
-    static func check(_ cleaned: String, _ input: [UInt8], kind: DocumentKind, today: CivilDate,
+    static func check(_ cleaned: String, _ input: [UInt8], kind: IDKind, today: CivilDate,
                       language: Language) -> IdentityCheck {
         var b = input
         var issues: [IdentityIssue] = []
@@ -42,7 +42,7 @@ enum ResidentIDRules {
     }
 
     /// Length, characters, and (for residence permits) the region prefix.
-    private static func formatProblem(_ cleaned: String, _ b: [UInt8], kind: DocumentKind,
+    private static func formatProblem(_ cleaned: String, _ b: [UInt8], kind: IDKind,
                                       language: Language) -> IdentityIssue? {
         let name = kind.displayName(language)
         if b.count != 18 {

@@ -3,7 +3,7 @@ import Support
 /// Format-only checks: 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 台胞证 (8 digits; legacy 10 digits or
 /// 8–10 digits with a letter, bare or in parentheses) and passports (5–17 letters or digits).
 enum TravelDocumentRules {
-    static func check(_ cleaned: String, _ b: [UInt8], kind: DocumentKind, language: Language) -> IdentityCheck {
+    static func check(_ cleaned: String, _ b: [UInt8], kind: IDKind, language: Language) -> IdentityCheck {
         let ok: Bool
         let zh: String, en: String
         switch kind {

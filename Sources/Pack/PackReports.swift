@@ -11,8 +11,8 @@ extension PackRunner {
     static func writeReports(job: Job, plan: PackPlan, refused: [ValidatedRoster.RefusedRow], report: ValidationReport, into folder: String,
                              stamp: PackStamp, language l: Language) throws -> [String: Manifest.File] {
         var people: [Int: (name: String, id: String)] = [:]
-        for row in refused { people[row.row] = (row.name, row.documentNumber) }
-        for candidate in plan.candidates { people[candidate.row] = (candidate.name, candidate.documentNumber) }
+        for row in refused { people[row.row] = (row.name, row.idNumber) }
+        for candidate in plan.candidates { people[candidate.row] = (candidate.name, candidate.idNumber) }
         // One line per row left out, its reasons together.
         let errors = report.problems.filter { $0.severity == .error && $0.row != nil }
         let leftOut = Dictionary(grouping: errors, by: { $0.row! }).sorted { $0.key < $1.key }.map { row, problems in

@@ -95,7 +95,7 @@ public enum PlanWorkbook {
                 case .name: sheet.write(n + 1, i, candidate.name)
                 case .gender: sheet.write(n + 1, i, candidate.genderText)
                 case .idType: sheet.write(n + 1, i, candidate.fields[.idType].flatMap { $0.isEmpty ? nil : $0 } ?? "居民身份证")
-                case .id: sheet.write(n + 1, i, candidate.documentNumber, text)
+                case .id: sheet.write(n + 1, i, candidate.idNumber, text)
                 case .school: sheet.write(n + 1, i, candidate.school)
                 case .subject: sheet.write(n + 1, i, session?.subject ?? candidate.subject)
                 case .mode: sheet.write(n + 1, i, session?.mode ?? room.type)

@@ -9,7 +9,7 @@ struct RoomRenderer {
     let job: Job
     let plan: PackPlan
     let values: PackValues
-    let renderers: [PackDocument: DocumentRenderer]
+    let renderers: [PackDocument: PaperRenderer]
     let archive: SharedArchive?
     let stamp: PackStamp
     let root: String
@@ -23,7 +23,7 @@ struct RoomRenderer {
             var images: [String: PageImage] = [:]
             let row = plan.candidates[s.candidate]
             if let entry = row.photoEntry, let archive,
-               let photo = CandidateRecords.photo(from: archive, entry: entry, key: row.documentNumber, limit: maxBytes) {
+               let photo = CandidateRecords.photo(from: archive, entry: entry, key: row.idNumber, limit: maxBytes) {
                 images["photo"] = photo
             }
             return RenderRecord(values: values.candidate(s, index: index), images: images)

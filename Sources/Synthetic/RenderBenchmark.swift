@@ -55,7 +55,7 @@ public enum RenderBenchmark {
         let base = SampleRecords.context
         let start = Date()
         DispatchQueue.concurrentPerform(iterations: max(1, threads)) { _ in
-            guard let document = try? DocumentRenderer(templatePath: templatePath) else {
+            guard let document = try? PaperRenderer(templatePath: templatePath) else {
                 failure.withLock { $0 = "cannot load \(templatePath)" }
                 return
             }

@@ -9,9 +9,9 @@ public struct Candidate: Sendable, Equatable {
     public var row: Int
     /// The name as cleaned for matching and printing.
     public var name: String
-    public var documentKind: DocumentKind
+    public var idKind: IDKind
     /// The document number, cleaned (a legacy 15-digit ID converted to 18 digits): the candidate's key.
-    public var documentNumber: String
+    public var idNumber: String
     /// The gender the roster states or, when it states none, the one the document number encodes.
     public var gender: Gender?
     /// The birth date the document number encodes (nil for documents that encode none).
@@ -25,13 +25,13 @@ public struct Candidate: Sendable, Equatable {
     /// Every titled column's text as cleaned, by its header text (recognised columns too).
     public var columns: [String: String]
 
-    public init(row: Int, name: String, documentKind: DocumentKind, documentNumber: String, gender: Gender? = nil,
+    public init(row: Int, name: String, idKind: IDKind, idNumber: String, gender: Gender? = nil,
                 birthDate: CivilDate? = nil, school: String = "", subject: String = "", photoEntry: Int? = nil,
                 fields: [Field: String] = [:], columns: [String: String] = [:]) {
         self.row = row
         self.name = name
-        self.documentKind = documentKind
-        self.documentNumber = documentNumber
+        self.idKind = idKind
+        self.idNumber = idNumber
         self.gender = gender
         self.birthDate = birthDate
         self.school = school
@@ -42,7 +42,7 @@ public struct Candidate: Sendable, Equatable {
     }
 
     /// The key the candidate is known by across stages (the document number).
-    public var key: String { documentNumber }
+    public var key: String { idNumber }
 }
 
 extension Candidate {

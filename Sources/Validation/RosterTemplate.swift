@@ -24,7 +24,7 @@ public enum RosterTemplate {
             sheet.write(0, i, field.chineseHeader, header)
         }
         sheet.freeze(rows: 1)
-        let example: [Field: String] = [.serial: "1", .name: "张三", .gender: "女", .idType: DocumentKind.residentID.displayName(.zh),
+        let example: [Field: String] = [.serial: "1", .name: "张三", .gender: "女", .idType: IDKind.residentID.displayName(.zh),
                                         .id: "11010519491231002X", .birthdate: "1949-12-31", .phone: "13800138000",
                                         .school: "示例职业技术学院", .major: "计算机应用技术", .subject: "Web 前端开发（中级）",
                                         .remark: l.pick("示例行，导入前请删除", "example row: delete before importing")]
@@ -36,7 +36,7 @@ public enum RosterTemplate {
                                title: l.pick("性别", "Gender"), message: l.pick("请选择 男 或 女", "choose 男 or 女"))
         }
         if let t = fields.firstIndex(of: .idType) {
-            try sheet.dropDown(column: t, firstRow: 1, lastRow: preparedRows, items: DocumentKind.allCases.map { $0.displayName(.zh) },
+            try sheet.dropDown(column: t, firstRow: 1, lastRow: preparedRows, items: IDKind.allCases.map { $0.displayName(.zh) },
                                title: l.pick("证件类型", "Document type"), message: l.pick("请从列表中选择证件类型", "choose the document type from the list"))
         }
         let notes = try book.addSheet(l.pick("填写说明", "Instructions"))

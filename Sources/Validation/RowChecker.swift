@@ -54,9 +54,9 @@ struct RowChecker {
         }
 
         // Document type.
-        var kind = DocumentKind.residentID
+        var kind = IDKind.residentID
         if let typeCell = cell(row, .idType), !typeCell.isBlank {
-            if let parsed = DocumentKind.parse(TextCleaner.clean(typeCell.text)) {
+            if let parsed = IDKind.parse(TextCleaner.clean(typeCell.text)) {
                 kind = parsed
             } else {
                 problems.append(problem(.error, "id.type-unknown", row, .idType, value: typeCell.text,
@@ -137,7 +137,7 @@ struct RowChecker {
     }
 
     /// The row as a candidate: the identity check's results, and every column as cleaned.
-    private func candidate(_ row: TableRow, name: String, kind: DocumentKind, key: String, check: IdentityCheck?) -> Candidate {
+    private func candidate(_ row: TableRow, name: String, kind: IDKind, key: String, check: IdentityCheck?) -> Candidate {
         var fields: [Field: String] = [:]
         for (field, column) in header.columns {
             fields[field] = field == .name ? name : TextCleaner.clean(row[column].text)
@@ -147,7 +147,7 @@ struct RowChecker {
             columns[title] = TextCleaner.clean(row[column].text)
         }
         let stated = fields[.gender].flatMap { $0.isEmpty ? nil : Gender.parse($0) }
-        return Candidate(row: row.number, name: name, documentKind: kind, documentNumber: key, gender: stated ?? check?.gender,
+        return Candidate(row: row.number, name: name, idKind: kind, idNumber: key, gender: stated ?? check?.gender,
                          birthDate: check?.birthDate, school: fields[.school] ?? "", subject: fields[.subject] ?? "",
                          fields: fields, columns: columns)
     }

@@ -41,7 +41,7 @@ enum PhoneRule {
 /// a numeric cell, scientific notation such as `1.10101E+17`, or 18 digits ending in 000 whose check fails.
 enum NumberDamage {
     /// The value as shown, when it is a damaged number; nil when the cell looks like a real number.
-    static func detect(_ value: CellValue, kind: DocumentKind) -> String? {
+    static func detect(_ value: CellValue, kind: IDKind) -> String? {
         switch value {
         case .number(let d):
             // A 15-digit legacy number survives as a number (it fits in a double exactly).

@@ -8,7 +8,7 @@ public struct ValidatedRoster: Sendable {
         public var row: Int
         public var name: String
         /// The document number as written (cleaned).
-        public var documentNumber: String
+        public var idNumber: String
     }
 
     public var report: ValidationReport

@@ -124,9 +124,9 @@ public struct Validator: Sendable {
         var result = ValidatedRoster(report: report, candidates: [], refused: [])
         for var candidate in candidates {
             if refusedRows.contains(candidate.row) {
-                result.refused.append(.init(row: candidate.row, name: candidate.name, documentNumber: candidate.fields[.id] ?? ""))
+                result.refused.append(.init(row: candidate.row, name: candidate.name, idNumber: candidate.fields[.id] ?? ""))
             } else {
-                candidate.photoEntry = photoIndex[candidate.documentNumber]
+                candidate.photoEntry = photoIndex[candidate.idNumber]
                 result.candidates.append(candidate)
             }
         }

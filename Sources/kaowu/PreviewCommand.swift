@@ -34,7 +34,7 @@ struct PreviewCommand: ParsableCommand {
         }
         let output = try OutputFile(out, inputs: [path], language: .zh)
         do {
-            let document = try DocumentRenderer(templatePath: path)
+            let document = try PaperRenderer(templatePath: path)
             let context = SampleRecords.context.merging(try parseSettings(set, .zh)) { _, new in new }
             let records = SampleRecords.records(max(document.recordsOnFirstPage, 3))
             if out.lowercased().hasSuffix(".pdf") {

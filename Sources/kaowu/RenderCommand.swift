@@ -52,8 +52,8 @@ struct RenderCommand: ParsableCommand {
         let context = try parseSettings(set, language)
         try requireReadable([data] + (photos.map { [$0] } ?? []), language)
         let output = try OutputFile(out, inputs: [data, templatePath] + (photos.map { [$0] } ?? []), language: language)
-        let document: DocumentRenderer
-        do { document = try DocumentRenderer(templatePath: templatePath) } catch {
+        let document: PaperRenderer
+        do { document = try PaperRenderer(templatePath: templatePath) } catch {
             printError("kaowu render: \(error)")
             throw ExitStatus.usage
         }

@@ -36,7 +36,7 @@ struct RenderFixture {
 
     /// Renders built-in `kind` for the fixture and returns the PDF's path.
     func render(_ kind: String) throws -> String {
-        let document = try DocumentRenderer(templatePath: try #require(BuiltInTemplates.path(for: kind)))
+        let document = try PaperRenderer(templatePath: try #require(BuiltInTemplates.path(for: kind)))
         var options = ValidationOptions()
         options.today = .init(year: 2026, month: 6, day: 1)!
         let (report, records) = validatedRecords(roster: roster, photos: photos, options: options)
@@ -179,7 +179,7 @@ struct RenderFixture {
 
     @Test func everyBuiltInTemplatePreviews() throws {
         for kind in BuiltInTemplates.kinds {
-            let document = try DocumentRenderer(templatePath: try #require(BuiltInTemplates.path(for: kind)))
+            let document = try PaperRenderer(templatePath: try #require(BuiltInTemplates.path(for: kind)))
             let png = fixture.dir + "/\(kind).png"
             try document.renderPNG(SampleRecords.records(document.recordsOnFirstPage), context: SampleRecords.context, to: png, dpi: 60)
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))

@@ -38,7 +38,7 @@ import Validation
         #expect(records.count == upright)
         #expect(records.allSatisfy { $0.images["photo"] != nil })
 
-        let document = try DocumentRenderer(templatePath: try #require(BuiltInTemplates.path(for: "admission-ticket")))
+        let document = try PaperRenderer(templatePath: try #require(BuiltInTemplates.path(for: "admission-ticket")))
         let pdf = dir + "/tickets.pdf"
         try document.renderPDF(records, context: SampleRecords.context, to: pdf, created: "2026-06-01T08:00:00+08:00")
         // JPEGs embedded as stored (turned ones 413 × 295), never re-encoded.

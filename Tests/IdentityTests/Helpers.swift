@@ -4,7 +4,7 @@ import Support
 /// A fixed "today" so birth-date and region findings do not change with the calendar.
 let today = CivilDate(year: 2026, month: 11, day: 22)!
 
-func check(_ number: String, _ kind: DocumentKind = .residentID, _ language: Language = .zh) -> IdentityCheck {
+func check(_ number: String, _ kind: IDKind = .residentID, _ language: Language = .zh) -> IdentityCheck {
     IdentityValidator.check(number, kind: kind, today: today, language: language)
 }
 

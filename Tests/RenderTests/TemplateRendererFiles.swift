@@ -1,7 +1,7 @@
 import Foundation
 @testable import Render
 
-/// Whole-file rendering for the tests (the product draws on canvases it owns: `DocumentRenderer`, packs).
+/// Whole-file rendering for the tests (the product draws on canvases it owns: `PaperRenderer`, packs).
 extension TemplateRenderer {
     /// Writes a PDF with the records' cards laid out N-up on sheets (`layout`), with cut marks if asked.
     func render(_ records: [RenderRecord], layout: SheetLayout, to path: String, created: String? = nil) throws {

@@ -3,7 +3,7 @@ import Render
 
 /// Renders a template in the way its kind needs: one page per record, cards N-up on sheets, or a table
 /// of all records over as many pages as needed; to a PDF, or the first page to a PNG preview.
-public struct DocumentRenderer {
+public struct PaperRenderer {
     public let template: Template
     public let renderer: TemplateRenderer
 

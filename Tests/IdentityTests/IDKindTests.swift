@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct DocumentKindTests {
     @Test(arguments: [
-        ("身份证", DocumentKind.residentID), ("居民身份证", .residentID), ("二代身份证", .residentID),
+        ("身份证", IDKind.residentID), ("居民身份证", .residentID), ("二代身份证", .residentID),
         ("中华人民共和国居民身份证", .residentID), ("ID card", .residentID), ("ID Card", .residentID),
         ("身份证号码", .residentID), ("居民身份证号", .residentID), ("公民身份号码", .residentID),
         ("港澳台居民居住证", .residencePermit), ("居住证", .residencePermit), ("台湾居民居住证", .residencePermit),
@@ -15,24 +15,24 @@ import Testing
         ("护照", .passport), ("passport", .passport), ("PASSPORT", .passport), ("外国护照", .passport),
         (" 护 照 ", .passport), ("ｐａｓｓｐｏｒｔ", .passport),
     ])
-    func aliases(text: String, kind: DocumentKind) {
-        #expect(DocumentKind.parse(text) == kind)
+    func aliases(text: String, kind: IDKind) {
+        #expect(IDKind.parse(text) == kind)
     }
 
     @Test func unknownAndEmpty() {
-        #expect(DocumentKind.parse("") == nil)
-        #expect(DocumentKind.parse("   ") == nil)
-        #expect(DocumentKind.parse("军官证") == nil)
-        #expect(DocumentKind.parse("中国") == nil)
-        #expect(DocumentKind.parse("号码") == nil)
+        #expect(IDKind.parse("") == nil)
+        #expect(IDKind.parse("   ") == nil)
+        #expect(IDKind.parse("军官证") == nil)
+        #expect(IDKind.parse("中国") == nil)
+        #expect(IDKind.parse("号码") == nil)
     }
 
     @Test func displayNamesRoundTrip() {
-        for kind in DocumentKind.allCases {
-            #expect(DocumentKind.parse(kind.displayName(.zh)) == kind)
+        for kind in IDKind.allCases {
+            #expect(IDKind.parse(kind.displayName(.zh)) == kind)
         }
-        #expect(DocumentKind.passport.displayName(.en) == "passport")
-        #expect(DocumentKind.residentID.displayName(.zh) == "居民身份证")
+        #expect(IDKind.passport.displayName(.en) == "passport")
+        #expect(IDKind.residentID.displayName(.zh) == "居民身份证")
     }
 }
 

@@ -3,7 +3,7 @@ import Support
 /// The words people write in a 证件类型 column, mapped to document kinds. Keys are normalised by `key(_:)`:
 /// cleaned (NFKC), lower-cased, without spaces, punctuation, a leading 中华人民共和国 or a trailing 号码/号.
 enum DocumentKindAliases {
-    static func lookup(_ cell: String) -> DocumentKind? {
+    static func lookup(_ cell: String) -> IDKind? {
         let k = key(cell)
         return k.isEmpty ? nil : table[k]
     }
@@ -22,9 +22,9 @@ enum DocumentKindAliases {
 
     private static let dropped: Set<Unicode.Scalar> = [" ", "-", "_", ".", "'", "’", "/", "·", "、"]
 
-    private static let table: [String: DocumentKind] = {
-        var t: [String: DocumentKind] = [:]
-        func add(_ kind: DocumentKind, _ words: [String]) { for w in words { t[w] = kind } }
+    private static let table: [String: IDKind] = {
+        var t: [String: IDKind] = [:]
+        func add(_ kind: IDKind, _ words: [String]) { for w in words { t[w] = kind } }
         add(.residentID, [
             "身份证", "居民身份证", "二代身份证", "第二代身份证", "第二代居民身份证", "二代证", "公民身份",
             "大陆居民身份证", "内地居民身份证", "临时身份证", "临时居民身份证",

@@ -1,7 +1,7 @@
 import Support
 
 /// Which kind of identity document a number is.
-public enum DocumentKind: String, Sendable, CaseIterable {
+public enum IDKind: String, Sendable, CaseIterable {
     /// 居民身份证: 18 characters (17 digits + check digit or X), or a legacy 15-digit number.
     case residentID
     /// 港澳台居民居住证: 18 characters, region 810000/820000/830000, same MOD 11-2 check.
@@ -18,7 +18,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
 
     /// Parses a 证件类型 cell (身份证, 居住证, 绿卡, 回乡证, 台胞证, 护照, passport, …; see `DocumentKindAliases`).
     /// Empty or unknown text gives nil: the caller reports an unknown type.
-    public static func parse(_ typeCell: String) -> DocumentKind? {
+    public static func parse(_ typeCell: String) -> IDKind? {
         DocumentKindAliases.lookup(typeCell)
     }
 
