@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Synthetic", "TestTools"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
-        .testTarget(name: "PackTests", dependencies: ["Pack", "Seating", "Roster", "Support", "Synthetic", "TestTools",
+        .testTarget(name: "PackTests", dependencies: ["Pack", "Documents", "Seating", "Roster", "Support", "Synthetic", "TestTools",
                                                     .product(name: "Crypto", package: "swift-crypto")], swiftSettings: cairoIncludes),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
     ]

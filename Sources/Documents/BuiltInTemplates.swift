@@ -3,8 +3,7 @@ import Foundation
 /// The built-in templates (`templates/*.yaml` in the project), one per document kind, and where they are
 /// found: `$KAOWU_TEMPLATES`, the project's `templates/` beside the built tool, or the current folder's.
 public enum BuiltInTemplates {
-    public static let kinds = ["admission-ticket", "sign-in-sheet", "desk-label", "door-label", "attendance-card",
-                               "qualification-certificate", "e-certificate"]
+    public static let kinds = PaperKind.allCases.map(\.rawValue)
 
     /// The folder holding the built-in templates, if it can be found.
     public static func directory() -> String? {

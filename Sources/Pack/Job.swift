@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Photos
 import Seating
@@ -20,15 +21,15 @@ public struct Job: Sendable {
     public var policy: SeatingPolicy
     public var ticketPattern: TicketNumberPattern
     public var ticketPatternText: String
-    public var documents: [PackDocument]
+    public var documents: [PaperKind]
     /// Also write 准考证/<准考证号>.pdf, one file per candidate.
     public var ticketPerCandidate: Bool
     /// The documents drawn: those listed, and admission tickets when one per candidate is asked for.
-    public var renderedDocuments: [PackDocument] {
+    public var renderedDocuments: [PaperKind] {
         ticketPerCandidate && !documents.contains(.admissionTicket) ? documents + [.admissionTicket] : documents
     }
     /// Document → template file (built-in unless the job names one).
-    public var templates: [PackDocument: String]
+    public var templates: [PaperKind: String]
     /// The pack's folder; the zip is this path plus `.zip`.
     public var output: String
     /// Further values for templates (`exam.*`, `course.*`, …) given under `values:`.
@@ -43,7 +44,7 @@ public struct Job: Sendable {
         if let photos { files.append(("photos", photos)) }
         if let roomsFile { files.append(("rooms", roomsFile)) }
         if let keep { files.append(("keep", keep)) }
-        for document in PackDocument.allCases { if let template = templates[document] { files.append(("template", template)) } }
+        for document in PaperKind.examPack { if let template = templates[document] { files.append(("template", template)) } }
         return files
     }
 }
@@ -67,22 +68,4 @@ public struct PackRoom: Sendable, Equatable {
     public var invigilators: String
     /// Where the room was defined (job file line or table row), for messages.
     public var origin: String
-}
-
-/// The documents of a print pack, each one PDF per room.
-public enum PackDocument: String, Sendable, CaseIterable, Hashable {
-    case doorLabel = "door-label"
-    case signInSheet = "sign-in-sheet"
-    case deskLabel = "desk-label"
-    case admissionTicket = "admission-ticket"
-
-    /// The file name in each room's folder.
-    public var fileName: String {
-        switch self {
-        case .doorLabel: return "门贴.pdf"
-        case .signInSheet: return "签到表.pdf"
-        case .deskLabel: return "桌贴.pdf"
-        case .admissionTicket: return "准考证.pdf"
-        }
-    }
 }

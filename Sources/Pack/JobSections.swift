@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Photos
 import Seating
@@ -55,12 +56,12 @@ extension JobLoader {
         return policy
     }
 
-    func documents(_ node: Node?, _ nodes: JobNodes) throws -> [PackDocument] {
-        guard let node else { return PackDocument.allCases }
+    func documents(_ node: Node?, _ nodes: JobNodes) throws -> [PaperKind] {
+        guard let node else { return PaperKind.examPack }
         let documents = try nodes.strings(node, key: "documents").map { name in
-            guard let document = PackDocument(rawValue: name) ?? PackDocument.allCases.first(where: { $0.fileName == name + ".pdf" }) else {
-                throw nodes.error(node, key: "documents", zh: "未知的文书“\(name)”（可用：\(PackDocument.allCases.map(\.rawValue).joined(separator: "、"))）",
-                                  en: "unknown document \"\(name)\" (known: \(PackDocument.allCases.map(\.rawValue).joined(separator: ", ")))")
+            guard let document = PaperKind(rawValue: name) ?? PaperKind.examPack.first(where: { $0.fileName == name + ".pdf" }) else {
+                throw nodes.error(node, key: "documents", zh: "未知的文书“\(name)”（可用：\(PaperKind.examPack.map(\.rawValue).joined(separator: "、"))）",
+                                  en: "unknown document \"\(name)\" (known: \(PaperKind.examPack.map(\.rawValue).joined(separator: ", ")))")
             }
             return document
         }
@@ -68,10 +69,10 @@ extension JobLoader {
         return documents.enumerated().filter { !documents[..<$0.offset].contains($0.element) }.map(\.element)
     }
 
-    func templates(_ node: Node?, root: Node, resolve: (String) -> String, _ nodes: JobNodes) throws -> [PackDocument: String] {
-        var templates: [PackDocument: String] = [:]
-        let map = try node.map { try nodes.mapping($0, key: "templates", allowed: PackDocument.allCases.map(\.rawValue)) } ?? [:]
-        for document in PackDocument.allCases {
+    func templates(_ node: Node?, root: Node, resolve: (String) -> String, _ nodes: JobNodes) throws -> [PaperKind: String] {
+        var templates: [PaperKind: String] = [:]
+        let map = try node.map { try nodes.mapping($0, key: "templates", allowed: PaperKind.examPack.map(\.rawValue)) } ?? [:]
+        for document in PaperKind.examPack {
             if let given = map[document.rawValue] {
                 let path = resolve(try nodes.string(given, key: "templates.\(document.rawValue)"))
                 var isFolder: ObjCBool = false

@@ -40,7 +40,7 @@ extension PackRunner {
         // are made inside `fonts.use`), then rooms until none is left.
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, order.count))) { _ in
             fonts.use {
-                var renderers: [PackDocument: PaperRenderer] = [:]
+                var renderers: [PaperKind: PaperRenderer] = [:]
                 do {
                     for document in job.renderedDocuments {
                         renderers[document] = try loadRenderer(job, document)
@@ -78,7 +78,7 @@ extension PackRunner {
     }
 
     /// The template renderer of `document`, or a JobError naming the template's mistake.
-    static func loadRenderer(_ job: Job, _ document: PackDocument) throws -> PaperRenderer {
+    static func loadRenderer(_ job: Job, _ document: PaperKind) throws -> PaperRenderer {
         let path = job.templates[document]!
         do { return try PaperRenderer(templatePath: path) } catch {
             throw JobError(file: job.file, line: nil, key: "templates.\(document.rawValue)", zh: "模板有误：\(error)", en: "template error: \(error)")

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Identity
 
@@ -57,7 +58,7 @@ struct RoomFolders {
     func room(_ r: Int) -> String { site(r) + "/" + Self.safe(job.rooms[r].room.name, fallback: String(job.rooms[r].room.number)) }
 
     /// A document's file in room `r`'s folder.
-    func file(_ r: Int, _ document: PackDocument) -> String { room(r) + "/" + document.fileName }
+    func file(_ r: Int, _ document: PaperKind) -> String { room(r) + "/" + document.fileName }
 
     static let ticketFolder = "准考证"
 

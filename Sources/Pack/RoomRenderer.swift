@@ -9,7 +9,7 @@ struct RoomRenderer {
     let job: Job
     let plan: PackPlan
     let values: PackValues
-    let renderers: [PackDocument: PaperRenderer]
+    let renderers: [PaperKind: PaperRenderer]
     let archive: SharedArchive?
     let stamp: PackStamp
     let root: String
@@ -44,7 +44,7 @@ struct RoomRenderer {
                     let subset = zip(seated, records).filter { $0.0.session == session }.enumerated().map { TemplateValues.numbered($1.1, $0) }
                     renderer.draw(subset, context: values.room(r, session: session), on: canvas)
                 }
-            case .deskLabel, .admissionTicket:
+            default:
                 renderer.draw(records, context: values.room(r), on: canvas)
             }
             try canvas.finish()

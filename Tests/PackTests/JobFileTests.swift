@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Testing
 import TestTools
@@ -37,7 +38,7 @@ import TestTools
         #expect(job.sessions[0].end == "2026-06-20 11:00")
         #expect(job.policy.order == .sorted)
         #expect(job.policy.separateSchools == false)
-        #expect(job.documents == PackDocument.allCases)
+        #expect(job.documents == PaperKind.examPack)
         let twice = try load("""
         inputs: {roster: 名单.csv}
         \(Self.room)
