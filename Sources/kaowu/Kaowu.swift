@@ -11,6 +11,10 @@ struct Kaowu: ParsableCommand {
         version: KaowuVersion.current,
         subcommands: [ValidateCommand.self, PackCommand.self, RenderCommand.self, PreviewCommand.self, TemplateCommand.self, GenerateCommand.self, BenchCommand.self])
 
+    /// `--lang` before the command (`kaowu --lang en validate …`): the commands reuse this value.
+    @OptionGroup
+    var global: GlobalOptions
+
     /// Ctrl-C and SIGTERM are taken over before anything else runs, so work in progress can remove its own
     /// unfinished files (`Interruption`).
     /// Usage errors exit 2 as design §2 says (swift-argument-parser's own code for them is 64).
@@ -27,14 +31,6 @@ struct Kaowu: ParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-/// Exit statuses shared by every command (design §2).
-enum ExitStatus {
-    /// The input has problems (reported).
-    static let problems = ExitCode(1)
-    /// Usage or I/O error.
-    static let usage = ExitCode(2)
 }
 
 /// Writes a line to standard error.

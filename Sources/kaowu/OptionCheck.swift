@@ -4,14 +4,6 @@ import Support
 /// Range checks of numeric options, made before a command runs (`validate()`): a value out of range is a
 /// usage error (exit 2) naming the option, never an overflow deeper down.
 enum OptionCheck {
-    /// The language `--lang` asks for; anything but zh or en is a usage error.
-    static func language(_ text: String) throws -> Language {
-        guard let language = Language(rawValue: text) else {
-            throw ValidationError("--lang 只能是 zh 或 en（--lang must be zh or en）: \(text)")
-        }
-        return language
-    }
-
     static func range<T: Comparable>(_ value: T, _ bounds: ClosedRange<T>, _ option: String, _ language: Language) throws {
         guard bounds.contains(value) else {
             throw ValidationError(language.pick("\(option) 应在 \(bounds.lowerBound)…\(bounds.upperBound) 之间，实际为 \(value)",

@@ -21,18 +21,18 @@ struct PackCommand: ParsableCommand {
     @Option(name: .long, help: "上次生成的 排考明细.xlsx：已排考生保留考场、座位和准考证号，只为新考生排座")
     var keep: String?
 
-    @Option(name: .long, help: "线程数（默认全部 CPU 核）")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup
+    var threads: ThreadOptions
 
-    @Option(name: .long, help: "消息语言：zh 或 en")
-    var lang: String = "zh"
+    @OptionGroup
+    var global: GlobalOptions
 
     func validate() throws {
-        try OptionCheck.range(threads, OptionCheck.threads, "--threads", try OptionCheck.language(lang))
+        try threads.check(global.language)
     }
 
     func run() throws {
-        let l = Language(rawValue: lang) ?? .zh
+        let l = global.language
         try requireReadable([job] + (keep.map { [$0] } ?? []), l)
         let loaded: Job
         do {
@@ -46,7 +46,7 @@ struct PackCommand: ParsableCommand {
         options.output = out
         options.keep = keep
         options.language = l
-        options.threads = max(1, threads)
+        options.threads = threads.count
         options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let bar = ProgressBar(language: l)
         options.progress = { bar.report($0) }

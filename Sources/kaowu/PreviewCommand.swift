@@ -23,19 +23,26 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "覆盖示例字段，如 --set exam.title=…")
     var set: [String] = []
 
+    @OptionGroup
+    var global: GlobalOptions
+
     func validate() throws {
-        try OptionCheck.range(dpi, 10...1200, "--dpi", .zh)
+        let l = global.language
+        try OptionCheck.range(dpi, 10...1200, "--dpi", l)
+        try TemplateName.check(template, l)
+        try FieldSettings.check(set, l)
     }
 
     func run() throws {
+        let l = global.language
         guard let path = BuiltInTemplates.path(for: template) else {
-            printError("kaowu preview: 找不到模板 “\(template)”")
+            printError(l.pick("kaowu preview: 找不到模板 “\(template)”", "kaowu preview: no template \"\(template)\""))
             throw ExitStatus.usage
         }
-        let output = try OutputFile(out, inputs: [path], language: .zh)
+        let output = try OutputFile(out, inputs: [path], language: l)
         do {
             let document = try PaperRenderer(templatePath: path)
-            let context = SampleRecords.context.merging(try parseSettings(set, .zh)) { _, new in new }
+            let context = SampleRecords.context.merging(FieldSettings.context(set)) { _, new in new }
             let records = SampleRecords.records(max(document.recordsOnFirstPage, 3))
             if out.lowercased().hasSuffix(".pdf") {
                 try document.renderPDF(records, context: context, to: output.temporary)

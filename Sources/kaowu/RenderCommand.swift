@@ -35,21 +35,26 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "输出 PDF")
     var out: String
 
-    @Option(name: .long, help: "消息语言：zh 或 en")
-    var lang: String = "zh"
+    @OptionGroup
+    var global: GlobalOptions
+
+    /// The template asked for: `--template`, else the kind.
+    private var templateName: String { template ?? kind ?? "" }
 
     func validate() throws {
-        try OptionCheck.range(start, 1...1000, "--start", try OptionCheck.language(lang))
+        let l = global.language
+        try OptionCheck.range(start, 1...1000, "--start", l)
+        try TemplateName.check(templateName, l)
+        try FieldSettings.check(set, l)
     }
 
     func run() throws {
-        let language = Language(rawValue: lang) ?? .zh
-        guard let templatePath = BuiltInTemplates.path(for: template ?? kind ?? "") else {
-            printError(language.pick("kaowu render：找不到模板 “\(template ?? kind ?? "")”（内置：\(BuiltInTemplates.kinds.joined(separator: "、"))）",
-                                     "kaowu render: no template \"\(template ?? kind ?? "")\" (built in: \(BuiltInTemplates.kinds.joined(separator: ", ")))"))
+        let language = global.language
+        guard let templatePath = BuiltInTemplates.path(for: templateName) else {
+            printError(language.pick("kaowu render：", "kaowu render: ") + TemplateName.notFound(templateName, language))
             throw ExitStatus.usage
         }
-        let context = try parseSettings(set, language)
+        let context = FieldSettings.context(set)
         try requireReadable([data] + (photos.map { [$0] } ?? []), language)
         let output = try OutputFile(out, inputs: [data, templatePath] + (photos.map { [$0] } ?? []), language: language)
         let document: PaperRenderer
@@ -79,18 +84,4 @@ struct RenderCommand: ParsableCommand {
             throw ExitStatus.problems
         }
     }
-}
-
-/// Parses `key=value` settings.
-func parseSettings(_ settings: [String], _ language: Language) throws -> [String: String] {
-    var context: [String: String] = [:]
-    for entry in settings {
-        let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, DocumentFields.isKnown(parts[0]) else {
-            printError(language.pick("--set 应写成 字段=值，如 exam.title=2026年考试（“\(entry)”）", "--set takes field=value, e.g. exam.title=Exam (\"\(entry)\")"))
-            throw ExitStatus.usage
-        }
-        context[parts[0]] = parts[1]
-    }
-    return context
 }

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Support
+import Synthetic
+
+/// Options of every `kaowu bench` command: the data cache and how often each size is run.
+struct BenchOptions: ParsableArguments {
+    @Option(name: .long, help: "合成数据的缓存目录")
+    var data: String = "bench-data"
+
+    @Option(name: .long, help: "每个规模重复次数（取最快一次）")
+    var repeats: Int = 1
+
+    /// Range check, in the command's message language (called from the command's `validate()`).
+    func check(_ l: Language) throws {
+        try OptionCheck.range(repeats, 1...100, "--repeats", l)
+    }
+
+    /// The synthetic roster and photos of `n` candidates (made once, then cached in `--data`), and the
+    /// seconds making them took (0 when cached).
+    func dataset(rows n: Int) throws -> (directory: String, generation: Double) {
+        let directory = "\(data)/\(n)"
+        guard !FileManager.default.fileExists(atPath: directory + "/photos.zip") else { return (directory, 0) }
+        let start = Date()
+        try BenchmarkDataset.write(rows: n, to: directory)
+        return (directory, Date().timeIntervalSince(start))
+    }
+}
