@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 import Foundation
 
 /// A page background: the user's artwork, a PNG or JPEG stretched to the page, or a PDF page drawn as

@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 
 /// A failure creating or writing a PDF, in Cairo's words.
 public struct RenderError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 
 /// A colour as 0xRRGGBB.
 public struct Colour: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 
 /// Process-wide allocator settings for writing many PDFs.
 public enum MemoryTuning {

@@ -1,5 +1,5 @@
-import CCairo
-import CQRencode
+internal import CCairo
+internal import CQRencode
 
 /// A QR code symbol made by libqrencode: its modules as a square matrix (true = dark).
 public struct QRCode: Sendable, Equatable {

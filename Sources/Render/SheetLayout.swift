@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 
 /// N-up placement of cards or labels on a sheet: `columns` × `rows` cells of the card's size, centred on
 /// the sheet with gutters between them, optional cut marks, and a starting position so a half-used label

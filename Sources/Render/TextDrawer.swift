@@ -1,4 +1,4 @@
-import CCairo
+internal import CCairo
 
 /// How a run of text looks in its box: font family (with fallbacks, as Pango accepts them), size in
 /// points, weight, letter spacing, alignment, wrapping and shrink-to-fit.
