@@ -4,32 +4,32 @@ import Seating
 import Support
 
 /// A seated candidate: their roster row, room, seat, session and 准考证号.
-public struct SeatedCandidate: Sendable {
+struct SeatedCandidate: Sendable {
     /// Index into `PackPlan.candidates`.
-    public var candidate: Int
+    var candidate: Int
     /// Index into the job's rooms.
-    public var room: Int
-    public var seat: Int
-    public var session: Int?
-    public var ticketNumber: String
+    var room: Int
+    var seat: Int
+    var session: Int?
+    var ticketNumber: String
     /// Kept from the previous plan (`--keep`).
-    public var kept: Bool
+    var kept: Bool
 }
 
 /// The seating of a pack: who sits where with which number, who was left out and why, and the
 /// same-school neighbours that could not be avoided.
-public struct PackPlan: Sendable {
-    public var candidates: [Candidate]
+struct PackPlan: Sendable {
+    var candidates: [Candidate]
     /// In room order, then seat order.
-    public var seated: [SeatedCandidate]
+    var seated: [SeatedCandidate]
     /// For each room, indices into `seated` in seat order.
-    public var byRoom: [[Int]]
-    public var conflicts: [SeatingConflict]
+    var byRoom: [[Int]]
+    var conflicts: [SeatingConflict]
     /// Seating problems (left out: no session for the subject; kept seat no longer available), per roster row.
-    public var problems: [Problem]
+    var problems: [Problem]
 
     /// Seats `candidates` for `job`; `kept` holds the previous plan's seats (`--keep`).
-    public static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
+    static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
         let seating = candidates
         // A previous plan names rooms by site and name.
         let roomIndex = Dictionary(job.rooms.enumerated().map { ($0.element.room.site + "\u{1F}" + $0.element.room.name, $0.offset) },

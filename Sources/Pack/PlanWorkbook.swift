@@ -6,7 +6,7 @@ import Support
 
 /// Writes 排考明细.xlsx: every seated candidate (the sheet `--keep` reads back), a summary per room, the
 /// candidates left out and why, and the same-school neighbours that could not be avoided.
-public enum PlanWorkbook {
+enum PlanWorkbook {
     static let sheetName = "排考明细"
 
     /// The columns of the 排考明细 sheet, in order.

@@ -4,22 +4,22 @@ import Support
 
 /// The seats of an earlier pack, read from its 排考明细.xlsx (`kaowu pack --keep`): every candidate's
 /// site, room, seat and 准考证号 by document number, so a re-run keeps them and seats only newcomers.
-public struct PreviousPlan: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var site: String
-        public var room: String
-        public var seat: Int
-        public var ticketNumber: String
+struct PreviousPlan: Sendable {
+    struct Entry: Sendable, Equatable {
+        var site: String
+        var room: String
+        var seat: Int
+        var ticketNumber: String
     }
 
     /// Document number → previous seat.
-    public var entries: [String: Entry]
+    var entries: [String: Entry]
 
     /// Columns of the 排考明细 sheet this reader needs (as `PlanWorkbook` writes them).
     static let needed = [PlanWorkbook.Column.id, .site, .room, .seat, .ticketNumber]
 
     /// Reads `path` (the 排考明细 sheet of a pack's 排考明细.xlsx).
-    public static func read(path: String) throws -> PreviousPlan {
+    static func read(path: String) throws -> PreviousPlan {
         let reader: TableReader
         do { reader = try RosterFile.open(path: path, sheet: PlanWorkbook.sheetName) } catch {
             throw JobError(file: path, line: nil, key: "--keep", zh: "无法读取上次的排考明细（\(error)）", en: "cannot read the previous plan (\(error))")

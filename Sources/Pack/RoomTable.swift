@@ -5,7 +5,7 @@ import Support
 
 /// Reads exam rooms from a table (xlsx, xls or csv, as exam offices keep them): one row per room, with a
 /// header row naming 考点, 考点代码, 考点地址, 考场, 考场类型, 座位数, 列数, 考场地址, 监考 (English words too).
-public enum RoomTable {
+enum RoomTable {
     enum Column: CaseIterable {
         case site, siteCode, siteAddress, name, type, seats, columns, address, invigilators
 
@@ -25,7 +25,7 @@ public enum RoomTable {
     }
 
     /// The rooms in `path`; a wrong or missing value is an error naming the row and column.
-    public static func read(path: String) throws -> [PackRoom] {
+    static func read(path: String) throws -> [PackRoom] {
         let reader: TableReader
         do { reader = try RosterFile.open(path: path) } catch let error as RosterError {
             throw JobError(file: path, line: error.row, key: "rooms", zh: "考场表无法读取：\(error.zh)", en: "cannot read the rooms table: \(error.en)")
