@@ -1,24 +1,15 @@
 import Foundation
 
-/// The built-in templates (`templates/*.yaml` in the project), one per document kind, and where they are
-/// found: `$KAOWU_TEMPLATES`, the project's `templates/` beside the built tool, or the current folder's.
+/// The built-in templates, one per paper kind, shipped with kaowu as resources of this module (in the
+/// project they are `Sources/Documents/Resources/templates/`, also reachable as `templates/`).
+/// `$KAOWU_TEMPLATES` names another folder to use instead.
 public enum BuiltInTemplates {
     public static let kinds = PaperKind.allCases.map(\.rawValue)
 
     /// The folder holding the built-in templates, if it can be found.
     public static func directory() -> String? {
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["KAOWU_TEMPLATES"] { candidates.append(env) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        for _ in 0..<4 {                       // .build/<config>/kaowu → project root
-            candidates.append(folder.appendingPathComponent("templates").path)
-            folder = folder.deletingLastPathComponent()
-        }
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(here.appendingPathComponent("templates").path)
-        candidates.append(FileManager.default.currentDirectoryPath + "/templates")
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/admission-ticket.yaml") }
+        if let env = ProcessInfo.processInfo.environment["KAOWU_TEMPLATES"], !env.isEmpty { return env }
+        return Bundle.module.url(forResource: "templates", withExtension: nil)?.path
     }
 
     /// The path of the template for `kindOrPath`: a file path as given, or a built-in kind's file.
