@@ -1,3 +1,5 @@
+import Support
+
 /// Byte-level helpers shared by the rules (ASCII only; no regexes, no formatters).
 enum IDBytes {
     static let weights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -1,3 +1,5 @@
+import Support
+
 /// The result of checking one document number.
 public struct IdentityCheck: Sendable {
     public let kind: IDKind

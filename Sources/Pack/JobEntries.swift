@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Seating
 import Yams
@@ -61,7 +62,7 @@ extension JobLoader {
     /// A real calendar date written `YYYY-MM-DD` in `years`.
     static func isDate(_ text: String) -> Bool {
         guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil,
-              let date = PackStamp.civilDate(text) else { return false }
+              let date = CivilDate.parse(text) else { return false }
         return years.contains(date.year)
     }
 

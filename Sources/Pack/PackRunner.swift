@@ -1,5 +1,4 @@
 import Documents
-import Identity
 import Foundation
 import Photos
 import Render
@@ -102,7 +101,7 @@ extension PackRunner {
         validation.sheet = job.sheet
         validation.photo = job.photo
         validation.threads = options.threads
-        if let today = PackStamp.civilDate(job.exam.date) { validation.today = today }
+        if let today = CivilDate.parse(job.exam.date) { validation.today = today }
         return validation
     }
 }

@@ -1,6 +1,6 @@
+import Support
 import Documents
 import Foundation
-import Identity
 
 /// The one date every file of a pack carries (PDF creation dates, workbook and zip timestamps, the
 /// manifest): `SOURCE_DATE_EPOCH` when set, else the exam's date at 00:00 China time. A fixed date is what
@@ -22,8 +22,7 @@ struct PackStamp: Sendable {
         } else {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-            let parts = examDate.split(separator: "-").compactMap { Int($0) }
-            let date = parts.count == 3 ? calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) : nil
+            let date = CivilDate.parse(examDate).flatMap { calendar.date(from: DateComponents(year: $0.year, month: $0.month, day: $0.day)) }
             epoch = time_t((date ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970)
             sourceZone = 8 * 3600
             iso = "\(examDate)T00:00:00+08:00"
@@ -40,13 +39,6 @@ struct PackStamp: Sendable {
         var local = Calendar(identifier: .gregorian)
         local.timeZone = .current
         return time_t((local.date(from: parts) ?? Date(timeIntervalSince1970: TimeInterval(epoch))).timeIntervalSince1970)
-    }
-
-    /// The exam's date as a civil date (validation's "today", so a re-run next year gives the same report).
-    static func civilDate(_ text: String) -> CivilDate? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return CivilDate(year: parts[0], month: parts[1], day: parts[2])
     }
 }
 

@@ -79,8 +79,11 @@ public final class XlsReader: TableReader {
                 cells.append(value.value.text_value.map { .text(String(cString: $0)) } ?? .empty)
             case FREEXL_CELL_DATE, FREEXL_CELL_DATETIME:
                 let text = value.value.text_value.map { String(cString: $0) } ?? ""
-                let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-                cells.append(parts.count == 3 ? .date(year: parts[0], month: parts[1], day: parts[2]) : .text(text))
+                if let date = CivilDate.parse(String(text.prefix(10))), date.hasDay {
+                    cells.append(.date(year: date.year, month: date.month, day: date.day))
+                } else {
+                    cells.append(.text(text))
+                }
             case FREEXL_CELL_TIME:
                 cells.append(value.value.text_value.map { .text(String(cString: $0)) } ?? .empty)
             default: cells.append(.empty)

@@ -139,8 +139,7 @@ public final class XlsxReader: TableReader {
         case "e":
             return .error(raw)
         case "d":
-            let parts = raw.prefix(10).split(separator: "-").compactMap { Int($0) }
-            if parts.count == 3 { return .date(year: parts[0], month: parts[1], day: parts[2]) }
+            if let date = CivilDate.parse(String(raw.prefix(10))), date.hasDay { return .date(year: date.year, month: date.month, day: date.day) }
             return .text(raw)
         default:
             let trimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 ? raw.trimmingCharacters(in: .whitespaces) : raw

@@ -1,5 +1,3 @@
-import Support
-
 extension CivilDate {
     /// Parses a date cell: 1990-03-07, 1990/3/7, 1990.03.07, 19900307, 1990年3月7日 (or 7号), and the
     /// month-precision forms 1990-03, 1990/3, 1990.03, 199003, 1990年3月, 1990年03月. Full-width digits are
