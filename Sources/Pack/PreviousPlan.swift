@@ -26,6 +26,8 @@ struct PreviousPlan: Sendable {
         }
         var columns: [PlanWorkbook.Column: Int]?
         var entries: [String: Entry] = [:]
+        let finder = HeaderFinder<PlanWorkbook.Column>(match: { text in PlanWorkbook.Column.allCases.first { $0.title == text } },
+                                                      isHeader: { found in needed.allSatisfy { found[$0] != nil } })
         while true {
             let next: TableRow?
             do { next = try reader.nextRow() } catch {
@@ -33,11 +35,7 @@ struct PreviousPlan: Sendable {
             }
             guard let row = next else { break }
             guard let header = columns else {
-                var found: [PlanWorkbook.Column: Int] = [:]
-                for (index, cell) in row.cells.enumerated() {
-                    if let column = PlanWorkbook.Column.allCases.first(where: { $0.title == TextCleaner.clean(cell.text) }) { found[column] = index }
-                }
-                if needed.allSatisfy({ found[$0] != nil }) { columns = found }
+                columns = finder.header(in: row)?.columns
                 continue
             }
             if row.isBlank { continue }

@@ -37,14 +37,13 @@ enum RoomTable {
         func fail(_ row: Int, _ column: Int?, zh: String, en: String) -> JobError {
             JobError(file: path, line: row, key: column.map { "列 \(columnLetters($0))" } ?? "", zh: zh, en: en)
         }
+        let finder = HeaderFinder<Column>(match: { cell in
+            let text = cell.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "*", with: "").lowercased()
+            return Column.allCases.first { $0.aliases.contains(text) }
+        }, isHeader: { $0[.name] != nil && $0[.seats] != nil })
         while let row = try readRow(reader, path) {
             guard let columns = header else {
-                var found: [Column: Int] = [:]
-                for (index, cell) in row.cells.enumerated() {
-                    let text = TextCleaner.clean(cell.text).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "*", with: "").lowercased()
-                    if let column = Column.allCases.first(where: { $0.aliases.contains(text) }), found[column] == nil { found[column] = index }
-                }
-                if found[.name] != nil && found[.seats] != nil { header = found }
+                header = finder.header(in: row)?.columns
                 if header == nil && row.number >= 10 {
                     throw fail(row.number, nil, zh: "前 10 行里找不到表头（至少要有“考场”和“座位数”两列）", en: "no header in the first 10 rows (need 考场/room and 座位数/seats)")
                 }

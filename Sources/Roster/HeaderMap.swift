@@ -21,19 +21,12 @@ public struct HeaderMap: Sendable {
     /// (`--map 列名=field`) and wins over the aliases.
     public static func detect(in rows: [TableRow], overrides: [String: Field] = [:]) -> HeaderMap? {
         let normalizedOverrides = Dictionary(overrides.map { (Field.normalizeHeader($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let finder = HeaderFinder<Field>(match: { text in
+            let key = Field.normalizeHeader(text)
+            return normalizedOverrides[key] ?? Field.byAlias[key]
+        }, isHeader: { columns in columns.count >= 2 && (columns[.name] != nil || columns[.id] != nil) })
         for row in rows.prefix(searchDepth) {
-            var columns: [Field: Int] = [:]
-            var headers: [String] = []
-            for (index, cell) in row.cells.enumerated() {
-                let text = TextCleaner.clean(cell.text)
-                headers.append(text)
-                let key = Field.normalizeHeader(text)
-                guard let field = normalizedOverrides[key] ?? Field.byAlias[key], columns[field] == nil else { continue }
-                columns[field] = index
-            }
-            if columns.count >= 2, columns[.name] != nil || columns[.id] != nil {
-                return HeaderMap(row: row.number, headers: headers, columns: columns)
-            }
+            if let found = finder.header(in: row) { return HeaderMap(row: row.number, headers: found.headers, columns: found.columns) }
         }
         return nil
     }
