@@ -44,6 +44,11 @@ public final class FileLock: @unchecked Sendable {
             // a file nobody else will find. Start again with the file that is at the path now.
             var opened = stat(), named = stat()
             if fstat(fd, &opened) == 0, lstat(path, &named) == 0, opened.st_ino == named.st_ino, opened.st_dev == named.st_dev {
+                // A file of that name that is not a lock file (not empty, no holder in it) is not ours to overwrite.
+                guard opened.st_size == 0 || FileLock.holder(fd) != nil else {
+                    close(fd)
+                    throw Failure.unusable(path: path, reason: "not a kaowu lock file; move it away")
+                }
                 descriptor = fd
                 break
             }

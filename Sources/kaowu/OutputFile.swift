@@ -28,6 +28,10 @@ struct OutputFile {
         for input in inputs where Self.resolved(input) == target {
             throw refuse("这是本次的输入文件，不能作为输出，否则会被覆盖", "this is one of the inputs; writing there would destroy it")
         }
+        // What an interrupted run left under the temporary name may go; anything else there may not.
+        if FileManager.default.fileExists(atPath: temporary), !Self.isPDFOrPNG(temporary) {
+            throw refuse("临时文件名 \(temporary) 已被一个不是 kaowu 生成的文件占用", "the temporary name \(temporary) is taken by a file kaowu did not make")
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
         if isFolder.boolValue { throw refuse("这里是一个文件夹，请给出文件名（如 准考证.pdf）", "this is a folder; name a file (e.g. tickets.pdf)") }
@@ -45,6 +49,14 @@ struct OutputFile {
 
     /// Removes the temporary file (after a failure).
     func discard() { unlink(temporary) }
+
+    /// Whether the file is empty or begins as a PDF or PNG does (what a run of kaowu cut short leaves).
+    static func isPDFOrPNG(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8)) ?? Data()
+        return head.isEmpty || head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x89, 0x50, 0x4E, 0x47])
+    }
 
     /// A PDF whose document information names kaowu as its creator, or a PNG (previews are PNGs kaowu
     /// writes again and again; a PNG carries no creator to check).
