@@ -29,7 +29,7 @@ public struct PackPlan: Sendable {
     public var problems: [Problem]
 
     /// Seats `candidates` for `job`; `kept` holds the previous plan's seats (`--keep`).
-    public static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
+    public static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil) throws -> PackPlan {
         let seating = candidates
         // A previous plan names rooms by site and name.
         let roomIndex = Dictionary(job.rooms.enumerated().map { ($0.element.room.site + "\u{1F}" + $0.element.room.name, $0.offset) },
@@ -46,8 +46,8 @@ public struct PackPlan: Sendable {
         for i in plan.withoutSession {
             let c = candidates[i]
             problems.append(Problem(.error, "seat.no-session", row: c.row, field: "subject", value: c.subject,
-                                    message: l.pick("报考科目“\(c.subject)”不在本次考试的科目中（\(subjects)），未排考",
-                                                    "subject \"\(c.subject)\" is not one of this exam's (\(subjects)); not seated")))
+                                    message: LocalizedText(zh: "报考科目“\(c.subject)”不在本次考试的科目中（\(subjects)），未排考",
+                                                    en: "subject \"\(c.subject)\" is not one of this exam's (\(subjects)); not seated")))
         }
         var seated: [SeatedCandidate] = []
         var byRoom = Array(repeating: [Int](), count: rooms.count)
@@ -60,8 +60,8 @@ public struct PackPlan: Sendable {
             let isKept = previous.map { roomOf($0) == a.room && $0.seat == a.seat } ?? false
             if let previous, !isKept {
                 problems.append(Problem(.warning, "seat.moved", row: candidates[a.candidate].row, field: "seat", value: "\(previous.site) \(previous.room) \(previous.seat)",
-                                        message: l.pick("上次的座位（\(previous.site) \(previous.room) \(previous.seat) 号）已不可用，改排到 \(room.site) \(room.name) \(a.seat) 号",
-                                                        "the previous seat (\(previous.site) \(previous.room) \(previous.seat)) is no longer available; now \(room.site) \(room.name) \(a.seat)")))
+                                        message: LocalizedText(zh: "上次的座位（\(previous.site) \(previous.room) \(previous.seat) 号）已不可用，改排到 \(room.site) \(room.name) \(a.seat) 号",
+                                                        en: "the previous seat (\(previous.site) \(previous.room) \(previous.seat)) is no longer available; now \(room.site) \(room.name) \(a.seat)")))
             }
             var number = ""
             if isKept, let old = previous?.ticketNumber, !old.isEmpty {

@@ -40,8 +40,8 @@ public enum PackRunner {
 
         // Seat.
         options.progress?(PackProgress(stage: .seating, done: 0, total: 1, note: l.pick("排考", "seating")))
-        let plan = try PackPlan.make(job: job, candidates: candidates, kept: kept, language: l)
-        read.add(plan.problems + conflictProblems(plan, job: job, language: l))
+        let plan = try PackPlan.make(job: job, candidates: candidates, kept: kept)
+        read.add(plan.problems + conflictProblems(plan, job: job))
         let report = read.report
 
         // Everything is written into the work folder, which does not look like a pack until it is published.
@@ -95,10 +95,9 @@ public enum PackRunner {
 
 extension PackRunner {
     /// Validation as the job asks: its sheet and photo rules, the exam's date as "today" (so a re-run next
-    /// year gives the same report), the pack's threads and language.
+    /// year gives the same report), the pack's threads.
     static func validationOptions(_ job: Job, _ options: PackOptions) -> ValidationOptions {
         var validation = ValidationOptions()
-        validation.language = options.language
         validation.sheet = job.sheet
         validation.photo = job.photo
         validation.threads = options.threads

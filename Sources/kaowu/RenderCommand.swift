@@ -63,7 +63,6 @@ struct RenderCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         var options = ValidationOptions()
-        options.language = language
         options.sheet = sheet
         let validated = Validator(options: options).validateRoster(rosterPath: data, photosPath: photos)
         let report = validated.report

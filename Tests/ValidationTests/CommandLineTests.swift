@@ -192,9 +192,7 @@ extension HostileCommandLineTests {
                              "--set", "exam.title=2026年上半年考试", "--out", out])
         #expect(r.status == 1)                                  // the demo has rows with errors: listed, not rendered
         #expect(r.stdout.contains("id.checksum"))
-        var options = ValidationOptions()
-        options.language = .zh
-        let valid = Validator(options: options).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid
+        let valid = Validator(options: ValidationOptions()).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid
         let pdfinfo = Process()
         pdfinfo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         pdfinfo.arguments = ["pdfinfo", out]

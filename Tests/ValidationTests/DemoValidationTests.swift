@@ -25,10 +25,10 @@ import Support
     @Test func problemsPointAtRowsColumnsAndEntries() throws {
         let checksum = try #require(report.problems.first { $0.code == "id.checksum" })
         #expect(checksum.row == 115 && checksum.column == "E" && checksum.field == "id")
-        #expect(checksum.message.contains("校验"))
+        #expect(checksum.message(.zh).contains("校验"))
         let asNumber = try #require(report.problems.first { $0.code == "roster.id-as-number" })
         #expect(asNumber.row == 116 && asNumber.column == "E")
-        #expect(asNumber.message.contains("文本"))
+        #expect(asNumber.message(.zh).contains("文本"))
         #expect(!report.problems.contains { $0.code == "id.checksum" && $0.row == 116 })   // never a misleading checksum error
         let unsafe = try #require(report.problems.first { $0.code == "archive.unsafe-path" })
         #expect(unsafe.entry == "../逃逸.jpg")
@@ -49,16 +49,14 @@ import Support
     }
 
     @Test func englishMessages() {
-        var options = Fixtures.options()
-        options.language = .en
-        let english = Validator(options: options).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos)
+        let english = Validator(options: Fixtures.options()).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos)
         #expect(english.problems.count == report.problems.count)
-        #expect(english.problems.allSatisfy { $0.message.unicodeScalars.allSatisfy { $0.value < 0x2E80 } || $0.message.contains("\"") || $0.entry != nil || $0.value != nil })
-        #expect(english.problems.first { $0.code == "id.checksum" }?.message.lowercased().contains("check") == true)
+        #expect(english.problems.allSatisfy { $0.message(.en).unicodeScalars.allSatisfy { $0.value < 0x2E80 } || $0.message(.en).contains("\"") || $0.entry != nil || $0.value != nil })
+        #expect(english.problems.first { $0.code == "id.checksum" }?.message(.en).lowercased().contains("check") == true)
     }
 
     @Test func jsonFollowsTheSchema() throws {
-        let data = try report.json()
+        let data = try report.json(.zh)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["rows"] as? Int == 128)
         #expect(object["valid"] as? Int == report.valid)
