@@ -1,5 +1,6 @@
 import Validation
 import Foundation
+import Render
 import Seating
 import Support
 
@@ -70,12 +71,12 @@ public struct PackPlan: Sendable {
                 let values = ["exam.code": job.exam.code, "site.code": room.siteCode, "room": String(room.number), "seat": String(a.seat),
                               "session.code": a.session.map { job.sessions[$0].code } ?? "", "seq": String(sequence + 1)]
                 do { number = try job.ticketPattern.make(values) } catch {
-                    throw JobError(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(error)", en: "cannot make a ticket number: \(error)")
+                    throw JobError.job(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(error)", en: "cannot make a ticket number: \(error)")
                 }
             }
             if let other = numbers[number] {
                 let first = candidates[seated[other].candidate]
-                throw JobError(file: job.file, line: nil, key: "ticket-number",
+                throw JobError.job(file: job.file, line: nil, key: "ticket-number",
                                zh: "准考证号 \(number) 重复（第 \(first.row) 行与第 \(candidates[a.candidate].row) 行）：格式“\(job.ticketPatternText)”需包含能区分考点、考场的字段",
                                en: "ticket number \(number) repeats (rows \(first.row) and \(candidates[a.candidate].row)): the pattern \"\(job.ticketPatternText)\" must tell sites and rooms apart")
             }
@@ -85,7 +86,7 @@ public struct PackPlan: Sendable {
         }
         let lengths = Set(seated.map(\.ticketNumber.count))
         if lengths.count > 1 {
-            throw JobError(file: job.file, line: nil, key: "ticket-number",
+            throw JobError.job(file: job.file, line: nil, key: "ticket-number",
                            zh: "准考证号长度不一（\(lengths.sorted().map(String.init).joined(separator: "、")) 位）：请为“\(job.ticketPatternText)”中的字段指定宽度，如 {site.code:4}",
                            en: "ticket numbers differ in length (\(lengths.sorted().map(String.init).joined(separator: ", "))): give the pattern's fields widths, e.g. {site.code:4}")
         }
