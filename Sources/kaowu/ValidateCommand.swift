@@ -96,7 +96,8 @@ struct ValidateCommand: ParsableCommand {
                 try ExcelReport.write(report, rosterPath: roster, sheet: sheet, to: path, language: language)
                 if !json { print(language.pick("Excel 报告：\(path)", "Excel report: \(path)")) }
             } catch {
-                printError(language.pick("kaowu：无法写入 \(path)：\(error)", "kaowu: cannot write \(path): \(error)"))
+                let reason = describe(error, language)
+                printError(language.pick("kaowu：无法写入 \(path)：\(reason)", "kaowu: cannot write \(path): \(reason)"))
                 throw ExitStatus.usage
             }
         }
