@@ -50,6 +50,15 @@ func loadError(_ yaml: String) -> TemplateError? {
         #expect(top.line == 3 && top.text.en.contains("already given on line 1"), "\(top)")
     }
 
+    /// Template mistakes are worded in Chinese and English; the place is the same in both.
+    @Test func mistakesInBothLanguages() throws {
+        let e = try #require(loadError("page: {size: A4}\nelements:\n  - {type: circle, box: [1, 1, 2, 2]}\n"))
+        #expect(e.code == "template.invalid")
+        #expect(e.message(.zh) == "t.yaml:3: elements[0].type: 未知的元素“circle”（可用：text、image、qr、rect、line）")
+        #expect(e.message(.en) == e.description && e.description.hasPrefix("t.yaml:3: elements[0].type: unknown element"))
+        #expect(e.facts.line == 3 && e.facts.key == "elements[0].type" && e.facts.file == "t.yaml")
+    }
+
     @Test func everyElementsMistakeIsReported() throws {
         let e = try #require(loadError("""
         page: {size: A4}

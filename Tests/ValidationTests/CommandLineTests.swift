@@ -211,6 +211,17 @@ extension HostileCommandLineTests {
         #expect(try CLI.run(["preview", "/nonexistent/t.yaml", "--out", "/tmp/x.png"]).status == 2)
     }
 
+    /// A template's mistakes are shown in Chinese by default and in English with --lang en; exit 2 either way.
+    @Test func templateMistakesFollowTheLanguage() throws {
+        let dir = try Fixtures.scratch()
+        let template = dir + "/t.yaml"
+        try "page: {size: A4}\npage: {size: A5}\nelements: []\n".write(toFile: template, atomically: true, encoding: .utf8)
+        let zh = try CLI.run(["preview", template, "--out", dir + "/t.png"])
+        #expect(zh.status == 2 && zh.stderr.contains("t.yaml:2: template.page: 重复的键：第 1 行已经写过 page，只能写一次"), "\(zh.stderr)")
+        let en = try CLI.run(["preview", template, "--out", dir + "/t.png", "--lang", "en"])
+        #expect(en.status == 2 && en.stderr.contains("t.yaml:2: template.page: repeated key: page is already given on line 1; give it once"), "\(en.stderr)")
+    }
+
     @Test func previewWritesAPNG() throws {
         let dir = try Fixtures.scratch()
         #expect(try CLI.run(["preview", "qualification-certificate", "--out", dir + "/q.png", "--dpi", "40"]).status == 0)

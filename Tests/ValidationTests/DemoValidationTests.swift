@@ -55,6 +55,21 @@ import Support
         #expect(english.problems.first { $0.code == "id.checksum" }?.message(.en).lowercased().contains("check") == true)
     }
 
+    /// One validation, read in either language: only the messages differ, and they are picked when written.
+    @Test func oneReportInBothLanguages() throws {
+        let zh = try #require(try JSONSerialization.jsonObject(with: report.json(.zh)) as? [String: Any])
+        let en = try #require(try JSONSerialization.jsonObject(with: report.json(.en)) as? [String: Any])
+        let zhProblems = try #require(zh["problems"] as? [[String: Any]]), enProblems = try #require(en["problems"] as? [[String: Any]])
+        #expect(zhProblems.count == report.problems.count && enProblems.count == report.problems.count)
+        for (z, e) in zip(zhProblems, enProblems) {
+            #expect(z["code"] as? String == e["code"] as? String && z["row"] as? Int == e["row"] as? Int)
+        }
+        let checksum = try #require(enProblems.first { $0["code"] as? String == "id.checksum" })
+        #expect((checksum["message"] as? String)?.contains("check character") == true)
+        #expect(TextSummary.render(report, language: .en).contains("the first 17 digits give"))
+        #expect(TextSummary.render(report, language: .zh).contains("按前 17 位计算应为"))
+    }
+
     @Test func jsonFollowsTheSchema() throws {
         let data = try report.json(.zh)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
