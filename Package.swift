@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Photos", dependencies: ["Support", "CTurboJPEG", "CPNG"]),
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
-        .target(name: "Render", dependencies: ["Photos", "CCairo", "CQRencode", "Yams"], swiftSettings: cairoIncludes),
+        .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "Yams"], swiftSettings: cairoIncludes),
         .target(name: "Seating", dependencies: ["Support", "Validation"]),
         .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Validation", "Seating"],
                 resources: [.copy("Resources/templates")]),

@@ -1,18 +1,20 @@
 import Support
 
 /// One finding about a document number. `code` is one of `IdentityIssue.Code`'s stable strings.
-public struct IdentityIssue: Sendable, Equatable {
+public struct IdentityIssue: Diagnostic, Equatable {
     /// Stable code such as "id.checksum" (never renamed).
     public let code: String
     public let severity: Severity
-    /// Plain-language explanation with the fix, in the chosen language.
-    public let message: String
+    /// Plain-language explanation with the fix, in both languages.
+    public let text: LocalizedText
 
-    public init(code: String, severity: Severity, message: String) {
+    public init(code: String, severity: Severity, message: LocalizedText) {
         self.code = code
         self.severity = severity
-        self.message = message
+        self.text = message
     }
+
+    public func message(_ language: Language) -> String { text.pick(language) }
 
     /// The issue codes this module reports.
     public enum Code {

@@ -3,20 +3,20 @@ import Support
 /// Checks document numbers: format, GB 11643 MOD 11-2 check character, birth date and region code.
 public enum IdentityValidator {
     /// Checks `number` (raw cell text, cleaned here with `TextCleaner.cleanDocumentNumber`) as a document of
-    /// `kind`, judging birth dates against `today`. Messages are in `language`.
-    public static func check(_ number: String, kind: IDKind, today: CivilDate, language: Language) -> IdentityCheck {
+    /// `kind`, judging birth dates against `today`. Messages are kept in both languages.
+    public static func check(_ number: String, kind: IDKind, today: CivilDate) -> IdentityCheck {
         let cleaned = TextCleaner.cleanDocumentNumber(number)
         if cleaned.isEmpty {
-            return IdentityCheck(kind: kind, normalized: cleaned, issues: [IdentityMessages.missing(kind, language)])
+            return IdentityCheck(kind: kind, normalized: cleaned, issues: [IdentityMessages.missing(kind)])
         }
         let bytes = Array(cleaned.utf8)
         switch kind {
         case .residentID, .residencePermit:
-            return ResidentIDRules.check(cleaned, bytes, kind: kind, today: today, language: language)
+            return ResidentIDRules.check(cleaned, bytes, kind: kind, today: today)
         case .foreignPermanentResident:
-            return ForeignResidentRules.check(cleaned, bytes, today: today, language: language)
+            return ForeignResidentRules.check(cleaned, bytes, today: today)
         case .hkMacauTravelPermit, .taiwanTravelPermit, .passport:
-            return TravelDocumentRules.check(cleaned, bytes, kind: kind, language: language)
+            return TravelDocumentRules.check(cleaned, bytes, kind: kind)
         }
     }
 

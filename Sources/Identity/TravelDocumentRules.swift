@@ -3,7 +3,7 @@ import Support
 /// Format-only checks: 港澳居民来往内地通行证 (H/M + 8 or 10 digits), 台胞证 (8 digits; legacy 10 digits or
 /// 8–10 digits with a letter, bare or in parentheses) and passports (5–17 letters or digits).
 enum TravelDocumentRules {
-    static func check(_ cleaned: String, _ b: [UInt8], kind: IDKind, language: Language) -> IdentityCheck {
+    static func check(_ cleaned: String, _ b: [UInt8], kind: IDKind) -> IdentityCheck {
         let ok: Bool
         let zh: String, en: String
         switch kind {
@@ -22,9 +22,8 @@ enum TravelDocumentRules {
             en = "a passport number has 5 to 17 letters or digits, e.g. E12345678"
         }
         if ok { return IdentityCheck(kind: kind, normalized: cleaned) }
-        let got = language.pick("，实际为“\(cleaned)”", "; got \"\(cleaned)\"")
         return IdentityCheck(kind: kind, normalized: cleaned,
-                             issues: [IdentityMessages.format(language, zh: zh + got, en: en + got)])
+                             issues: [IdentityMessages.format(zh: zh + "，实际为“\(cleaned)”", en: en + "; got \"\(cleaned)\"")])
     }
 
     /// 8 digits (2015 card); legacy: 10 digits, or 8–10 digits followed by one letter, bare or in parentheses.

@@ -1,11 +1,12 @@
 import Support
 import Foundation
+import Render
 import Seating
 import Yams
 
 /// Reading one room or one session of a job file, and the value formats they use.
 extension JobLoader {
-    func room(_ node: Node, index: Int, _ nodes: JobNodes) throws -> PackRoom {
+    func room(_ node: Node, index: Int, _ nodes: NodeReader) throws -> PackRoom {
         let key = "rooms[\(index + 1)]"
         let map = try nodes.mapping(node, key: key, allowed: ["site", "site-code", "site-address", "name", "type", "seats", "columns", "address", "invigilators"])
         let typeText = try nodes.required(map, "type", in: node, key: key, example: "机考")
@@ -16,16 +17,16 @@ extension JobLoader {
         let seats = try nodes.integer(seatsNode, key: key + ".seats", range: 1...2000)
         let columns = try map["columns"].map { try nodes.integer($0, key: key + ".columns", range: 1...100) } ?? RoomTable.defaultColumns(seats: seats)
         let room = Room(site: try nodes.required(map, "site", in: node, key: key, example: "上海信息技术职业学院考点"),
-                        siteCode: try map["site-code"].map { try nodes.string($0, key: key + ".site-code") } ?? "",
+                        siteCode: try map["site-code"].map { try nodes.text($0, key: key + ".site-code") } ?? "",
                         name: try nodes.required(map, "name", in: node, key: key, example: "第01考场"),
                         type: type, seats: seats, columns: columns,
-                        address: try map["address"].map { try nodes.string($0, key: key + ".address") } ?? "", number: 0)
-        return PackRoom(room: room, siteAddress: try map["site-address"].map { try nodes.string($0, key: key + ".site-address") } ?? "",
+                        address: try map["address"].map { try nodes.text($0, key: key + ".address") } ?? "", number: 0)
+        return PackRoom(room: room, siteAddress: try map["site-address"].map { try nodes.text($0, key: key + ".site-address") } ?? "",
                         invigilators: try map["invigilators"].map { try nodes.strings($0, key: key + ".invigilators").joined(separator: "、") } ?? "",
                         origin: "\(nodes.file):\(node.mark?.line ?? 0)")
     }
 
-    func session(_ node: Node, index: Int, _ nodes: JobNodes) throws -> ExamSession {
+    func session(_ node: Node, index: Int, _ nodes: NodeReader) throws -> ExamSession {
         let key = "sessions[\(index + 1)]"
         let map = try nodes.mapping(node, key: key, allowed: ["subject", "code", "mode", "start", "end"])
         let modeText = try nodes.required(map, "mode", in: node, key: key, example: "机考")
@@ -44,7 +45,7 @@ extension JobLoader {
                               en: "\"\(end)\" should be a time after the start, e.g. 10:00 or 2026-05-16 10:00")
         }
         return ExamSession(subject: try nodes.required(map, "subject", in: node, key: key, example: "理论知识"),
-                           code: try map["code"].map { try nodes.string($0, key: key + ".code") } ?? "",
+                           code: try map["code"].map { try nodes.text($0, key: key + ".code") } ?? "",
                            mode: mode, start: start, end: end)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Photos
+import Render
 import Seating
 import Yams
 
@@ -21,7 +22,7 @@ public struct JobLoader: Sendable {
     public func load(path: String) throws -> Job {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw JobError(file: path, line: nil, key: "", zh: "无法读取任务文件（\(error.localizedDescription)）",
+            throw JobError.job(file: path, line: nil, key: "", zh: "无法读取任务文件（\(error.localizedDescription)）",
                            en: "cannot read the job file (\(error.localizedDescription))")
         }
         return try load(yaml: text, file: path)
@@ -29,7 +30,7 @@ public struct JobLoader: Sendable {
 
     /// Loads a job from `yaml`; `file` names it in errors and gives the folder relative paths start from.
     public func load(yaml: String, file: String) throws -> Job {
-        let nodes = JobNodes(file: file)
+        let nodes = NodeReader(file: file, code: JobError.jobCode, collects: true)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -55,8 +56,8 @@ public struct JobLoader: Sendable {
             }
             let inputs = try nodes.mapping(inputsNode, key: "inputs", allowed: ["roster", "photos", "sheet"])
             return (resolve(try nodes.required(inputs, "roster", in: inputsNode, key: "inputs", example: "考生名单.xlsx")),
-                    try inputs["photos"].map { resolve(try nodes.string($0, key: "inputs.photos")) },
-                    try inputs["sheet"].map { try nodes.string($0, key: "inputs.sheet") })
+                    try inputs["photos"].map { resolve(try nodes.text($0, key: "inputs.photos")) },
+                    try inputs["sheet"].map { try nodes.text($0, key: "inputs.sheet") })
         }
         // rooms
         var roomsFile: String?
@@ -64,7 +65,7 @@ public struct JobLoader: Sendable {
         if let roomsNode = top["rooms"] {
             if case .scalar = roomsNode {
                 rooms = try nodes.attempt {
-                    let path = resolve(try nodes.string(roomsNode, key: "rooms"))
+                    let path = resolve(try nodes.text(roomsNode, key: "rooms"))
                     roomsFile = path
                     return try RoomTable.read(path: path)
                 }
@@ -96,7 +97,7 @@ public struct JobLoader: Sendable {
         }
         let policy = try nodes.attempt { try seating(top["seating"], nodes) }
         // ticket numbers
-        let patternText = try nodes.attempt { try top["ticket-number"].map { try nodes.string($0, key: "ticket-number") } ?? Self.defaultPattern }
+        let patternText = try nodes.attempt { try top["ticket-number"].map { try nodes.text($0, key: "ticket-number") } ?? Self.defaultPattern }
         let pattern = try patternText.flatMap { text in
             try nodes.attempt { () throws -> TicketNumberPattern in
                 do { return try TicketNumberPattern(text) } catch {
@@ -108,17 +109,17 @@ public struct JobLoader: Sendable {
         let templates = try nodes.attempt { try self.templates(top["templates"], root: root, resolve: resolve, nodes) }
         let perCandidate = try nodes.attempt { try top["ticket-per-candidate"].map { try nodes.bool($0, key: "ticket-per-candidate") } ?? false }
         let defaultOutput = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let output = try nodes.attempt { resolve(try top["output"].map { try nodes.string($0, key: "output") } ?? defaultOutput) }
+        let output = try nodes.attempt { resolve(try top["output"].map { try nodes.text($0, key: "output") } ?? defaultOutput) }
         let values = try nodes.attempt { () -> [String: String] in
             var values: [String: String] = [:]
             guard let node = top["values"] else { return values }
             guard case .mapping(let mapping) = node else { throw nodes.error(node, key: "values", zh: "应为“字段: 值”", en: "expected field: value pairs") }
             for (k, v) in mapping {
-                let name = try nodes.string(k, key: "values")
+                let name = try nodes.text(k, key: "values")
                 guard values[name] == nil else {
                     throw nodes.error(k, key: "values.\(name)", zh: "重复的字段 \(name)，只能写一次", en: "repeated field \(name); give it once")
                 }
-                values[name] = try nodes.string(v, key: "values.\(name)")
+                values[name] = try nodes.text(v, key: "values.\(name)")
             }
             return values
         }

@@ -1,13 +1,14 @@
 import Documents
 import Foundation
 import Photos
+import Render
 import Seating
 import Yams
 
 /// Reading the job file's sections that are not rooms or sessions: exam, seating, documents, templates,
 /// photo rules, and the check that per-candidate file names fit.
 extension JobLoader {
-    func exam(_ top: [String: Node], _ root: Node, _ nodes: JobNodes) throws -> ExamInfo {
+    func exam(_ top: [String: Node], _ root: Node, _ nodes: NodeReader) throws -> ExamInfo {
         guard let examNode = top["exam"] else {
             throw nodes.error(root, key: "exam", zh: "缺少考试信息（exam: title/code/date）", en: "missing (exam: title, code, date)")
         }
@@ -21,19 +22,19 @@ extension JobLoader {
             }
             return date
         }
-        let code = try nodes.attempt { try map["code"].map { try nodes.string($0, key: "exam.code") } ?? "" }
+        let code = try nodes.attempt { try map["code"].map { try nodes.text($0, key: "exam.code") } ?? "" }
         let notices = try nodes.attempt { try map["notices"].map { try nodes.strings($0, key: "exam.notices") } ?? [] }
         guard let title, let date, let code, let notices else { throw nodes.error(examNode, key: "exam", zh: "考试信息有误", en: "the exam block has mistakes") }
         return ExamInfo(title: title, code: code, date: date, notices: notices)
     }
 
-    func seating(_ node: Node?, _ nodes: JobNodes) throws -> SeatingPolicy {
+    func seating(_ node: Node?, _ nodes: NodeReader) throws -> SeatingPolicy {
         var policy = SeatingPolicy()
         policy.numbering = .rows
         guard let node else { return policy }
         let map = try nodes.mapping(node, key: "seating", allowed: ["order", "seed", "numbering", "separate-schools"])
         let seed = try map["seed"].map { UInt64(try nodes.integer($0, key: "seating.seed", range: 0...Int.max)) }
-        switch try map["order"].map({ try nodes.string($0, key: "seating.order") }) ?? "roster" {
+        switch try map["order"].map({ try nodes.text($0, key: "seating.order") }) ?? "roster" {
         case "roster", "名单": policy.order = .roster
         case "sorted", "排序": policy.order = .sorted
         case "shuffle", "随机":
@@ -46,7 +47,7 @@ extension JobLoader {
             throw nodes.error(map["order"], key: "seating.order", zh: "“\(other)”：应为 roster、sorted 或 shuffle", en: "\"\(other)\": expected roster, sorted or shuffle")
         }
         if let numbering = map["numbering"] {
-            switch try nodes.string(numbering, key: "seating.numbering") {
+            switch try nodes.text(numbering, key: "seating.numbering") {
             case "rows", "按行": policy.numbering = .rows
             case "snake", "蛇形": policy.numbering = .snake
             case let other: throw nodes.error(numbering, key: "seating.numbering", zh: "“\(other)”：应为 rows 或 snake（蛇形）", en: "\"\(other)\": expected rows or snake")
@@ -56,7 +57,7 @@ extension JobLoader {
         return policy
     }
 
-    func documents(_ node: Node?, _ nodes: JobNodes) throws -> [PaperKind] {
+    func documents(_ node: Node?, _ nodes: NodeReader) throws -> [PaperKind] {
         guard let node else { return PaperKind.examPack }
         let documents = try nodes.strings(node, key: "documents").map { name in
             guard let document = PaperKind(rawValue: name) ?? PaperKind.examPack.first(where: { $0.fileName == name + ".pdf" }) else {
@@ -69,12 +70,12 @@ extension JobLoader {
         return documents.enumerated().filter { !documents[..<$0.offset].contains($0.element) }.map(\.element)
     }
 
-    func templates(_ node: Node?, root: Node, resolve: (String) -> String, _ nodes: JobNodes) throws -> [PaperKind: String] {
+    func templates(_ node: Node?, root: Node, resolve: (String) -> String, _ nodes: NodeReader) throws -> [PaperKind: String] {
         var templates: [PaperKind: String] = [:]
         let map = try node.map { try nodes.mapping($0, key: "templates", allowed: PaperKind.examPack.map(\.rawValue)) } ?? [:]
         for document in PaperKind.examPack {
             if let given = map[document.rawValue] {
-                let path = resolve(try nodes.string(given, key: "templates.\(document.rawValue)"))
+                let path = resolve(try nodes.text(given, key: "templates.\(document.rawValue)"))
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
                       FileManager.default.isReadableFile(atPath: path) else {
@@ -91,12 +92,12 @@ extension JobLoader {
         return templates
     }
 
-    func photo(_ node: Node?, _ nodes: JobNodes) throws -> (background: BackgroundColour?, width: Int, height: Int) {
+    func photo(_ node: Node?, _ nodes: NodeReader) throws -> (background: BackgroundColour?, width: Int, height: Int) {
         var result: (background: BackgroundColour?, width: Int, height: Int) = (nil, 295, 413)
         guard let node else { return result }
         let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height", "background"])
         if let b = map["background"] {
-            let text = try nodes.string(b, key: "photo.background")
+            let text = try nodes.text(b, key: "photo.background")
             let names = ["white": "white", "白": "white", "白色": "white", "blue": "blue", "蓝": "blue", "蓝色": "blue", "red": "red", "红": "red", "红色": "red"]
             guard let colour = names[text.lowercased()].flatMap(BackgroundColour.init(rawValue:)) else {
                 throw nodes.error(b, key: "photo.background", zh: "“\(text)”：底色应为 white（白）、blue（蓝）或 red（红）",
@@ -112,7 +113,7 @@ extension JobLoader {
     /// With one ticket file per candidate, the 准考证号 is a file name: it must fit without being cut
     /// (cut names would collide), whatever the room, seat and session.
     static func checkTicketFileName(_ pattern: TicketNumberPattern, exam: ExamInfo, rooms: [PackRoom], sessions: [ExamSession],
-                                    node: Node?, _ nodes: JobNodes) throws {
+                                    node: Node?, _ nodes: NodeReader) throws {
         let longestSite = rooms.map(\.room.siteCode).max { $0.count < $1.count } ?? ""
         let longestSession = sessions.map(\.code).max { $0.count < $1.count } ?? ""
         let sample = (try? pattern.make(["exam.code": exam.code, "site.code": longestSite, "room": "1", "seat": "1", "seq": "1",

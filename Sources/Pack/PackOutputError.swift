@@ -1,8 +1,9 @@
 import Support
 
 /// Why a pack will not be written at the output path: the path and the facts; nothing was changed there.
-/// The message is rendered at the edge (`message(_:)`).
-public struct PackOutputError: Error, Sendable, CustomStringConvertible {
+/// `output.refused` (`output.busy` while another run holds the output); the message is rendered at the edge
+/// (`message(_:)`).
+public struct PackOutputError: Error, Diagnostic, CustomStringConvertible {
     /// What is wrong with the output path.
     public enum Reason: Sendable, Equatable {
         case emptyPath
@@ -44,6 +45,13 @@ public struct PackOutputError: Error, Sendable, CustomStringConvertible {
         self.path = path
         self.reason = reason
     }
+
+    public var code: String {
+        if case .busy = reason { return "output.busy" }
+        return "output.refused"
+    }
+
+    public var facts: DiagnosticFacts { DiagnosticFacts(file: path) }
 
     public func message(_ l: Language) -> String {
         let few = { (names: [String]) in names.prefix(5).joined(separator: l.pick("、", ", ")) + (names.count > 5 ? l.pick(" 等 \(names.count) 个", " and \(names.count - 5) more") : "") }

@@ -1,5 +1,6 @@
 import Validation
 import Foundation
+import Render
 import Seating
 import Support
 
@@ -29,7 +30,7 @@ struct PackPlan: Sendable {
     var problems: [Problem]
 
     /// Seats `candidates` for `job`; `kept` holds the previous plan's seats (`--keep`).
-    static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil, language l: Language) throws -> PackPlan {
+    static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil) throws -> PackPlan {
         let seating = candidates
         // A previous plan names rooms by site and name.
         let roomIndex = Dictionary(job.rooms.enumerated().map { ($0.element.room.site + "\u{1F}" + $0.element.room.name, $0.offset) },
@@ -46,8 +47,8 @@ struct PackPlan: Sendable {
         for i in plan.withoutSession {
             let c = candidates[i]
             problems.append(Problem(.error, "seat.no-session", row: c.row, field: "subject", value: c.subject,
-                                    message: l.pick("报考科目“\(c.subject)”不在本次考试的科目中（\(subjects)），未排考",
-                                                    "subject \"\(c.subject)\" is not one of this exam's (\(subjects)); not seated")))
+                                    message: LocalizedText(zh: "报考科目“\(c.subject)”不在本次考试的科目中（\(subjects)），未排考",
+                                                    en: "subject \"\(c.subject)\" is not one of this exam's (\(subjects)); not seated")))
         }
         var seated: [SeatedCandidate] = []
         var byRoom = Array(repeating: [Int](), count: rooms.count)
@@ -60,8 +61,8 @@ struct PackPlan: Sendable {
             let isKept = previous.map { roomOf($0) == a.room && $0.seat == a.seat } ?? false
             if let previous, !isKept {
                 problems.append(Problem(.warning, "seat.moved", row: candidates[a.candidate].row, field: "seat", value: "\(previous.site) \(previous.room) \(previous.seat)",
-                                        message: l.pick("上次的座位（\(previous.site) \(previous.room) \(previous.seat) 号）已不可用，改排到 \(room.site) \(room.name) \(a.seat) 号",
-                                                        "the previous seat (\(previous.site) \(previous.room) \(previous.seat)) is no longer available; now \(room.site) \(room.name) \(a.seat)")))
+                                        message: LocalizedText(zh: "上次的座位（\(previous.site) \(previous.room) \(previous.seat) 号）已不可用，改排到 \(room.site) \(room.name) \(a.seat) 号",
+                                                        en: "the previous seat (\(previous.site) \(previous.room) \(previous.seat)) is no longer available; now \(room.site) \(room.name) \(a.seat)")))
             }
             var number = ""
             if isKept, let old = previous?.ticketNumber, !old.isEmpty {
@@ -70,12 +71,12 @@ struct PackPlan: Sendable {
                 let values = ["exam.code": job.exam.code, "site.code": room.siteCode, "room": String(room.number), "seat": String(a.seat),
                               "session.code": a.session.map { job.sessions[$0].code } ?? "", "seq": String(sequence + 1)]
                 do { number = try job.ticketPattern.make(values) } catch {
-                    throw JobError(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(error)", en: "cannot make a ticket number: \(error)")
+                    throw JobError.job(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(error)", en: "cannot make a ticket number: \(error)")
                 }
             }
             if let other = numbers[number] {
                 let first = candidates[seated[other].candidate]
-                throw JobError(file: job.file, line: nil, key: "ticket-number",
+                throw JobError.job(file: job.file, line: nil, key: "ticket-number",
                                zh: "准考证号 \(number) 重复（第 \(first.row) 行与第 \(candidates[a.candidate].row) 行）：格式“\(job.ticketPatternText)”需包含能区分考点、考场的字段",
                                en: "ticket number \(number) repeats (rows \(first.row) and \(candidates[a.candidate].row)): the pattern \"\(job.ticketPatternText)\" must tell sites and rooms apart")
             }
@@ -85,7 +86,7 @@ struct PackPlan: Sendable {
         }
         let lengths = Set(seated.map(\.ticketNumber.count))
         if lengths.count > 1 {
-            throw JobError(file: job.file, line: nil, key: "ticket-number",
+            throw JobError.job(file: job.file, line: nil, key: "ticket-number",
                            zh: "准考证号长度不一（\(lengths.sorted().map(String.init).joined(separator: "、")) 位）：请为“\(job.ticketPatternText)”中的字段指定宽度，如 {site.code:4}",
                            en: "ticket numbers differ in length (\(lengths.sorted().map(String.init).joined(separator: ", "))): give the pattern's fields widths, e.g. {site.code:4}")
         }

@@ -81,7 +81,7 @@ extension PackRunner {
     static func loadRenderer(_ job: Job, _ document: PaperKind) throws -> PaperRenderer {
         let path = job.templates[document]!
         do { return try PaperRenderer(templatePath: path) } catch {
-            throw JobError(file: job.file, line: nil, key: "templates.\(document.rawValue)", zh: "模板有误：\(error)", en: "template error: \(error)")
+            throw JobError.job(file: job.file, line: nil, key: "templates.\(document.rawValue)", zh: "模板有误：\(error)", en: "template error: \(error)")
         }
     }
 }

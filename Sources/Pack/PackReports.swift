@@ -17,24 +17,24 @@ extension PackRunner {
         let errors = report.problems.filter { $0.severity == .error && $0.row != nil }
         let leftOut = Dictionary(grouping: errors, by: { $0.row! }).sorted { $0.key < $1.key }.map { row, problems in
             (row: row, name: people[row]?.name ?? "", id: people[row]?.id ?? "",
-             reason: problems.map(\.message).joined(separator: "；"))
+             reason: problems.map { $0.message(l) }.joined(separator: "；"))
         }
         try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/" + PackLayout.planWorkbook, created: stamp.epoch)
         try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/" + PackLayout.validationWorkbook, language: l, created: stamp.epoch,
                               catalog: ProblemCatalog.validation.adding(SeatingCodes.all))
-        try report.json().write(to: URL(fileURLWithPath: folder + "/" + PackLayout.reportJSON))
+        try report.json(l).write(to: URL(fileURLWithPath: folder + "/" + PackLayout.reportJSON))
         return try Dictionary(uniqueKeysWithValues: PackLayout.reportFiles.map { ($0, try Manifest.File.hashing($0, in: folder)) })
     }
 
     /// Same-school neighbours that could not be avoided, as warnings on the first candidate's roster row.
-    static func conflictProblems(_ plan: PackPlan, job: Job, language l: Language) -> [Problem] {
+    static func conflictProblems(_ plan: PackPlan, job: Job) -> [Problem] {
         var bySeat: [Int: [Int: Int]] = [:]
         for s in plan.seated { bySeat[s.room, default: [:]][s.seat] = plan.candidates[s.candidate].row }
         return plan.conflicts.map { c in
             let room = job.rooms[c.room].room
             return Problem(.warning, "seat.same-school", row: bySeat[c.room]?[c.seat], field: "school", value: c.school,
-                           message: l.pick("\(room.site) \(room.name) \(c.seat) 号与 \(c.neighbourSeat) 号同为“\(c.school)”考生（该考场无法避免）",
-                                           "\(room.site) \(room.name): seats \(c.seat) and \(c.neighbourSeat) are both from \(c.school) (unavoidable in this room)"))
+                           message: LocalizedText(zh: "\(room.site) \(room.name) \(c.seat) 号与 \(c.neighbourSeat) 号同为“\(c.school)”考生（该考场无法避免）",
+                                           en: "\(room.site) \(room.name): seats \(c.seat) and \(c.neighbourSeat) are both from \(c.school) (unavoidable in this room)"))
         }
     }
 }

@@ -39,8 +39,8 @@ public enum PackRunner {
 
         // Seat.
         options.progress?(PackProgress(stage: .seating, done: 0, total: 1, note: l.pick("排考", "seating")))
-        let plan = try PackPlan.make(job: job, candidates: candidates, kept: kept, language: l)
-        read.add(plan.problems + conflictProblems(plan, job: job, language: l))
+        let plan = try PackPlan.make(job: job, candidates: candidates, kept: kept)
+        read.add(plan.problems + conflictProblems(plan, job: job))
         let report = read.report
 
         // Everything is written into the work folder, which does not look like a pack until it is published.
@@ -94,10 +94,9 @@ public enum PackRunner {
 
 extension PackRunner {
     /// Validation as the job asks: its sheet and photo rules, the exam's date as "today" (so a re-run next
-    /// year gives the same report), the pack's threads and language.
+    /// year gives the same report), the pack's threads.
     static func validationOptions(_ job: Job, _ options: PackOptions) -> ValidationOptions {
         var validation = ValidationOptions()
-        validation.language = options.language
         validation.sheet = job.sheet
         validation.photo = job.photo
         validation.threads = options.threads
@@ -106,10 +105,13 @@ extension PackRunner {
     }
 }
 
-/// The pack cannot be made from this input (no valid candidate); the report says why.
-public struct PackFailure: Error, Sendable {
+/// The pack cannot be made from this input (`pack.no-candidate`: no valid candidate); the report says why.
+public struct PackFailure: Error, Diagnostic {
     public let report: ValidationReport
     public let zh: String
     public let en: String
+
+    public var code: String { "pack.no-candidate" }
+    public func message(_ language: Language) -> String { language.pick(zh, en) }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Render
 import Roster
 import Support
 
@@ -22,7 +23,7 @@ struct PreviousPlan: Sendable {
     static func read(path: String) throws -> PreviousPlan {
         let reader: TableReader
         do { reader = try RosterFile.open(path: path, sheet: PlanWorkbook.sheetName) } catch {
-            throw JobError(file: path, line: nil, key: "--keep", zh: "无法读取上次的排考明细（\(error)）", en: "cannot read the previous plan (\(error))")
+            throw JobError.job(file: path, line: nil, key: "--keep", zh: "无法读取上次的排考明细（\(error)）", en: "cannot read the previous plan (\(error))")
         }
         var columns: [PlanWorkbook.Column: Int]?
         var entries: [String: Entry] = [:]
@@ -31,7 +32,7 @@ struct PreviousPlan: Sendable {
         while true {
             let next: TableRow?
             do { next = try reader.nextRow() } catch {
-                throw JobError(file: path, line: nil, key: "--keep", zh: "上次的排考明细已损坏（\(error)）", en: "the previous plan is damaged (\(error))")
+                throw JobError.job(file: path, line: nil, key: "--keep", zh: "上次的排考明细已损坏（\(error)）", en: "the previous plan is damaged (\(error))")
             }
             guard let row = next else { break }
             guard let header = columns else {
@@ -43,17 +44,17 @@ struct PreviousPlan: Sendable {
             let key = text(.id)
             guard !key.isEmpty else { continue }
             guard let seat = Int(text(.seat)) else {
-                throw JobError(file: path, line: row.number, key: "列 \(columnLetters(header[.seat]!))",
+                throw JobError.job(file: path, line: row.number, key: "列 \(columnLetters(header[.seat]!))",
                                zh: "座位号“\(text(.seat))”不是数字", en: "seat \"\(text(.seat))\" is not a number")
             }
             if entries[key] != nil {
-                throw JobError(file: path, line: row.number, key: "列 \(columnLetters(header[.id]!))",
+                throw JobError.job(file: path, line: row.number, key: "列 \(columnLetters(header[.id]!))",
                                zh: "证件号码 \(key) 出现两次", en: "ID \(key) appears twice")
             }
             entries[key] = Entry(site: text(.site), room: text(.room), seat: seat, ticketNumber: text(.ticketNumber))
         }
         guard columns != nil else {
-            throw JobError(file: path, line: nil, key: "--keep",
+            throw JobError.job(file: path, line: nil, key: "--keep",
                            zh: "不是 kaowu 的排考明细：“\(PlanWorkbook.sheetName)”表缺少列 \(needed.map(\.title).joined(separator: "、"))",
                            en: "not a kaowu plan: the \(PlanWorkbook.sheetName) sheet lacks the columns \(needed.map(\.title).joined(separator: ", "))")
         }

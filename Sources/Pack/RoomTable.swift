@@ -1,4 +1,5 @@
 import Foundation
+import Render
 import Roster
 import Seating
 import Support
@@ -28,14 +29,14 @@ enum RoomTable {
     static func read(path: String) throws -> [PackRoom] {
         let reader: TableReader
         do { reader = try RosterFile.open(path: path) } catch let error as RosterError {
-            throw JobError(file: path, line: error.row, key: "rooms", zh: "考场表无法读取：\(error.zh)", en: "cannot read the rooms table: \(error.en)")
+            throw JobError.job(file: path, line: error.row, key: "rooms", zh: "考场表无法读取：\(error.zh)", en: "cannot read the rooms table: \(error.en)")
         } catch {
-            throw JobError(file: path, line: nil, key: "rooms", zh: "考场表无法读取（\(error)）", en: "cannot read the rooms table (\(error))")
+            throw JobError.job(file: path, line: nil, key: "rooms", zh: "考场表无法读取（\(error)）", en: "cannot read the rooms table (\(error))")
         }
         var header: [Column: Int]?
         var rooms: [PackRoom] = []
         func fail(_ row: Int, _ column: Int?, zh: String, en: String) -> JobError {
-            JobError(file: path, line: row, key: column.map { "列 \(columnLetters($0))" } ?? "", zh: zh, en: en)
+            JobError.job(file: path, line: row, key: column.map { "列 \(columnLetters($0))" } ?? "", zh: zh, en: en)
         }
         let finder = HeaderFinder<Column>(match: { cell in
             let text = cell.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "*", with: "").lowercased()
@@ -76,17 +77,17 @@ enum RoomTable {
             rooms.append(PackRoom(room: room, siteAddress: text(.siteAddress), invigilators: text(.invigilators), origin: "\(path):\(row.number)"))
         }
         guard header != nil else {
-            throw JobError(file: path, line: nil, key: "rooms", zh: "考场表没有表头（至少要有“考场”和“座位数”两列）", en: "the rooms table has no header (need 考场/room and 座位数/seats)")
+            throw JobError.job(file: path, line: nil, key: "rooms", zh: "考场表没有表头（至少要有“考场”和“座位数”两列）", en: "the rooms table has no header (need 考场/room and 座位数/seats)")
         }
-        guard !rooms.isEmpty else { throw JobError(file: path, line: nil, key: "rooms", zh: "考场表里没有考场", en: "the rooms table lists no room") }
+        guard !rooms.isEmpty else { throw JobError.job(file: path, line: nil, key: "rooms", zh: "考场表里没有考场", en: "the rooms table lists no room") }
         return rooms
     }
 
     private static func readRow(_ reader: TableReader, _ path: String) throws -> TableRow? {
         do { return try reader.nextRow() } catch let error as RosterError {
-            throw JobError(file: path, line: error.row, key: "rooms", zh: "考场表损坏：\(error.zh)", en: "the rooms table is damaged: \(error.en)")
+            throw JobError.job(file: path, line: error.row, key: "rooms", zh: "考场表损坏：\(error.zh)", en: "the rooms table is damaged: \(error.en)")
         } catch {
-            throw JobError(file: path, line: nil, key: "rooms", zh: "考场表损坏（\(error)）", en: "the rooms table is damaged (\(error))")
+            throw JobError.job(file: path, line: nil, key: "rooms", zh: "考场表损坏（\(error)）", en: "the rooms table is damaged (\(error))")
         }
     }
 
@@ -96,7 +97,7 @@ enum RoomTable {
     /// Numbers rooms within their site (1, 2, …, the `{room}` of ticket numbers) and checks that a room is
     /// not listed twice and that a site has one code.
     static func number(_ rooms: inout [PackRoom], file: String) throws {
-        guard !rooms.isEmpty else { throw JobError(file: file, line: nil, key: "rooms", zh: "没有考场", en: "no rooms") }
+        guard !rooms.isEmpty else { throw JobError.job(file: file, line: nil, key: "rooms", zh: "没有考场", en: "no rooms") }
         var counts: [String: Int] = [:]
         var codes: [String: String] = [:]
         var seen: [String: String] = [:]
@@ -104,12 +105,12 @@ enum RoomTable {
             let r = rooms[i].room
             let key = r.site + "\u{1F}" + r.name
             if let first = seen[key] {
-                throw JobError(file: file, line: nil, key: "rooms", zh: "考点“\(r.site)”的考场“\(r.name)”重复（\(first) 与 \(rooms[i].origin)）",
+                throw JobError.job(file: file, line: nil, key: "rooms", zh: "考点“\(r.site)”的考场“\(r.name)”重复（\(first) 与 \(rooms[i].origin)）",
                                en: "room \"\(r.name)\" of site \"\(r.site)\" is listed twice (\(first) and \(rooms[i].origin))")
             }
             seen[key] = rooms[i].origin
             if let code = codes[r.site], code != r.siteCode {
-                throw JobError(file: file, line: nil, key: "rooms", zh: "考点“\(r.site)”有两个代码：“\(code)”和“\(r.siteCode)”（\(rooms[i].origin)）",
+                throw JobError.job(file: file, line: nil, key: "rooms", zh: "考点“\(r.site)”有两个代码：“\(code)”和“\(r.siteCode)”（\(rooms[i].origin)）",
                                en: "site \"\(r.site)\" has two codes, \"\(code)\" and \"\(r.siteCode)\" (\(rooms[i].origin))")
             }
             codes[r.site] = r.siteCode
@@ -121,7 +122,7 @@ enum RoomTable {
         for room in rooms {
             let folder = RoomFolders.safe(room.room.site, fallback: room.room.siteCode) + "/" + RoomFolders.safe(room.room.name, fallback: String(room.room.number))
             if let other = folders[folder] {
-                throw JobError(file: file, line: nil, key: "rooms", zh: "考场“\(other)”和“\(room.room.site) \(room.room.name)”的文件夹名相同（\(folder)）：请改一个名字",
+                throw JobError.job(file: file, line: nil, key: "rooms", zh: "考场“\(other)”和“\(room.room.site) \(room.room.name)”的文件夹名相同（\(folder)）：请改一个名字",
                                en: "rooms \"\(other)\" and \"\(room.room.site) \(room.room.name)\" would share the folder \(folder): rename one")
             }
             folders[folder] = room.room.site + " " + room.room.name

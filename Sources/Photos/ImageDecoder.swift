@@ -1,3 +1,5 @@
+import Support
+
 /// A photo that decoded completely, with its header facts and background reading.
 public struct DecodedPhoto: Sendable, Equatable {
     /// Header facts (as passed to `ImageDecoder.decode`, confirmed by the decoder).
@@ -12,8 +14,8 @@ public struct DecodedPhoto: Sendable, Equatable {
     }
 }
 
-/// Why a photo could not be decoded. Stable cases; the caller words the message in its language.
-public enum PhotoDecodeFailure: Sendable, Equatable, Error {
+/// Why a photo could not be decoded (`photo.unreadable`). Stable cases, worded by `message(_:)`.
+public enum PhotoDecodeFailure: Diagnostic, Equatable, Error {
     /// The data stops before the image is complete (file cut off during copying or upload).
     case truncated
     /// The data is damaged or not a valid JPEG/PNG; `detail` is the codec's own (English) message.
@@ -36,6 +38,10 @@ public enum PhotoDecodeFailure: Sendable, Equatable, Error {
             return english ? "\(width)×\(height) pixels, too many to decode" : "\(width)×\(height) 像素，像素过多，拒绝解码"
         }
     }
+
+    public var code: String { "photo.unreadable" }
+
+    public func message(_ language: Language) -> String { describe(language == .en) }
 }
 
 /// Outcome of `ImageDecoder.decode`.

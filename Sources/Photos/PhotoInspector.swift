@@ -14,7 +14,6 @@ public struct PhotoRules: Sendable, Equatable {
     public var requiredBackground: BackgroundColour?
     /// Headers claiming more than this many pixels are refused before any decoding.
     public var maxPixels = 40_000_000
-    public var language: Language = .zh
 
     public init() {}
 }
@@ -61,9 +60,8 @@ public final class PhotoInspector {
 
     public func inspect(_ entry: ArchiveEntry) -> PhotoInspection {
         var result = PhotoInspection()
-        let l = rules.language
         func add(_ severity: Severity, _ code: String, _ zh: String, _ en: String, value: String? = nil) {
-            result.problems.append(Problem(severity, code, value: value, entry: entry.path, message: l.pick(zh, en)))
+            result.problems.append(Problem(severity, code, value: value, entry: entry.path, message: LocalizedText(zh: zh, en: en)))
         }
         let megabytes = { (n: UInt64) in String(format: "%.1f MB", Double(n) / 1_048_576) }
         let limitText = megabytes(UInt64(rules.maxBytes))
@@ -95,9 +93,10 @@ public final class PhotoInspector {
             let header: ImageHeader
             switch ImageHeader.read(raw) {
             case .notAnImage(let detected):
-                let shown = ["unknown": l.pick("无法识别的数据", "unrecognised data"), "empty": l.pick("空文件", "an empty file")][detected] ?? detected.uppercased()
-                add(.error, "photo.format", "不是 JPG 或 PNG 照片（实际内容：\(shown)）。请转换为 JPG",
-                    "not a JPG or PNG photo (the content is \(shown)); convert it to JPG", value: detected)
+                let zh = ["unknown": "无法识别的数据", "empty": "空文件"][detected] ?? detected.uppercased()
+                let en = ["unknown": "unrecognised data", "empty": "an empty file"][detected] ?? detected.uppercased()
+                add(.error, "photo.format", "不是 JPG 或 PNG 照片（实际内容：\(zh)）。请转换为 JPG",
+                    "not a JPG or PNG photo (the content is \(en)); convert it to JPG", value: detected)
                 return
             case .corrupt(let reason):
                 add(.error, "photo.unreadable", "照片文件损坏：\(reason)", "the photo is damaged: \(reason)")

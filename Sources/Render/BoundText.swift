@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Text with fields in it: `姓名：{{name}}`, `{{birthdate | date}}`, `{{id | mask}}`, `{{seat | pad:2}}`.
 /// Parsed once when the template is loaded; filled per record.
@@ -33,10 +34,10 @@ public struct BoundText: Sendable, Equatable {
         while let open = rest.range(of: "{{") {
             if open.lowerBound > rest.startIndex { parts.append(.literal(String(rest[..<open.lowerBound]))) }
             guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
-                throw BindingError(message: "“{{” without “}}” in \(source)")
+                throw BindingError(zh: "“{{” 没有对应的 “}}”：\(source)", en: "“{{” without “}}” in \(source)")
             }
             let inner = rest[open.upperBound..<close.lowerBound].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = inner.first, !name.isEmpty else { throw BindingError(message: "an empty {{ }} in \(source)") }
+            guard let name = inner.first, !name.isEmpty else { throw BindingError(zh: "空的 {{ }}：\(source)", en: "an empty {{ }} in \(source)") }
             parts.append(.field(name, try inner.dropFirst().map(BoundText.formatter)))
             rest = rest[close.upperBound...]
         }
@@ -52,11 +53,11 @@ public struct BoundText: Sendable, Equatable {
         case "upper": return .upper
         case "pad":
             guard pieces.count == 2, let width = Int(pieces[1]), (1...20).contains(width) else {
-                throw BindingError(message: "pad needs a width, e.g. {{seat | pad:2}}")
+                throw BindingError(zh: "pad 需要宽度，如 {{seat | pad:2}}", en: "pad needs a width, e.g. {{seat | pad:2}}")
             }
             return .pad(width)
         default:
-            throw BindingError(message: "unknown formatter “\(pieces[0])” (known: date, mask, upper, pad:N)")
+            throw BindingError(zh: "未知的格式“\(pieces[0])”（可用：date、mask、upper、pad:N）", en: "unknown formatter “\(pieces[0])” (known: date, mask, upper, pad:N)")
         }
     }
 
@@ -87,7 +88,12 @@ public struct BoundText: Sendable, Equatable {
     }
 }
 
-/// A field binding that cannot be parsed.
-public struct BindingError: Error, Sendable {
-    public let message: String
+/// A field binding that cannot be parsed (`template.invalid`); the template loader adds the place.
+public struct BindingError: Error, Diagnostic {
+    public let text: LocalizedText
+
+    init(zh: String, en: String) { text = LocalizedText(zh: zh, en: en) }
+
+    public var code: String { TemplateError.templateCode }
+    public func message(_ language: Language) -> String { text.pick(language) }
 }

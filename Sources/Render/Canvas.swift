@@ -1,9 +1,12 @@
 internal import CCairo
+import Support
 
-/// A failure creating or writing a PDF, in Cairo's words.
-public struct RenderError: Error, CustomStringConvertible, Sendable {
+/// A failure creating or writing a PDF (`render.failed`), in Cairo's words in both languages.
+public struct RenderError: Error, Diagnostic, CustomStringConvertible {
     public let description: String
     public init(description: String) { self.description = description }
+    public var code: String { "render.failed" }
+    public func message(_ language: Language) -> String { description }
 }
 
 /// Where drawing goes, in millimetres: a PDF being written with Cairo (pages of any size, fonts embedded

@@ -1,29 +1,6 @@
 import Foundation
 import Yams
 
-/// A mistake in a template file, located for the person editing it: file, line and key. A template with
-/// mistakes in several elements is reported as the first, with the others in `more`.
-public struct TemplateError: Error, CustomStringConvertible, Sendable {
-    public let file: String
-    public let line: Int?
-    public let key: String
-    public let message: String
-    /// Further mistakes in the same file, in the order of their lines.
-    public var more: [TemplateError] = []
-
-    public init(file: String, line: Int?, key: String, message: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.message = message
-    }
-
-    /// One line per mistake.
-    public var description: String {
-        ([self] + more).map { "\($0.file)\($0.line.map { ":\($0)" } ?? "")\($0.key.isEmpty ? "" : ": " + $0.key): \($0.message)" }.joined(separator: "\n")
-    }
-}
-
 /// Reads templates from YAML, checking every key, size and field binding.
 public struct TemplateLoader: Sendable {
     /// Whether a field name may be bound (`name`, `exam.title`, …).
@@ -37,18 +14,18 @@ public struct TemplateLoader: Sendable {
     public func load(path: String) throws -> Template {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw TemplateError(file: path, line: nil, key: "", message: "no such file")
+            throw TemplateError.template(file: path, line: nil, key: "", zh: "找不到这个文件", en: "no such file")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
-            throw TemplateError(file: path, line: nil, key: "", message: "not a template file (a folder or a device)")
+            throw TemplateError.template(file: path, line: nil, key: "", zh: "不是模板文件（是文件夹或设备）", en: "not a template file (a folder or a device)")
         }
         guard ((attributes?[.size] as? NSNumber)?.intValue ?? 0) <= Self.maxBytes else {
-            throw TemplateError(file: path, line: nil, key: "", message: "larger than \(Self.maxBytes / 1024) KB: not a template")
+            throw TemplateError.template(file: path, line: nil, key: "", zh: "大于 \(Self.maxBytes / 1024) KB，不是模板", en: "larger than \(Self.maxBytes / 1024) KB: not a template")
         }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw TemplateError(file: path, line: nil, key: "", message: "cannot read the file (\(error.localizedDescription))")
+            throw TemplateError.template(file: path, line: nil, key: "", zh: "无法读取文件（\(error.localizedDescription)）", en: "cannot read the file (\(error.localizedDescription))")
         }
         return try load(yaml: text, file: path)
     }
@@ -61,53 +38,47 @@ public struct TemplateLoader: Sendable {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw TemplateError(file: file, line: nil, key: "", message: "the file is empty")
+                throw TemplateError.template(file: file, line: nil, key: "", zh: "文件是空的", en: "the file is empty")
             }
             root = node
         } catch let error as TemplateError {
             throw error
         } catch {
-            throw TemplateError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
+            throw TemplateError.template(file: file, line: nil, key: "", zh: "不是有效的 YAML：\(error)", en: "not valid YAML: \(error)")
         }
-        let reader = NodeReader(file: file)
+        let reader = NodeReader(file: file, code: TemplateError.templateCode, collects: false)
         let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "background", "sheet", "table", "summary", "elements"])
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
-        guard let pageNode = top["page"] else { throw reader.error(root, key: "page", "missing (e.g. page: {size: A4})") }
+        guard let pageNode = top["page"] else { throw reader.error(root, key: "page", zh: "缺少此项（例如 page: {size: A4}）", en: "missing (e.g. page: {size: A4})") }
         let (width, height) = try page(pageNode, reader)
         let margins = try self.margins(pageNode, reader, width: width, height: height)
         guard let elementsNode = top["elements"], case .sequence(let items) = elementsNode else {
-            throw reader.error(top["elements"] ?? root, key: "elements", "a list of elements is required")
+            throw reader.error(top["elements"] ?? root, key: "elements", zh: "需要元素列表（elements）", en: "a list of elements is required")
         }
         // Every element is checked, so one run reports the mistakes of all of them.
         var elements: [Template.Element] = []
-        var mistakes: [TemplateError] = []
         for (index, item) in items.enumerated() {
-            do {
+            try reader.attempt {
                 let element = try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height)
                 if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
-                    throw reader.error(item, key: "elements[\(index)]", "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
+                    throw reader.error(item, key: "elements[\(index)]", zh: "位于页边距内（\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) 毫米）：打印机无法打印到这里", en: "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
                 }
                 elements.append(element)
-            } catch let error as TemplateError {
-                mistakes.append(error)
             }
         }
-        if var first = mistakes.first {
-            first.more = Array(mistakes.dropFirst())
-            throw first
-        }
+        try reader.throwIfAny()
         let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
         var template = Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
         if let b = top["background"] {
             let file = try reader.string(b, key: "background")
             guard [".png", ".jpg", ".jpeg", ".pdf"].contains(where: { file.lowercased().hasSuffix($0) }) else {
-                throw reader.error(b, key: "background", "a .png, .jpg or .pdf file")
+                throw reader.error(b, key: "background", zh: "应为 .png、.jpg 或 .pdf 文件", en: "a .png, .jpg or .pdf file")
             }
             template.background = file
         }
         template.table = try top["table"].map { try table($0, reader, pageWidth: width, pageHeight: height) }
         if let summaryNode = top["summary"] {
-            guard case .sequence(let items) = summaryNode else { throw reader.error(summaryNode, key: "summary", "a list of elements") }
+            guard case .sequence(let items) = summaryNode else { throw reader.error(summaryNode, key: "summary", zh: "应为元素列表", en: "a list of elements") }
             for (index, item) in items.enumerated() {
                 template.summary.append(try element(item, key: "summary[\(index)]", reader, pageWidth: width, pageHeight: height))
             }
@@ -122,28 +93,28 @@ public struct TemplateLoader: Sendable {
         let rowHeight = try map["row-height"].map { try r.number($0, key: "table.row-height", range: 3...100) } ?? 10
         let fontSize = try map["font-size"].map { try r.number($0, key: "table.font-size", range: 4...30) } ?? 10
         guard let columnsNode = map["columns"], case .sequence(let items) = columnsNode, !items.isEmpty else {
-            throw r.error(node, key: "table.columns", "a list of columns is required")
+            throw r.error(node, key: "table.columns", zh: "需要列的列表（columns）", en: "a list of columns is required")
         }
         var columns: [TableSpec.Column] = []
         for (index, item) in items.enumerated() {
             let key = "table.columns[\(index)]"
             let c = try r.mapping(item, key: key, allowed: ["header", "width", "text", "image"])
-            guard let h = c["header"], let w = c["width"] else { throw r.error(item, key: key, "header and width are required") }
+            guard let h = c["header"], let w = c["width"] else { throw r.error(item, key: key, zh: "需要 header 和 width", en: "header and width are required") }
             var column = TableSpec.Column(header: try r.string(h, key: key + ".header"), width: try r.number(w, key: key + ".width", range: 3...500))
             if let t = c["text"] { column.text = try bound(t, key: key + ".text", item, r) }
             if let i = c["image"] {
                 let binding = try bound(i, key: key + ".image", item, r)
-                guard binding.parts.count == 1, let name = binding.fields.first else { throw r.error(i, key: key + ".image", "an image takes one field, e.g. {{photo}}") }
+                guard binding.parts.count == 1, let name = binding.fields.first else { throw r.error(i, key: key + ".image", zh: "图片只能绑定一个字段，如 {{photo}}", en: "an image takes one field, e.g. {{photo}}") }
                 column.imageField = name
             }
             columns.append(column)
         }
         let total = columns.reduce(0) { $0 + $1.width }
         guard total <= box.width + 0.01 else {
-            throw r.error(columnsNode, key: "table.columns", "the columns are \(total) mm wide, the table box only \(box.width) mm")
+            throw r.error(columnsNode, key: "table.columns", zh: "各列共宽 \(total) 毫米，表格框只有 \(box.width) 毫米", en: "the columns are \(total) mm wide, the table box only \(box.width) mm")
         }
         let spec = TableSpec(box: box, headerHeight: headerHeight, rowHeight: rowHeight, fontSize: fontSize, columns: columns)
-        guard box.height >= headerHeight + rowHeight else { throw r.error(node, key: "table.box", "too low for the header and one row") }
+        guard box.height >= headerHeight + rowHeight else { throw r.error(node, key: "table.box", zh: "高度不够放下表头和一行", en: "too low for the header and one row") }
         return spec
     }
 
@@ -152,14 +123,14 @@ public struct TemplateLoader: Sendable {
         var pageMap: [String: Node] = [:]
         for key in ["size", "orientation", "width", "height"] { pageMap[key] = map[key] }
         let (width, height) = try page(.mapping(Node.Mapping(pageMap.map { (Node(stringLiteral: $0.key), $0.value) })), r)
-        guard let c = map["columns"], let rw = map["rows"] else { throw r.error(node, key: "sheet", "columns and rows are required") }
+        guard let c = map["columns"], let rw = map["rows"] else { throw r.error(node, key: "sheet", zh: "需要 columns 和 rows", en: "columns and rows are required") }
         let columns = Int(try r.number(c, key: "sheet.columns", range: 1...20)), rows = Int(try r.number(rw, key: "sheet.rows", range: 1...40))
         let gutter = try map["gutter"].map { try r.numbers($0, key: "sheet.gutter", count: 2) } ?? [0, 0]
         let cutMarks = try map["cut-marks"].map { try r.bool($0, key: "sheet.cut-marks") } ?? true
         let layout = SheetLayout(sheetWidth: width, sheetHeight: height, columns: columns, rows: rows, cellWidth: cardWidth,
                                  cellHeight: cardHeight, gutterX: gutter[0], gutterY: gutter[1], cutMarks: cutMarks)
         guard layout.fits else {
-            throw r.error(node, key: "sheet", "\(columns)×\(rows) cards of \(cardWidth)×\(cardHeight) mm do not fit on a \(Int(width))×\(Int(height)) mm sheet")
+            throw r.error(node, key: "sheet", zh: "\(columns)×\(rows) 张 \(cardWidth)×\(cardHeight) 毫米的卡片放不进 \(Int(width))×\(Int(height)) 毫米的纸", en: "\(columns)×\(rows) cards of \(cardWidth)×\(cardHeight) mm do not fit on a \(Int(width))×\(Int(height)) mm sheet")
         }
         return layout
     }
@@ -173,7 +144,7 @@ public struct TemplateLoader: Sendable {
             values = [v, v, v, v]
         }
         guard values.allSatisfy({ $0 >= 0 }), values[1] + values[3] < width, values[0] + values[2] < height else {
-            throw r.error(m, key: "page.margins", "margins must be positive and leave room on the page")
+            throw r.error(m, key: "page.margins", zh: "页边距不能为负，且须在页面上留出空间", en: "margins must be positive and leave room on the page")
         }
         return values
     }
@@ -200,7 +171,7 @@ public struct TemplateLoader: Sendable {
         } else {
             let name = try map["size"].map { try reader.string($0, key: "page.size") } ?? "A4"
             guard let known = PaperSize.sizes[name] else {
-                throw reader.error(map["size"] ?? node, key: "page.size", "unknown size “\(name)” (known: \(PaperSize.sizes.keys.sorted().joined(separator: ", ")), or width and height in mm)")
+                throw reader.error(map["size"] ?? node, key: "page.size", zh: "未知的纸张尺寸“\(name)”（可用：\(PaperSize.sizes.keys.sorted().joined(separator: "、"))，或以毫米写 width 和 height）", en: "unknown size “\(name)” (known: \(PaperSize.sizes.keys.sorted().joined(separator: ", ")), or width and height in mm)")
             }
             size = known
         }
@@ -208,7 +179,7 @@ public struct TemplateLoader: Sendable {
             switch try reader.string(o, key: "page.orientation") {
             case "portrait": size = (min(size.0, size.1), max(size.0, size.1))
             case "landscape": size = (max(size.0, size.1), min(size.0, size.1))
-            default: throw reader.error(o, key: "page.orientation", "portrait or landscape")
+            default: throw reader.error(o, key: "page.orientation", zh: "应为 portrait（纵向）或 landscape（横向）", en: "portrait or landscape")
             }
         }
         return size
@@ -218,7 +189,7 @@ public struct TemplateLoader: Sendable {
 
     private func element(_ node: Node, key: String, _ r: NodeReader, pageWidth: Double, pageHeight: Double) throws -> Template.Element {
         guard case .mapping(let peek) = node, let typeNode = peek["type"] else {
-            throw r.error(node, key: key, "each element needs a type: text, image, qr, rect or line")
+            throw r.error(node, key: key, zh: "每个元素都需要 type：text、image、qr、rect 或 line", en: "each element needs a type: text, image, qr, rect or line")
         }
         let type = try r.string(typeNode, key: key + ".type")
         switch type {
@@ -240,26 +211,26 @@ public struct TemplateLoader: Sendable {
             if let c = map["color"] { style.colour = try r.colour(c, key: key + ".color") }
             if let a = map["align"] {
                 guard let value = TextStyle.Alignment(rawValue: try r.string(a, key: key + ".align")) else {
-                    throw r.error(a, key: key + ".align", "left, center or right")
+                    throw r.error(a, key: key + ".align", zh: "应为 left、center 或 right", en: "left, center or right")
                 }
                 style.alignment = value
             }
             if let v = map["valign"] {
                 guard let value = TextStyle.VerticalAlignment(rawValue: try r.string(v, key: key + ".valign")) else {
-                    throw r.error(v, key: key + ".valign", "top, middle or bottom")
+                    throw r.error(v, key: key + ".valign", zh: "应为 top、middle 或 bottom", en: "top, middle or bottom")
                 }
                 style.verticalAlignment = value
             }
             return .text(text, box, style)
         case "image":
             let map = try r.mapping(node, key: key, allowed: ["type", "source", "box", "border"])
-            guard let sourceNode = map["source"] else { throw r.error(node, key: key + ".source", "missing: a field such as {{photo}} or a file") }
+            guard let sourceNode = map["source"] else { throw r.error(node, key: key + ".source", zh: "缺少此项：字段（如 {{photo}}）或文件", en: "missing: a field such as {{photo}} or a file") }
             let source = try r.string(sourceNode, key: key + ".source")
             let image: Template.ImageSource
             if source.hasPrefix("{{") {
                 let binding = try bound(sourceNode, key: key + ".source", node, r)
                 guard binding.parts.count == 1, let name = binding.fields.first else {
-                    throw r.error(sourceNode, key: key + ".source", "an image takes one field, e.g. {{photo}}")
+                    throw r.error(sourceNode, key: key + ".source", zh: "图片只能绑定一个字段，如 {{photo}}", en: "an image takes one field, e.g. {{photo}}")
                 }
                 image = .field(name)
             } else {
@@ -271,12 +242,12 @@ public struct TemplateLoader: Sendable {
         case "qr":
             let map = try r.mapping(node, key: key, allowed: ["type", "text", "at", "size", "level"])
             let text = try bound(map["text"], key: key + ".text", node, r)
-            guard let atNode = map["at"] else { throw r.error(node, key: key + ".at", "missing: [x, y] in mm") }
+            guard let atNode = map["at"] else { throw r.error(node, key: key + ".at", zh: "缺少此项：[x, y]（毫米）", en: "missing: [x, y] in mm") }
             let at = try r.numbers(atNode, key: key + ".at", count: 2)
             let side = try map["size"].map { try r.number($0, key: key + ".size", range: 8...200) } ?? 25
             var level = QRCode.Level.M
             if let l = map["level"] {
-                guard let value = QRCode.Level(rawValue: try r.string(l, key: key + ".level")) else { throw r.error(l, key: key + ".level", "L, M, Q or H") }
+                guard let value = QRCode.Level(rawValue: try r.string(l, key: key + ".level")) else { throw r.error(l, key: key + ".level", zh: "应为 L、M、Q 或 H", en: "L, M, Q or H") }
                 level = value
             }
             try inside(at[0], at[1], side, side, atNode, key: key + ".at", r, pageWidth, pageHeight)
@@ -289,28 +260,28 @@ public struct TemplateLoader: Sendable {
             return .rect(box, line: line, fill: fill)
         case "line":
             let map = try r.mapping(node, key: key, allowed: ["type", "from", "to", "line"])
-            guard let fromNode = map["from"], let toNode = map["to"] else { throw r.error(node, key: key, "a line needs from: [x, y] and to: [x, y]") }
+            guard let fromNode = map["from"], let toNode = map["to"] else { throw r.error(node, key: key, zh: "线条需要 from: [x, y] 和 to: [x, y]", en: "a line needs from: [x, y] and to: [x, y]") }
             let from = try r.numbers(fromNode, key: key + ".from", count: 2), to = try r.numbers(toNode, key: key + ".to", count: 2)
             let width = try map["line"].map { try r.number($0, key: key + ".line", range: 0.05...10) } ?? 0.3
             return .line(x1: from[0], y1: from[1], x2: to[0], y2: to[1], width: width)
         default:
-            throw r.error(typeNode, key: key + ".type", "unknown element “\(type)” (known: text, image, qr, rect, line)")
+            throw r.error(typeNode, key: key + ".type", zh: "未知的元素“\(type)”（可用：text、image、qr、rect、line）", en: "unknown element “\(type)” (known: text, image, qr, rect, line)")
         }
     }
 
     private func bound(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader) throws -> BoundText {
-        guard let node else { throw r.error(parent, key: key, "missing") }
+        guard let node else { throw r.error(parent, key: key, zh: "缺少此项", en: "missing") }
         let source = try r.string(node, key: key)
         let text: BoundText
-        do { text = try BoundText(source) } catch let error as BindingError { throw r.error(node, key: key, error.message) }
+        do { text = try BoundText(source) } catch let error as BindingError { throw r.error(node, key: key, error.text) }
         for field in text.fields where !isKnownField(field) {
-            throw r.error(node, key: key, "unknown field “\(field)”")
+            throw r.error(node, key: key, zh: "未知的字段“\(field)”", en: "unknown field “\(field)”")
         }
         return text
     }
 
     private func box(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader, _ pageWidth: Double, _ pageHeight: Double) throws -> Box {
-        guard let node else { throw r.error(parent, key: key, "missing: [x, y, width, height] in mm") }
+        guard let node else { throw r.error(parent, key: key, zh: "缺少此项：[x, y, width, height]（毫米）", en: "missing: [x, y, width, height] in mm") }
         let v = try r.numbers(node, key: key, count: 4)
         try inside(v[0], v[1], v[2], v[3], node, key: key, r, pageWidth, pageHeight)
         return Box(x: v[0], y: v[1], width: v[2], height: v[3])
@@ -318,9 +289,9 @@ public struct TemplateLoader: Sendable {
 
     private func inside(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ node: Node, key: String, _ r: NodeReader,
                         _ pageWidth: Double, _ pageHeight: Double) throws {
-        guard w > 0, h > 0 else { throw r.error(node, key: key, "width and height must be positive") }
+        guard w > 0, h > 0 else { throw r.error(node, key: key, zh: "宽和高必须大于 0", en: "width and height must be positive") }
         guard x >= 0, y >= 0, x + w <= pageWidth + 0.01, y + h <= pageHeight + 0.01 else {
-            throw r.error(node, key: key, "does not fit on the \(Int(pageWidth))×\(Int(pageHeight)) mm page")
+            throw r.error(node, key: key, zh: "超出 \(Int(pageWidth))×\(Int(pageHeight)) 毫米的页面", en: "does not fit on the \(Int(pageWidth))×\(Int(pageHeight)) mm page")
         }
     }
 }

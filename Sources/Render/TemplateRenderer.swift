@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One record to fill a template with: field values, and images for image fields (the photo).
 public struct RenderRecord {
@@ -49,7 +50,7 @@ public final class TemplateRenderer {
             do {
                 background = try Background(path: file.hasPrefix("/") ? file : baseDirectory + "/" + file)
             } catch let error as RenderError {
-                throw TemplateError(file: template.name, line: nil, key: "background", message: error.description)
+                throw TemplateError(code: TemplateError.templateCode, file: template.name, line: nil, key: "background", text: LocalizedText(error.description))
             }
         } else {
             background = nil
@@ -64,7 +65,7 @@ public final class TemplateRenderer {
                 image = (try? Data(contentsOf: URL(fileURLWithPath: path))).flatMap { JPEGImage([UInt8]($0), id: path) }
             }
             guard let image else {
-                throw TemplateError(file: template.name, line: nil, key: "image", message: "cannot load \(path) (PNG or JPEG expected)")
+                throw TemplateError.template(file: template.name, line: nil, key: "image", zh: "无法读取 \(path)（应为 PNG 或 JPEG）", en: "cannot load \(path) (PNG or JPEG expected)")
             }
             fileImages[name] = image
         }

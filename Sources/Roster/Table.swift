@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// A cell's value as the spreadsheet stored it (the type matters: an ID number stored as a number has
@@ -78,7 +79,7 @@ public protocol TableReader: AnyObject {
 
 /// A roster that cannot be read at all (`roster.unreadable`, `roster.header-missing`): the file, and why,
 /// in the user's words.
-public struct RosterError: Error, CustomStringConvertible, Sendable {
+public struct RosterError: Error, Diagnostic, CustomStringConvertible {
     public let code: String
     public let file: String
     public let row: Int?
@@ -95,4 +96,12 @@ public struct RosterError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(file): \(en)" }
+
+    /// Both explanations.
+    public var text: LocalizedText { LocalizedText(zh: zh, en: en) }
+
+    public var facts: DiagnosticFacts { DiagnosticFacts(file: file, row: row) }
+
+    /// `file：explanation`.
+    public func message(_ language: Language) -> String { language.pick("\(file)：\(zh)", "\(file): \(en)") }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// A 准考证号 pattern such as `{exam.code}{site.code:4}{room:3}{seat:2}`: literal characters and fields,
 /// each field optionally padded with zeros to a width. Every number it makes has the same length, and a
 /// value too long for its width is an error, so numbers are fixed-width and unique by construction.
@@ -11,9 +13,12 @@ public struct TicketNumberPattern: Sendable, Equatable {
     /// The fields a pattern may use.
     public static let fields: Set<String> = ["exam.code", "site.code", "room", "seat", "session.code", "seq"]
 
-    /// A mistake in a pattern or a value that does not fit it.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    /// A mistake in a pattern or a value that does not fit it (`ticket-number.invalid`), in English in both
+    /// languages (the job loader words the Chinese around it).
+    public struct Failure: Error, Diagnostic, CustomStringConvertible {
         public let description: String
+        public var code: String { "ticket-number.invalid" }
+        public func message(_ language: Language) -> String { description }
     }
 
     public init(_ text: String) throws {

@@ -9,9 +9,11 @@ public protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int
 }
 
-/// Reading a file failed (it vanished, or the disk did).
-public struct ByteSourceError: Error, CustomStringConvertible, Sendable {
+/// Reading a file failed (it vanished, or the disk did): `file.unreadable`, in the system's words.
+public struct ByteSourceError: Error, Diagnostic, CustomStringConvertible {
     public let description: String
+    public var code: String { "file.unreadable" }
+    public func message(_ language: Language) -> String { description }
 }
 
 /// A file read sequentially through the C library; closed when released.

@@ -23,8 +23,8 @@ public struct ZipEntryInfo: Sendable {
     public var isDirectory: Bool { rawName.last == UInt8(ascii: "/") }
 }
 
-/// Errors from reading a zip archive, with libzip's own words.
-public enum ZipError: Error, CustomStringConvertible, Sendable {
+/// Errors from reading a zip archive, with libzip's own words (the same in both languages).
+public enum ZipError: Error, Diagnostic, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case cannotRead(entry: String, reason: String)
     case tooLarge(entry: String, limit: Int)
@@ -36,6 +36,21 @@ public enum ZipError: Error, CustomStringConvertible, Sendable {
         case .tooLarge(let entry, let limit): return "\(entry): larger than \(limit) bytes"
         }
     }
+
+    /// `archive.unreadable`, or `archive.too-large` for an entry over its limit.
+    public var code: String {
+        if case .tooLarge = self { return "archive.too-large" }
+        return "archive.unreadable"
+    }
+
+    public var facts: DiagnosticFacts {
+        switch self {
+        case .cannotOpen(let path, _): return DiagnosticFacts(file: path)
+        case .cannotRead(let entry, _), .tooLarge(let entry, _): return DiagnosticFacts(entry: entry)
+        }
+    }
+
+    public func message(_ language: Language) -> String { description }
 
     /// The error for a failed `zip_open` of `path` with libzip's error `code`.
     static func opening(_ path: String, code: Int32) -> ZipError {

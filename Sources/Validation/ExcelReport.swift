@@ -42,7 +42,7 @@ public enum ExcelReport {
             sheet.write(r, 5, p.field ?? "")
             sheet.write(r, 6, p.value ?? "", CellStyle(text: true))
             sheet.write(r, 7, p.entry ?? "")
-            sheet.write(r, 8, p.message, CellStyle(wrap: true))
+            sheet.write(r, 8, p.message(l), CellStyle(wrap: true))
         }
         sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(report.problems.count, 1), lastColumn: headers.count - 1)
     }
@@ -57,7 +57,7 @@ public enum ExcelReport {
             guard let row = p.row else { continue }
             var mark = marks[row] ?? ([:], [], .warning)
             if let column = p.column { mark.cells[column] = min(mark.cells[column] ?? .warning, p.severity) }
-            mark.messages.append(p.message)
+            mark.messages.append(p.message(l))
             mark.worst = min(mark.worst, p.severity)
             marks[row] = mark
         }

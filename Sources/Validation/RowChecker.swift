@@ -12,17 +12,15 @@ struct RowFacts: Sendable {
 }
 
 /// Checks one roster row: name, document type and number, gender and birth date against the number,
-/// phone. Stateless apart from the language and date; duplicates are found by the caller.
+/// phone. Stateless apart from the date; duplicates are found by the caller. Messages are kept in both languages.
 struct RowChecker {
     let header: HeaderMap
-    let language: Language
     let today: CivilDate
     /// Column letter of each recognised field, worked out once.
     private let letters: [Field: String]
 
-    init(header: HeaderMap, language: Language, today: CivilDate) {
+    init(header: HeaderMap, today: CivilDate) {
         self.header = header
-        self.language = language
         self.today = today
         letters = header.columns.mapValues(columnLetters)
     }
@@ -31,24 +29,23 @@ struct RowChecker {
         header[field].map { row[$0] }
     }
 
-    func problem(_ severity: Severity, _ code: String, _ row: TableRow, _ field: Field, value: String?, _ message: String) -> Problem {
+    func problem(_ severity: Severity, _ code: String, _ row: TableRow, _ field: Field, value: String?, _ message: LocalizedText) -> Problem {
         Problem(severity, code, row: row.number, column: letters[field], field: field.rawValue, value: value, message: message)
     }
 
     /// The problems of `row`, the facts kept about it and the candidate it makes (if it has no error).
     func check(_ row: TableRow) -> (facts: RowFacts, problems: [Problem], candidate: Candidate) {
         var problems: [Problem] = []
-        let l = language
 
         // Name.
         let rawName = cell(row, .name)?.text ?? ""
         let name = TextCleaner.cleanName(rawName)
         if header[.name] == nil {
-            problems.append(problem(.error, "name.missing", row, .name, value: nil, l.pick("名单没有“姓名”列", "the roster has no name column")))
+            problems.append(problem(.error, "name.missing", row, .name, value: nil, LocalizedText(zh: "名单没有“姓名”列", en: "the roster has no name column")))
         } else {
             if name.isEmpty {
-                problems.append(problem(.error, "name.missing", row, .name, value: nil, l.pick("姓名为空", "the name is empty")))
-            } else if let reason = NameRule.invalidReason(name, language: l) {
+                problems.append(problem(.error, "name.missing", row, .name, value: nil, LocalizedText(zh: "姓名为空", en: "the name is empty")))
+            } else if let reason = NameRule.invalidReason(name) {
                 problems.append(problem(.error, "name.invalid", row, .name, value: rawName, reason))
             }
         }
@@ -60,8 +57,8 @@ struct RowChecker {
                 kind = parsed
             } else {
                 problems.append(problem(.error, "id.type-unknown", row, .idType, value: typeCell.text,
-                    l.pick("无法识别的证件类型 “\(typeCell.text)”。可用：居民身份证、港澳台居民居住证、外国人永久居留身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照",
-                           "unknown document type \"\(typeCell.text)\"; use one of: resident ID, residence permit, foreign permanent residence ID, HK/Macau travel permit, Taiwan travel permit, passport")))
+                    LocalizedText(zh: "无法识别的证件类型 “\(typeCell.text)”。可用：居民身份证、港澳台居民居住证、外国人永久居留身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照",
+                           en: "unknown document type \"\(typeCell.text)\"; use one of: resident ID, residence permit, foreign permanent residence ID, HK/Macau travel permit, Taiwan travel permit, passport")))
             }
         }
 
@@ -69,21 +66,21 @@ struct RowChecker {
         var key = ""
         var check: IdentityCheck?
         if header[.id] == nil {
-            problems.append(problem(.error, "id.missing", row, .id, value: nil, l.pick("名单没有“身份证号”列", "the roster has no ID number column")))
+            problems.append(problem(.error, "id.missing", row, .id, value: nil, LocalizedText(zh: "名单没有“身份证号”列", en: "the roster has no ID number column")))
         } else if let idCell = cell(row, .id) {
             if let asNumber = NumberDamage.detect(idCell, kind: kind) {
                 problems.append(problem(.error, "roster.id-as-number", row, .id, value: asNumber,
-                    l.pick("证件号码被 Excel 存成了数字（显示为 \(asNumber)），后几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填入完整号码（或在号码前加英文单引号 '）",
-                           "Excel stored the ID as a number (shown as \(asNumber)); its last digits are lost for good. Format the column as Text and type the full numbers again (or prefix them with ')")))
+                    LocalizedText(zh: "证件号码被 Excel 存成了数字（显示为 \(asNumber)），后几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填入完整号码（或在号码前加英文单引号 '）",
+                           en: "Excel stored the ID as a number (shown as \(asNumber)); its last digits are lost for good. Format the column as Text and type the full numbers again (or prefix them with ')")))
                 key = TextCleaner.cleanDocumentNumber(idCell.text)
             } else if idCell.isBlank {
-                problems.append(problem(.error, "id.missing", row, .id, value: nil, l.pick("证件号码为空", "the ID number is empty")))
+                problems.append(problem(.error, "id.missing", row, .id, value: nil, LocalizedText(zh: "证件号码为空", en: "the ID number is empty")))
             } else {
-                let result = IdentityValidator.check(idCell.text, kind: kind, today: today, language: l)
+                let result = IdentityValidator.check(idCell.text, kind: kind, today: today)
                 check = result
                 key = result.normalized
                 for issue in result.issues {
-                    problems.append(problem(issue.severity, issue.code, row, .id, value: idCell.text, issue.message))
+                    problems.append(problem(issue.severity, issue.code, row, .id, value: idCell.text, issue.text))
                 }
             }
         }
@@ -95,12 +92,12 @@ struct RowChecker {
                 if let stated = Gender.parse(text) {
                     if stated != derived {
                         problems.append(problem(.error, "gender.mismatch", row, .gender, value: text,
-                            l.pick("性别填的是“\(stated.displayName(.zh))”，但证件号码对应“\(derived.displayName(.zh))”，请核对",
-                                   "gender says \(stated.displayName(.en)) but the ID number says \(derived.displayName(.en))")))
+                            LocalizedText(zh: "性别填的是“\(stated.displayName(.zh))”，但证件号码对应“\(derived.displayName(.zh))”，请核对",
+                                   en: "gender says \(stated.displayName(.en)) but the ID number says \(derived.displayName(.en))")))
                     }
                 } else {
                     problems.append(problem(.warning, "gender.invalid", row, .gender, value: text,
-                        l.pick("性别应填“男”或“女”", "gender should be 男 (male) or 女 (female)")))
+                        LocalizedText(zh: "性别应填“男”或“女”", en: "gender should be 男 (male) or 女 (female)")))
                 }
             }
             if let derived = check.birthDate, let birthCell = cell(row, .birthdate), !birthCell.isBlank {
@@ -112,12 +109,12 @@ struct RowChecker {
                 if let stated {
                     if !stated.matches(derived) {
                         problems.append(problem(.error, "birthdate.mismatch", row, .birthdate, value: birthCell.text,
-                            l.pick("出生日期填的是 \(stated)，但证件号码中的出生日期是 \(derived)，请核对",
-                                   "birth date says \(stated) but the ID number says \(derived)")))
+                            LocalizedText(zh: "出生日期填的是 \(stated)，但证件号码中的出生日期是 \(derived)，请核对",
+                                   en: "birth date says \(stated) but the ID number says \(derived)")))
                     }
                 } else {
                     problems.append(problem(.warning, "birthdate.format", row, .birthdate, value: birthCell.text,
-                        l.pick("无法识别的出生日期“\(birthCell.text)”，请写成 1990-03-07", "unreadable birth date \"\(birthCell.text)\"; write it as 1990-03-07")))
+                        LocalizedText(zh: "无法识别的出生日期“\(birthCell.text)”，请写成 1990-03-07", en: "unreadable birth date \"\(birthCell.text)\"; write it as 1990-03-07")))
                 }
             }
         }
@@ -127,7 +124,7 @@ struct RowChecker {
             let phone = TextCleaner.cleanDocumentNumber(phoneCell.text)
             if !PhoneRule.isPlausible(phone) {
                 problems.append(problem(.warning, "phone.format", row, .phone, value: phoneCell.text,
-                    l.pick("手机号应为 11 位数字（以 1 开头）", "a mobile number has 11 digits starting with 1")))
+                    LocalizedText(zh: "手机号应为 11 位数字（以 1 开头）", en: "a mobile number has 11 digits starting with 1")))
             }
         }
 

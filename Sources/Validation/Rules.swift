@@ -5,9 +5,9 @@ import Support
 /// What a person's name may contain: Chinese characters, Latin letters (foreign names), the middle dot
 /// and single spaces; 1 to 40 characters.
 enum NameRule {
-    static func invalidReason(_ name: String, language: Language) -> String? {
+    static func invalidReason(_ name: String) -> LocalizedText? {
         if name.count > 40 {
-            return language.pick("姓名过长（\(name.count) 个字）", "the name is too long (\(name.count) characters)")
+            return LocalizedText(zh: "姓名过长（\(name.count) 个字）", en: "the name is too long (\(name.count) characters)")
         }
         for scalar in name.unicodeScalars {
             let v = scalar.value
@@ -16,11 +16,11 @@ enum NameRule {
                 || scalar == "·" || scalar == " " || scalar == "." || scalar == "'"
                 || (0xC0...0x24F).contains(v)   // Latin letters with accents
             if !ok {
-                return language.pick("姓名含有不应出现的字符“\(scalar)”", "the name contains an unexpected character \"\(scalar)\"")
+                return LocalizedText(zh: "姓名含有不应出现的字符“\(scalar)”", en: "the name contains an unexpected character \"\(scalar)\"")
             }
         }
         if name.first == "·" || name.last == "·" {
-            return language.pick("姓名的间隔号“·”不能在开头或结尾", "the name cannot start or end with the middle dot")
+            return LocalizedText(zh: "姓名的间隔号“·”不能在开头或结尾", en: "the name cannot start or end with the middle dot")
         }
         return nil
     }

@@ -31,7 +31,7 @@ public enum TextSummary {
             let severity = problems[0].severity == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
             out += "\n[\(severity)] \(code) \(catalog.title(code, l))（\(problems.count)）\n"
             for p in problems.prefix(perCode) {
-                out += "  " + locate(p, l) + p.message + "\n"
+                out += "  " + locate(p, l) + p.message(l) + "\n"
             }
             if problems.count > perCode {
                 out += l.pick("  …… 另有 \(problems.count - perCode) 个，见 --json 或 --report\n",

@@ -4,8 +4,8 @@ import Photos
 import Roster
 import Support
 
-/// Everything `kaowu validate` can be told: which sheet, extra header mappings, the photo rules and the
-/// message language.
+/// Everything `kaowu validate` can be told: which sheet, extra header mappings, the photo rules, the date and
+/// the threads. Messages are kept in both languages and picked by whoever shows them.
 public struct ValidationOptions: Sendable {
     /// Sheet name or 1-based number; by default the first visible sheet.
     public var sheet: String?
@@ -16,8 +16,6 @@ public struct ValidationOptions: Sendable {
     public var photo = PhotoRules()
     /// Archive safety limits.
     public var limits = ArchiveLimits()
-    /// Language of messages.
-    public var language: Language = .zh
     /// The date IDs are checked against (birth dates in the future are errors).
     public var today: CivilDate = .today()
     /// Worker threads for photo checks; all cores by default.

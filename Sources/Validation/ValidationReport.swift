@@ -4,7 +4,7 @@ import Support
 
 /// The outcome of validating a roster and its photos: the counts and every problem (design §3).
 /// `rows` = `valid` + rows with at least one error.
-public struct ValidationReport: Sendable, Codable {
+public struct ValidationReport: Sendable, Encodable {
     /// Data rows read (blank rows are not counted).
     public var rows = 0
     /// Rows without any error.
@@ -47,9 +47,10 @@ public struct ValidationReport: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey { case rows, valid, photos, problems, roster, backgrounds, photoNames }
 
-    /// The report as JSON (UTF-8, keys sorted so output is stable, Chinese unescaped).
-    public func json() throws -> Data {
+    /// The report as JSON (UTF-8, keys sorted so output is stable, Chinese unescaped), messages in `language`.
+    public func json(_ language: Language) throws -> Data {
         let encoder = JSONEncoder()
+        encoder.userInfo[Problem.languageKey] = language
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }

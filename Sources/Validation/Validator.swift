@@ -16,22 +16,21 @@ public struct Validator: Sendable {
     }
 
     /// Validates `rosterPath` and, when given, `photosPath`: the report only.
-    public func validate(rosterPath: String, photosPath: String? = nil, progress: (@Sendable (String) -> Void)? = nil) -> ValidationReport {
+    public func validate(rosterPath: String, photosPath: String? = nil, progress: (@Sendable (LocalizedText) -> Void)? = nil) -> ValidationReport {
         validate(rosterPath: rosterPath, photosPath: photosPath, keepingCandidates: false, progress: progress).report
     }
 
     /// Validates `rosterPath` and `photosPath` and hands over the valid candidates with their photos'
     /// entries, so the stages after validation read nothing twice.
-    public func validateRoster(rosterPath: String, photosPath: String?, progress: (@Sendable (String) -> Void)? = nil) -> ValidatedRoster {
+    public func validateRoster(rosterPath: String, photosPath: String?, progress: (@Sendable (LocalizedText) -> Void)? = nil) -> ValidatedRoster {
         validate(rosterPath: rosterPath, photosPath: photosPath, keepingCandidates: true, progress: progress)
     }
 
     private func validate(rosterPath: String, photosPath: String?, keepingCandidates: Bool,
-                          progress: (@Sendable (String) -> Void)?) -> ValidatedRoster {
+                          progress: (@Sendable (LocalizedText) -> Void)?) -> ValidatedRoster {
         var candidates: [Candidate] = []
         var photoIndex: [String: Int] = [:]
         var report = ValidationReport()
-        let l = options.language
         // The photos are checked on other threads while this one reads the roster.
         let group = DispatchGroup()
         let examined = Mutex<ArchiveExamination?>(nil)
@@ -68,10 +67,10 @@ public struct Validator: Sendable {
             report.roster = facts0
             for required in [Field.name, Field.id] where header[required] == nil {
                 rosterProblems.append(Problem(.error, "roster.header-missing", row: header.row, field: required.rawValue,
-                    message: l.pick("表头缺少“\(required.chineseHeader)”列（已找到：\(header.headers.filter { !$0.isEmpty }.joined(separator: "、"))）",
-                                    "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
+                    message: LocalizedText(zh: "表头缺少“\(required.chineseHeader)”列（已找到：\(header.headers.filter { !$0.isEmpty }.joined(separator: "、"))）",
+                                    en: "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
             }
-            let checker = RowChecker(header: header, language: l, today: options.today)
+            let checker = RowChecker(header: header, today: options.today)
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }
                 var (fact, problems, candidate) = checker.check(row)
@@ -80,7 +79,7 @@ public struct Validator: Sendable {
                     if let first = indexOfKey[fact.key].map({ facts[$0].row }) {
                         problems.append(Problem(.error, "roster.duplicate-id", row: row.number, column: header[.id].map(columnLetters),
                                                 field: Field.id.rawValue, value: fact.key,
-                                                message: l.pick("证件号码与第 \(first) 行重复", "the ID number repeats row \(first)")))
+                                                message: LocalizedText(zh: "证件号码与第 \(first) 行重复", en: "the ID number repeats row \(first)")))
                         fact.hasError = true
                     } else {
                         indexOfKey[fact.key] = facts.count
@@ -93,14 +92,14 @@ public struct Validator: Sendable {
             if let damage { throw damage }
             while let row = try reader.nextRow() {
                 process(row)
-                if row.number % 10_000 == 0 { progress?(l.pick("已读 \(row.number) 行", "read \(row.number) rows")) }
+                if row.number % 10_000 == 0 { progress?(LocalizedText(zh: "已读 \(row.number) 行", en: "read \(row.number) rows")) }
             }
         } catch let error as RosterError {
             rosterProblems.append(Problem(.error, error.code, row: error.row, value: (rosterPath as NSString).lastPathComponent,
-                                          message: l.pick("\(rosterPath)：\(error.zh)", "\(rosterPath): \(error.en)")))
+                                          message: LocalizedText(zh: "\(rosterPath)：\(error.zh)", en: "\(rosterPath): \(error.en)")))
             // Rows read before the damage still count and stay in the report; the rest could not be read.
         } catch {
-            rosterProblems.append(Problem(.error, "roster.unreadable", message: l.pick("\(rosterPath)：无法读取（\(error)）", "\(rosterPath): cannot read (\(error))")))
+            rosterProblems.append(Problem(.error, "roster.unreadable", message: LocalizedText(zh: "\(rosterPath)：无法读取（\(error)）", en: "\(rosterPath): cannot read (\(error))")))
         }
 
         var photoProblems: [Problem] = []
@@ -146,19 +145,18 @@ public struct Validator: Sendable {
     }
 
     /// Catalogues the archive and inspects every photo on all cores (runs while the roster is read).
-    func examineArchive(_ path: String, progress: (@Sendable (String) -> Void)?) -> ArchiveExamination {
-        let l = options.language
+    func examineArchive(_ path: String, progress: (@Sendable (LocalizedText) -> Void)?) -> ArchiveExamination {
         var result = ArchiveExamination()
         do {
             // Names are read by common hanzi for now; `settleNames` weighs the roster's names once read.
             let directory = try ArchiveDirectory.read(path: path, limits: options.limits)
             result.catalog = PhotoArchive.catalog(directory, names: NameEncodingChoice.choose(directory.undeclaredNames),
-                                                  limits: options.limits, language: l)
+                                                  limits: options.limits)
             // Kept only when there are names to read again.
             if result.catalog.nameEncoding.basis != .none { result.directory = directory }
         } catch {
             let problem = Problem(.error, "archive.unreadable", entry: path,
-                message: l.pick("照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", "the photo archive cannot be opened (\(error)); it must be a .zip"))
+                message: LocalizedText(zh: "照片压缩包无法打开（\(error)）。请确认它是 .zip 格式", en: "the photo archive cannot be opened (\(error)); it must be a .zip"))
             result.catalog.problems = [problem]
             result.refusal = problem
             return result
@@ -172,18 +170,14 @@ public struct Validator: Sendable {
     }
 
     /// The photo rules of the options.
-    private func photoRules() -> PhotoRules {
-        var rules = options.photo
-        rules.language = options.language
-        return rules
-    }
+    private func photoRules() -> PhotoRules { options.photo }
 
     /// Chooses the encoding of the archive's names without the UTF-8 flag again, now by the roster's
     /// names. When that gives the other encoding than the provisional one, the names are read again and
     /// each photo keeps its inspection (by entry index, problems relabelled); a photo that only the new
     /// names make a photo is inspected now.
     func settleNames(_ examination: ArchiveExamination, rosterNames: Set<String>,
-                     progress: (@Sendable (String) -> Void)?) -> ArchiveExamination {
+                     progress: (@Sendable (LocalizedText) -> Void)?) -> ArchiveExamination {
         guard examination.refusal == nil, let directory = examination.directory,
               examination.catalog.nameEncoding.basis != .none else { return examination }
         let choice = NameEncodingChoice.choose(directory.undeclaredNames, rosterNames: rosterNames)
@@ -192,7 +186,7 @@ public struct Validator: Sendable {
             result.catalog.nameEncoding = choice
             return result
         }
-        result.catalog = PhotoArchive.catalog(directory, names: choice, limits: options.limits, language: options.language)
+        result.catalog = PhotoArchive.catalog(directory, names: choice, limits: options.limits)
         if let refusal = result.catalog.refusal {
             result.refusal = refusal
             return result
@@ -221,7 +215,6 @@ public struct Validator: Sendable {
     /// Matches the examined photos with the roster rows: orphans, duplicates, name mismatches, rows without a photo.
     private func matchPhotos(_ examination: ArchiveExamination, facts: inout [RowFacts], indexOfKey rowOfKey: [String: Int],
                              report: inout ValidationReport) -> [Problem] {
-        let l = options.language
         let catalog = examination.catalog
         let inspections = examination.inspections
         var problems = catalog.problems
@@ -231,8 +224,8 @@ public struct Validator: Sendable {
             for i in facts.indices where !facts[i].key.isEmpty && rowOfKey[facts[i].key] == i {
                 facts[i].hasError = true
                 problems.append(Problem(.error, "photo.missing", row: facts[i].row, field: Field.id.rawValue, value: facts[i].key,
-                    message: l.pick("照片压缩包未能检查，这位考生没有可用的照片：\(refusal.message)",
-                                    "the photo archive could not be checked, so this candidate has no usable photo: \(refusal.message)")))
+                    message: LocalizedText(zh: "照片压缩包未能检查，这位考生没有可用的照片：\(refusal.text.zh)",
+                                    en: "the photo archive could not be checked, so this candidate has no usable photo: \(refusal.text.en)")))
             }
             problems.sort(by: ValidationReport.byRowThenEntry)
             return problems
@@ -246,29 +239,29 @@ public struct Validator: Sendable {
             guard let name = entry.name, PhotoName.photoExtensions.contains(name.fileExtension) || inspection.background != nil else {
                 if entry.name == nil {
                     entryProblems.append(Problem(.warning, "photo.filename", value: PhotoName.baseName(entry.path), entry: entry.path,
-                        message: l.pick("文件名里没有证件号码，无法对应到考生。应命名为“身份证号.jpg”或“姓名-身份证号.jpg”",
-                                        "the file name holds no ID number, so it matches nobody; name it ID.jpg or NAME-ID.jpg")))
+                        message: LocalizedText(zh: "文件名里没有证件号码，无法对应到考生。应命名为“身份证号.jpg”或“姓名-身份证号.jpg”",
+                                        en: "the file name holds no ID number, so it matches nobody; name it ID.jpg or NAME-ID.jpg")))
                 }
                 problems.append(contentsOf: entryProblems)
                 continue
             }
             guard let factIndex = rowOfKey[name.key] else {
                 entryProblems.append(Problem(.warning, "photo.orphan", value: name.key, entry: entry.path,
-                    message: l.pick("名单里没有证件号码为 \(name.key) 的考生（多余的照片）", "no roster row has the ID number \(name.key) (a photo without a candidate)")))
+                    message: LocalizedText(zh: "名单里没有证件号码为 \(name.key) 的考生（多余的照片）", en: "no roster row has the ID number \(name.key) (a photo without a candidate)")))
                 problems.append(contentsOf: entryProblems)
                 continue
             }
             let row = facts[factIndex].row
             if let first = photoOfRow[factIndex] {
                 entryProblems.append(Problem(.error, "photo.duplicate", row: row, value: name.key, entry: entry.path,
-                    message: l.pick("同一考生有两张照片：\(first) 和 \(entry.path)，请只保留一张", "two photos for one candidate: \(first) and \(entry.path); keep one")))
+                    message: LocalizedText(zh: "同一考生有两张照片：\(first) 和 \(entry.path)，请只保留一张", en: "two photos for one candidate: \(first) and \(entry.path); keep one")))
             } else {
                 photoOfRow[factIndex] = entry.path
             }
             if let person = name.personName, !facts[factIndex].name.isEmpty, person != facts[factIndex].name {
                 entryProblems.append(Problem(.error, "photo.name-mismatch", row: row, value: person, entry: entry.path,
-                    message: l.pick("照片文件名中的姓名“\(person)”与名单第 \(row) 行的“\(facts[factIndex].name)”不一致",
-                                    "the name \"\(person)\" in the file name differs from \"\(facts[factIndex].name)\" on row \(row)")))
+                    message: LocalizedText(zh: "照片文件名中的姓名“\(person)”与名单第 \(row) 行的“\(facts[factIndex].name)”不一致",
+                                    en: "the name \"\(person)\" in the file name differs from \"\(facts[factIndex].name)\" on row \(row)")))
             }
             for i in entryProblems.indices { entryProblems[i].row = row }
             if entryProblems.contains(where: { $0.severity == .error }) { facts[factIndex].hasError = true }
@@ -278,7 +271,7 @@ public struct Validator: Sendable {
             facts[i].hasError = true
             let key = facts[i].key
             problems.append(Problem(.error, "photo.missing", row: facts[i].row, field: Field.id.rawValue, value: key,
-                message: l.pick("压缩包里没有这位考生的照片（应为 \(key).jpg）", "no photo for this candidate in the archive (expected \(key).jpg)")))
+                message: LocalizedText(zh: "压缩包里没有这位考生的照片（应为 \(key).jpg）", en: "no photo for this candidate in the archive (expected \(key).jpg)")))
         }
         problems.sort(by: ValidationReport.byRowThenEntry)
         return problems
@@ -286,11 +279,10 @@ public struct Validator: Sendable {
 
     /// Inspects every entry on `options.threads` workers sharing one archive handle, each with its own decoder.
     private func inspectAll(_ entries: [ArchiveEntry], archive: String, rules: PhotoRules,
-                            progress: (@Sendable (String) -> Void)?) -> [PhotoInspection] {
-        let language = options.language
+                            progress: (@Sendable (LocalizedText) -> Void)?) -> [PhotoInspection] {
         guard let shared = try? SharedArchive(path: archive) else {
             return entries.map { PhotoInspection(problems: [Problem(.error, "archive.unreadable", entry: $0.path,
-                message: language.pick("压缩包无法再次打开", "the archive could not be reopened"))]) }
+                message: LocalizedText(zh: "压缩包无法再次打开", en: "the archive could not be reopened"))]) }
         }
         let results = Mutex<[PhotoInspection?]>(Array(repeating: nil, count: entries.count))
         let workers = max(1, min(options.threads, entries.count))
@@ -302,7 +294,7 @@ public struct Validator: Sendable {
             while i < entries.count {
                 local.append((i, inspector.inspect(entries[i])))
                 let n = done.add(1, ordering: .relaxed).newValue
-                if n % 10_000 == 0 { progress?(language.pick("已检查 \(n) 张照片", "checked \(n) photos")) }
+                if n % 10_000 == 0 { progress?(LocalizedText(zh: "已检查 \(n) 张照片", en: "checked \(n) photos")) }
                 i += workers
             }
             results.withLock { all in for (k, r) in local { all[k] = r } }

@@ -38,6 +38,12 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// The words for `error`: a diagnostic's message in `language` (rendered here, at the edge), else the
+/// error as it describes itself.
+func describe(_ error: Error, _ language: Language) -> String {
+    (error as? Diagnostic)?.message(language) ?? "\(error)"
+}
+
 /// Exits with status 2 when one of `paths` cannot be read (a usage or I/O error, design §2).
 func requireReadable(_ paths: [String], _ language: Language) throws {
     for path in paths where !FileManager.default.isReadableFile(atPath: path) {

@@ -37,8 +37,8 @@ struct PackCommand: ParsableCommand {
         let loaded: Job
         do {
             loaded = try JobLoader(builtInTemplate: { BuiltInTemplates.path(for: $0) }).load(path: job)
-        } catch let error as JobError {
-            printError(error.message(l))
+        } catch let mistake as Diagnostic {
+            printError(mistake.message(l))
             throw ExitStatus.usage
         }
         try requireReadable([loaded.roster] + (loaded.photos.map { [$0] } ?? []), l)
@@ -54,26 +54,23 @@ struct PackCommand: ParsableCommand {
         do {
             result = try PackRunner.run(loaded, options: options)
             bar.finish()
-        } catch let error as JobError {
-            bar.finish()
-            printError(error.message(l))
-            throw ExitStatus.usage
         } catch let shortfall as SeatingShortfall {
             bar.finish()
             printError(l.pick("kaowu pack：座位不够，未生成材料。", "kaowu pack: not enough seats; nothing was written.") + "\n" + shortfall.message(l))
             throw ExitStatus.problems
-        } catch let refusal as PackOutputError {
-            bar.finish()
-            printError("kaowu pack: " + refusal.message(l))
-            throw ExitStatus.usage
         } catch let failure as PackFailure {
             bar.finish()
             print(TextSummary.render(failure.report, language: l), terminator: "")
-            printError("kaowu pack: " + l.pick(failure.zh, failure.en))
+            printError("kaowu pack: " + failure.message(l))
             throw ExitStatus.problems
+        } catch let mistake as JobError {
+            // A job file's mistakes name their own place (file:line: key: …).
+            bar.finish()
+            printError(mistake.message(l))
+            throw ExitStatus.usage
         } catch {
             bar.finish()
-            printError("kaowu pack: \(error)")
+            printError("kaowu pack: " + describe(error, l))
             throw ExitStatus.usage
         }
         print(summary(result, l))
@@ -86,7 +83,7 @@ struct PackCommand: ParsableCommand {
         if r.errors > 0 {
             lines.append(l.pick("有错误的行和照片（这些考生未排考，详见 校验报告.xlsx）：", "rows and photos with errors (those candidates are not seated; see 校验报告.xlsx):"))
             for p in r.problems where p.severity == .error {
-                lines.append("  " + (p.row.map { l.pick("第 \($0) 行", "row \($0)") } ?? p.entry ?? "") + "  " + p.message)
+                lines.append("  " + (p.row.map { l.pick("第 \($0) 行", "row \($0)") } ?? p.entry ?? "") + "  " + p.message(l))
             }
         }
         lines.append(l.pick("考生 \(r.rows) 行：已排考 \(r.seated) 人\(r.kept > 0 ? "（其中保留原座位 \(r.kept) 人）" : "")，未排考 \(r.rows - r.seated) 行",

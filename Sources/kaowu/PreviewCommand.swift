@@ -55,7 +55,7 @@ struct PreviewCommand: ParsableCommand {
             throw error
         } catch {
             output.discard()
-            printError("kaowu preview: \(error)")
+            printError("kaowu preview: " + describe(error, l))
             throw ExitStatus.usage
         }
         print(out)

@@ -59,11 +59,10 @@ struct RenderCommand: ParsableCommand {
         let output = try OutputFile(out, inputs: [data, templatePath] + (photos.map { [$0] } ?? []), language: language)
         let document: PaperRenderer
         do { document = try PaperRenderer(templatePath: templatePath) } catch {
-            printError("kaowu render: \(error)")
+            printError("kaowu render: " + describe(error, language))
             throw ExitStatus.usage
         }
         var options = ValidationOptions()
-        options.language = language
         options.sheet = sheet
         let validated = Validator(options: options).validateRoster(rosterPath: data, photosPath: photos)
         let report = validated.report
@@ -73,7 +72,7 @@ struct RenderCommand: ParsableCommand {
             try output.commit()
         } catch {
             output.discard()
-            printError("kaowu render: \(error)")
+            printError("kaowu render: " + describe(error, language))
             throw ExitStatus.usage
         }
         let refused = report.rows - records.count

@@ -19,7 +19,7 @@ struct TemplateRosterCommand: ParsableCommand {
         do {
             try RosterTemplate.write(to: out, language: global.language)
         } catch {
-            printError("kaowu template: \(error)")
+            printError("kaowu template: " + describe(error, global.language))
             throw ExitStatus.usage
         }
         print(out)

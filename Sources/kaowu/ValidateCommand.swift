@@ -72,7 +72,6 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let language = global.language
         var options = ValidationOptions()
-        options.language = language
         options.sheet = sheet
         options.mappings = mappings ?? [:]
         photoOptions.apply(to: &options)
@@ -82,12 +81,12 @@ struct ValidateCommand: ParsableCommand {
 
         let isTerminal = isatty(STDERR_FILENO) != 0
         let report = Validator(options: options).validate(rosterPath: roster, photosPath: photos) { message in
-            if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8)) }
+            if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + message.pick(language)).utf8)) }
         }
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 
         if json {
-            FileHandle.standardOutput.write(try report.json())
+            FileHandle.standardOutput.write(try report.json(language))
             print()
         } else {
             print(TextSummary.render(report, language: language), terminator: "")
@@ -97,7 +96,8 @@ struct ValidateCommand: ParsableCommand {
                 try ExcelReport.write(report, rosterPath: roster, sheet: sheet, to: path, language: language)
                 if !json { print(language.pick("Excel 报告：\(path)", "Excel report: \(path)")) }
             } catch {
-                printError(language.pick("kaowu：无法写入 \(path)：\(error)", "kaowu: cannot write \(path): \(error)"))
+                let reason = describe(error, language)
+                printError(language.pick("kaowu：无法写入 \(path)：\(reason)", "kaowu: cannot write \(path): \(reason)"))
                 throw ExitStatus.usage
             }
         }

@@ -40,7 +40,7 @@ struct RenderFixture {
         var options = ValidationOptions()
         options.today = .init(year: 2026, month: 6, day: 1)!
         let (report, records) = validatedRecords(roster: roster, photos: photos, options: options)
-        #expect(!report.hasErrors, "\(report.problems.map(\.message))")
+        #expect(!report.hasErrors, "\(report.problems.map { $0.message(.zh) })")
         #expect(records.count == Self.count)
         var context = SampleRecords.context
         context["certificate.qr"] = "HTTPS://V.EXAMPLE.ORG/1/D2SBGAQMEBZIG5DFON2A"

@@ -32,8 +32,8 @@ import Validation
         options.today = .init(year: 2026, month: 6, day: 1)!
         let (report, records) = validatedRecords(roster: dir + "/roster.csv", photos: dir + "/photos.zip", options: options)
         let errors = report.problems.filter { $0.severity == .error }
-        #expect(errors.map(\.code) == ["photo.dimensions", "photo.dimensions"], "\(errors.map(\.message))")
-        #expect(errors.allSatisfy { $0.value == "413×295" && $0.message.contains("存储为 295×413") }, "\(errors.map(\.message))")
+        #expect(errors.map(\.code) == ["photo.dimensions", "photo.dimensions"], "\(errors.map { $0.message(.zh) })")
+        #expect(errors.allSatisfy { $0.value == "413×295" && $0.message(.zh).contains("存储为 295×413") }, "\(errors.map { $0.message(.zh) })")
         let upright = Self.photos.filter { $0.hasPrefix("upright") }.count
         #expect(records.count == upright)
         #expect(records.allSatisfy { $0.images["photo"] != nil })

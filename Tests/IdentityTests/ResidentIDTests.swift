@@ -55,7 +55,7 @@ import Support
         #expect(check(withCheck("11010120261122123")).issues.isEmpty)       // born today is fine
         let early = check(withCheck("11010118991231123"))
         #expect(early.codes.contains("id.birthdate"))
-        #expect(early.issues.first { $0.code == "id.birthdate" }?.message.contains("1900") == true)
+        #expect(early.issues.first { $0.code == "id.birthdate" }?.message(.zh).contains("1900") == true)
     }
 
     @Test func formatErrors() {

@@ -215,7 +215,7 @@ import TestTools
           - {site: 考点, name: "第1/2考场", type: 笔试, seats: 30}
           - {site: 考点, name: "第1_2考场", type: 笔试, seats: 30}
         """)
-        #expect(e.zh.contains("文件夹名相同"))
+        #expect(e.text.zh.contains("文件夹名相同"))
     }
 
     @Test func aBadRoomsTableNamesRowAndColumn() throws {
@@ -226,7 +226,7 @@ import TestTools
         #expect(e.file.hasSuffix("bad-rooms.csv"))
         #expect(e.line == 2)
         #expect(e.key == "列 E")
-        #expect(e.zh.contains("座位数“0”"))
+        #expect(e.text.zh.contains("座位数“0”"))
     }
 
     @Test func roomsTableReadsTitleRowsTextNumbersAndTypeWords() throws {

@@ -7,7 +7,7 @@ enum ExternalZip {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func path(_ name: String) -> String { root.appendingPathComponent("fixtures/external/" + name).path }
     static func catalog(_ name: String) throws -> ArchiveCatalog {
-        try PhotoArchive.catalog(path: path(name), limits: ArchiveLimits(), language: .zh)
+        try PhotoArchive.catalog(path: path(name), limits: ArchiveLimits())
     }
 }
 
@@ -50,13 +50,13 @@ enum ExternalZip {
     }
 
     @Test func notAZip() {
-        #expect(throws: ZipError.self) { try PhotoArchive.catalog(path: ExternalZip.path("gbk.csv"), limits: ArchiveLimits(), language: .zh) }
+        #expect(throws: ZipError.self) { try PhotoArchive.catalog(path: ExternalZip.path("gbk.csv"), limits: ArchiveLimits()) }
     }
 
     @Test func entryCountLimit() throws {
         var limits = ArchiveLimits()
         limits.maxEntries = 2
-        let c = try PhotoArchive.catalog(path: ExternalZip.path("utf8-names.zip"), limits: limits, language: .en)
+        let c = try PhotoArchive.catalog(path: ExternalZip.path("utf8-names.zip"), limits: limits)
         #expect(c.problems.map(\.code) == ["archive.too-large"])
         #expect(c.entries.isEmpty)
     }

@@ -68,7 +68,7 @@ enum TestZip {
         let entries = names.map { (name: $0, bytes: [UInt8]([0xFF, 0xD8])) }
         for (gbk, flagged, encoding) in [(true, false, "GB18030"), (false, false, "UTF-8"), (false, true, "UTF-8")] {
             let path = try TestZip.make(entries, gbk: gbk, flagged: flagged)
-            let catalog = try PhotoArchive.catalog(path: path, limits: ArchiveLimits(), language: .zh)
+            let catalog = try PhotoArchive.catalog(path: path, limits: ArchiveLimits())
             #expect(catalog.entries.map(\.path) == names, "gbk \(gbk) flagged \(flagged)")
             #expect(catalog.entries.allSatisfy { $0.nameEncoding == encoding })
             #expect(catalog.nameEncoding.basis == (flagged ? .none : .commonHanzi))
@@ -82,26 +82,26 @@ enum TestZip {
                                      ("照片/快捷方式.lnk", [7]), ("照片/旧.bak", [8]), ("照片/6.doc", [9]), ("照片/7.docx", [10]),
                                      ("照片/310104199211212463.HEIC", [11]), ("照片/无扩展名", [12])],
                                     gbk: true, flagged: false)
-        let catalog = try PhotoArchive.catalog(path: path, limits: ArchiveLimits(), language: .en)
+        let catalog = try PhotoArchive.catalog(path: path, limits: ArchiveLimits())
         // Thumbs.db is archiver litter (skipped); the HEIC and the file without an extension are checked as photos.
         #expect(catalog.entries.map(\.path) == ["照片/110101199003071233.jpg", "照片/310104199211212463.HEIC", "照片/无扩展名"])
         #expect(catalog.otherFiles.count == 9)
         let warning = try #require(catalog.problems.first)
         #expect(catalog.problems.count == 1)
         #expect(warning.code == "archive.other-files" && warning.severity == .warning && warning.value == "9")
-        #expect(warning.message.contains("照片/说明.txt") && warning.message.contains("9 files"))
+        #expect(warning.message(.en).contains("照片/说明.txt") && warning.message(.en).contains("9 files"))
     }
 
     @Test func refusalsSayWhy() throws {
         var limits = ArchiveLimits()
         limits.maxTotalBytes = 4
-        let c = try PhotoArchive.catalog(path: ExternalZip.path("gbk-names.zip"), limits: limits, language: .en)
+        let c = try PhotoArchive.catalog(path: ExternalZip.path("gbk-names.zip"), limits: limits)
         #expect(c.entries.isEmpty && c.refusal?.code == "archive.too-large")
-        #expect(c.refusal?.message.contains("limit of 0 MB") == true)
+        #expect(c.refusal?.message(.en).contains("limit of 0 MB") == true)
         limits = ArchiveLimits()
         limits.maxEntries = 2
-        let d = try PhotoArchive.catalog(path: ExternalZip.path("gbk-names.zip"), limits: limits, language: .en)
-        #expect(d.refusal?.message.contains("limit of 2") == true)
-        #expect(try PhotoArchive.catalog(path: ExternalZip.path("gbk-names.zip"), limits: ArchiveLimits(), language: .en).refusal == nil)
+        let d = try PhotoArchive.catalog(path: ExternalZip.path("gbk-names.zip"), limits: limits)
+        #expect(d.refusal?.message(.en).contains("limit of 2") == true)
+        #expect(try PhotoArchive.catalog(path: ExternalZip.path("gbk-names.zip"), limits: ArchiveLimits()).refusal == nil)
     }
 }

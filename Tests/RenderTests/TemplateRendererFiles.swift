@@ -15,7 +15,7 @@ extension TemplateRenderer {
     /// `page.number` and `page.count`), the records as rows, the summary on the last page.
     func renderTable(context: RenderRecord, rows: [RenderRecord], to path: String, created: String? = nil) throws {
         guard let table = template.table else {
-            throw TemplateError(file: template.name, line: nil, key: "table", message: "this template has no table")
+            throw TemplateError.template(file: template.name, line: nil, key: "table", zh: "这个模板没有表格", en: "this template has no table")
         }
         let document = try Canvas(path: path, width: template.pageWidth, height: template.pageHeight, title: template.name, created: created)
         draw(table, context: context, rows: rows, on: document)

@@ -41,13 +41,22 @@ func loadError(_ yaml: String) -> TemplateError? {
           - {type: text, text: "{{name}}", box: [10, 10, 50, 10], size: 12, size: 14}
         """))
         #expect(e.line == 3 && e.key == "elements[0].size", "\(e)")
-        #expect(e.message.contains("already given on line 3"))
+        #expect(e.text.en.contains("already given on line 3"))
         let top = try #require(loadError("""
         page: {size: A4}
         elements: []
         page: {size: A5}
         """))
-        #expect(top.line == 3 && top.message.contains("already given on line 1"), "\(top)")
+        #expect(top.line == 3 && top.text.en.contains("already given on line 1"), "\(top)")
+    }
+
+    /// Template mistakes are worded in Chinese and English; the place is the same in both.
+    @Test func mistakesInBothLanguages() throws {
+        let e = try #require(loadError("page: {size: A4}\nelements:\n  - {type: circle, box: [1, 1, 2, 2]}\n"))
+        #expect(e.code == "template.invalid")
+        #expect(e.message(.zh) == "t.yaml:3: elements[0].type: 未知的元素“circle”（可用：text、image、qr、rect、line）")
+        #expect(e.message(.en) == e.description && e.description.hasPrefix("t.yaml:3: elements[0].type: unknown element"))
+        #expect(e.facts.line == 3 && e.facts.key == "elements[0].type" && e.facts.file == "t.yaml")
     }
 
     @Test func everyElementsMistakeIsReported() throws {
@@ -69,7 +78,7 @@ func loadError(_ yaml: String) -> TemplateError? {
                 Issue.record("\(path) loaded")
             } catch let error as TemplateError {
                 #expect(error.file == path)
-                #expect(error.message == (path.hasPrefix("/nonexistent") ? "no such file" : "not a template file (a folder or a device)"))
+                #expect(error.text.en == (path.hasPrefix("/nonexistent") ? "no such file" : "not a template file (a folder or a device)"))
             }
         }
     }
@@ -98,17 +107,17 @@ func loadError(_ yaml: String) -> TemplateError? {
             text: "{{nmae}}"
             box: [10, 10, 50, 10]
         """))
-        #expect(unknownField.line == 4 && unknownField.key == "elements[0].text" && unknownField.message.contains("nmae"))
+        #expect(unknownField.line == 4 && unknownField.key == "elements[0].text" && unknownField.text.en.contains("nmae"))
         #expect(unknownField.description.hasPrefix("t.yaml:4: elements[0].text"))
 
         let unknownElement = try #require(loadError("page: {size: A4}\nelements:\n  - {type: circle, box: [1, 1, 2, 2]}\n"))
-        #expect(unknownElement.line == 3 && unknownElement.message.contains("circle"))
+        #expect(unknownElement.line == 3 && unknownElement.text.en.contains("circle"))
 
         let unknownKey = try #require(loadError("page: {size: A4}\nelements:\n  - {type: text, text: x, box: [1, 1, 2, 2], colour: red}\n"))
         #expect(unknownKey.key == "elements[0].colour")
 
         let offPage = try #require(loadError("page: {size: A5}\nelements:\n  - {type: text, text: x, box: [100, 10, 60, 10]}\n"))
-        #expect(offPage.message.contains("does not fit"))
+        #expect(offPage.text.en.contains("does not fit"))
 
         let badSize = try #require(loadError("page: {size: B9}\nelements: []\n"))
         #expect(badSize.key == "page.size")
@@ -116,7 +125,7 @@ func loadError(_ yaml: String) -> TemplateError? {
         let notANumber = try #require(loadError("page: {size: A4}\nelements:\n  - {type: text, text: x, box: [1, 1, two, 2]}\n"))
         #expect(notANumber.key == "elements[0].box")
 
-        #expect(loadError("page: [").map { $0.message.contains("YAML") } == true)
+        #expect(loadError("page: [").map { $0.text.en.contains("YAML") } == true)
     }
 
     @Test func rendersOnePagePerRecord() throws {
@@ -160,7 +169,7 @@ func loadError(_ yaml: String) -> TemplateError? {
                 return nil
             } catch let e as TemplateError { return e } catch { return nil }
         }()
-        #expect(error?.key == "elements[0]" && error?.line == 3 && error?.message.contains("margins") == true)
+        #expect(error?.key == "elements[0]" && error?.line == 3 && error?.text.en.contains("margins") == true)
         #expect(throws: Never.self) { try load("page: {size: A4, margins: [10, 10, 10, 10]}\nelements:\n  - {type: text, text: x, box: [10, 20, 50, 10]}\n") }
     }
 

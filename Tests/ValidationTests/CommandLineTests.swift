@@ -192,9 +192,7 @@ extension HostileCommandLineTests {
                              "--set", "exam.title=2026年上半年考试", "--out", out])
         #expect(r.status == 1)                                  // the demo has rows with errors: listed, not rendered
         #expect(r.stdout.contains("id.checksum"))
-        var options = ValidationOptions()
-        options.language = .zh
-        let valid = Validator(options: options).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid
+        let valid = Validator(options: ValidationOptions()).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid
         let pdfinfo = Process()
         pdfinfo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         pdfinfo.arguments = ["pdfinfo", out]
@@ -211,6 +209,17 @@ extension HostileCommandLineTests {
         #expect(try CLI.run(["render", "diploma", "--data", Fixtures.demoRoster, "--out", "/tmp/x.pdf"]).status == 2)
         #expect(try CLI.run(["render", "door-label", "--data", Fixtures.demoRoster, "--set", "nonsense", "--out", "/tmp/x.pdf"]).status == 2)
         #expect(try CLI.run(["preview", "/nonexistent/t.yaml", "--out", "/tmp/x.png"]).status == 2)
+    }
+
+    /// A template's mistakes are shown in Chinese by default and in English with --lang en; exit 2 either way.
+    @Test func templateMistakesFollowTheLanguage() throws {
+        let dir = try Fixtures.scratch()
+        let template = dir + "/t.yaml"
+        try "page: {size: A4}\npage: {size: A5}\nelements: []\n".write(toFile: template, atomically: true, encoding: .utf8)
+        let zh = try CLI.run(["preview", template, "--out", dir + "/t.png"])
+        #expect(zh.status == 2 && zh.stderr.contains("t.yaml:2: template.page: 重复的键：第 1 行已经写过 page，只能写一次"), "\(zh.stderr)")
+        let en = try CLI.run(["preview", template, "--out", dir + "/t.png", "--lang", "en"])
+        #expect(en.status == 2 && en.stderr.contains("t.yaml:2: template.page: repeated key: page is already given on line 1; give it once"), "\(en.stderr)")
     }
 
     @Test func previewWritesAPNG() throws {

@@ -25,10 +25,10 @@ import Support
     @Test func problemsPointAtRowsColumnsAndEntries() throws {
         let checksum = try #require(report.problems.first { $0.code == "id.checksum" })
         #expect(checksum.row == 115 && checksum.column == "E" && checksum.field == "id")
-        #expect(checksum.message.contains("校验"))
+        #expect(checksum.message(.zh).contains("校验"))
         let asNumber = try #require(report.problems.first { $0.code == "roster.id-as-number" })
         #expect(asNumber.row == 116 && asNumber.column == "E")
-        #expect(asNumber.message.contains("文本"))
+        #expect(asNumber.message(.zh).contains("文本"))
         #expect(!report.problems.contains { $0.code == "id.checksum" && $0.row == 116 })   // never a misleading checksum error
         let unsafe = try #require(report.problems.first { $0.code == "archive.unsafe-path" })
         #expect(unsafe.entry == "../逃逸.jpg")
@@ -49,16 +49,29 @@ import Support
     }
 
     @Test func englishMessages() {
-        var options = Fixtures.options()
-        options.language = .en
-        let english = Validator(options: options).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos)
+        let english = Validator(options: Fixtures.options()).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos)
         #expect(english.problems.count == report.problems.count)
-        #expect(english.problems.allSatisfy { $0.message.unicodeScalars.allSatisfy { $0.value < 0x2E80 } || $0.message.contains("\"") || $0.entry != nil || $0.value != nil })
-        #expect(english.problems.first { $0.code == "id.checksum" }?.message.lowercased().contains("check") == true)
+        #expect(english.problems.allSatisfy { $0.message(.en).unicodeScalars.allSatisfy { $0.value < 0x2E80 } || $0.message(.en).contains("\"") || $0.entry != nil || $0.value != nil })
+        #expect(english.problems.first { $0.code == "id.checksum" }?.message(.en).lowercased().contains("check") == true)
+    }
+
+    /// One validation, read in either language: only the messages differ, and they are picked when written.
+    @Test func oneReportInBothLanguages() throws {
+        let zh = try #require(try JSONSerialization.jsonObject(with: report.json(.zh)) as? [String: Any])
+        let en = try #require(try JSONSerialization.jsonObject(with: report.json(.en)) as? [String: Any])
+        let zhProblems = try #require(zh["problems"] as? [[String: Any]]), enProblems = try #require(en["problems"] as? [[String: Any]])
+        #expect(zhProblems.count == report.problems.count && enProblems.count == report.problems.count)
+        for (z, e) in zip(zhProblems, enProblems) {
+            #expect(z["code"] as? String == e["code"] as? String && z["row"] as? Int == e["row"] as? Int)
+        }
+        let checksum = try #require(enProblems.first { $0["code"] as? String == "id.checksum" })
+        #expect((checksum["message"] as? String)?.contains("check character") == true)
+        #expect(TextSummary.render(report, language: .en).contains("the first 17 digits give"))
+        #expect(TextSummary.render(report, language: .zh).contains("按前 17 位计算应为"))
     }
 
     @Test func jsonFollowsTheSchema() throws {
-        let data = try report.json()
+        let data = try report.json(.zh)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["rows"] as? Int == 128)
         #expect(object["valid"] as? Int == report.valid)

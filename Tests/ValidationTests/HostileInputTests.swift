@@ -18,7 +18,7 @@ import Support
         let report = validate(Fixtures.external(name))
         let problem = try #require(report.problems.first)
         #expect(problem.code == "roster.unreadable")
-        #expect(problem.message.contains(name))
+        #expect(problem.message(.zh).contains(name))
         #expect(report.hasErrors)
     }
 
@@ -73,7 +73,7 @@ import Support
         for name in ["openpyxl-basic.xlsx", "libreoffice.xlsx", "libreoffice.xls", "gbk.csv", "utf8-bom.csv", "utf8.csv", "roster.tsv", "date1904.xlsx"] {
             let report = validate(Fixtures.external(name))
             #expect(report.rows >= 3, "\(name)")
-            #expect(!report.hasErrors, "\(name): \(report.problems.map(\.message))")
+            #expect(!report.hasErrors, "\(name): \(report.problems.map { $0.message(.zh) })")
         }
     }
 
@@ -92,11 +92,11 @@ import Support
         let bomb = validate(roster, Fixtures.external("bomb.zip"))
         #expect(bomb.codes["archive.too-large"] == 1)
         let encrypted = validate(roster, Fixtures.external("encrypted.zip"))
-        #expect(encrypted.problems.contains { $0.code == "photo.unreadable" && $0.message.contains("密码") })
+        #expect(encrypted.problems.contains { $0.code == "photo.unreadable" && $0.message(.zh).contains("密码") })
         let notZip = validate(roster, Fixtures.external("gbk.csv"))
         #expect(notZip.problems.map(\.code).contains("archive.unreadable"))
         // An archive that cannot be opened has no photo for anyone: every row says so, with the reason.
-        #expect(notZip.problems.filter { $0.code == "photo.missing" && $0.message.contains("无法打开") }.count == 5)
+        #expect(notZip.problems.filter { $0.code == "photo.missing" && $0.message(.zh).contains("无法打开") }.count == 5)
     }
 
     @Test func hugeHeadersAreRefusedBeforeDecoding() throws {
@@ -110,7 +110,7 @@ import Support
         let report = validate(Fixtures.external("openpyxl-basic.xlsx"), dir + "/photos.zip")
         let dims = report.problems.filter { $0.code == "photo.dimensions" }
         #expect(dims.map(\.row) == [3, 4])
-        #expect(dims.allSatisfy { $0.message.contains("未解码") })
+        #expect(dims.allSatisfy { $0.message(.zh).contains("未解码") })
         #expect(Set(dims.compactMap(\.value)) == ["100000×100000", "65000×65000"])
     }
 
@@ -131,7 +131,7 @@ import Support
         #expect(tooLarge.row == 3 && tooLarge.entry == "照片/110101199003071233.jpg")
         #expect(report.problems.contains { $0.code == "photo.unreadable" && $0.row == 4 })
         let heic = try #require(report.problems.first { $0.code == "photo.format" })
-        #expect(heic.value == "heic" && heic.row == 5 && heic.message.contains("HEIC"))
+        #expect(heic.value == "heic" && heic.row == 5 && heic.message(.zh).contains("HEIC"))
     }
 
     @Test func mappingsAndSheets() throws {

@@ -106,7 +106,7 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
         let expected = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) })
 
         // The archive alone: common hanzi decide.
-        let catalog = try PhotoArchive.catalog(path: photos, limits: ArchiveLimits(), language: .zh)
+        let catalog = try PhotoArchive.catalog(path: photos, limits: ArchiveLimits())
         #expect(catalog.entries.count == people.count)
         let wrong = catalog.entries.filter { $0.name.map { expected[$0.key] != $0.personName } ?? true }
         #expect(wrong.isEmpty, "\(wrong.prefix(5).map(\.path))")
@@ -117,7 +117,7 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
         let report = validate(try CommonNames.roster(people, in: dir), photos)
         #expect(report.rows == people.count && report.photos == people.count)
         #expect(report.valid == people.count)
-        #expect(report.problems.isEmpty, "\(report.problems.prefix(5).map(\.message))")
+        #expect(report.problems.isEmpty, "\(report.problems.prefix(5).map { $0.message(.zh) })")
         let names = try #require(report.photoNames)
         if style == .flaggedUTF8 {
             #expect(names == .unneeded)
@@ -132,7 +132,7 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
         let people = CommonNames.all.filter { CommonNames.isAmbiguous($0.name) }
         let dir = try Fixtures.scratch()
         let photos = try ArchiverStyle.windowsGBK.write(people.map { ("\($0.name)-\($0.id).jpg", Self.photo) }, in: dir)
-        let catalog = try PhotoArchive.catalog(path: photos, limits: ArchiveLimits(), language: .zh)
+        let catalog = try PhotoArchive.catalog(path: photos, limits: ArchiveLimits())
         #expect(catalog.nameEncoding.encoding == .gb18030 && catalog.nameEncoding.basis == .commonHanzi)
         #expect(catalog.nameEncoding.support == people.count)
         #expect(catalog.entries.map { $0.name?.personName } == people.map(\.name))
@@ -155,7 +155,7 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
         let wrongSize = ZipPayload(PhotoPainter().jpeg(width: 31, height: 40, background: .red, variant: 2))
         let original = CommonNames.all.prefix(400).filter { person in people.contains { $0.id == person.id } }
         let photos = try ArchiverStyle.oldMacUTF8.write(original.enumerated().map { k, p in ("\(p.name)-\(p.id).jpg", k == 0 ? wrongSize : Self.photo) }, in: dir)
-        #expect(try PhotoArchive.catalog(path: photos, limits: ArchiveLimits(), language: .zh).nameEncoding.encoding == .utf8)
+        #expect(try PhotoArchive.catalog(path: photos, limits: ArchiveLimits()).nameEncoding.encoding == .utf8)
 
         let report = validate(try CommonNames.roster(people, in: dir), photos)
         #expect(report.photoNames?.encoding == .gb18030 && report.photoNames?.basis == .roster)
@@ -171,10 +171,8 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
         let roster = Fixtures.external("openpyxl-basic.xlsx")
         var byCount = options()
         byCount.limits.maxEntries = 2
-        byCount.language = .en
         var bySize = options()
         bySize.limits.maxTotalBytes = 1_000
-        bySize.language = .en
         let cases: [(photos: String, options: ValidationOptions, reason: String)] = [
             (Fixtures.external("utf8-names.zip"), byCount, "more than the limit of 2"),
             (Fixtures.external("gbk-names.zip"), bySize, "the archive expands to"),
@@ -185,8 +183,8 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
             #expect(report.rows == 5 && report.valid == 0, "\(photos)")
             let missing = report.problems.filter { $0.code == "photo.missing" }
             #expect(missing.compactMap(\.row).sorted() == [3, 4, 5, 6, 7], "\(photos)")
-            #expect(missing.allSatisfy { $0.severity == .error && $0.message.contains(reason) }, "\(missing.first?.message ?? "")")
-            #expect(report.problems.contains { $0.code.hasPrefix("archive.") && $0.message.contains(reason) })
+            #expect(missing.allSatisfy { $0.severity == .error && $0.message(.en).contains(reason) }, "\(missing.first?.message(.en) ?? "")")
+            #expect(report.problems.contains { $0.code.hasPrefix("archive.") && $0.message(.en).contains(reason) })
             #expect(report.photoNames == nil)
         }
     }
@@ -206,7 +204,7 @@ enum ArchiverStyle: String, CaseIterable, CustomTestStringConvertible {
         let other = report.problems.filter { $0.code == "archive.other-files" }
         #expect(other.count == 1)
         #expect(other.first?.severity == .warning && other.first?.value == "13")         // desktop.ini and .DS_Store are litter, skipped
-        #expect(other.first?.message.contains("照片/说明.txt") == true)
+        #expect(other.first?.message(.zh).contains("照片/说明.txt") == true)
         #expect(!report.problems.contains { ["photo.unreadable", "photo.format", "photo.filename"].contains($0.code) })
         #expect(report.problems.filter { $0.code == "photo.missing" }.count == 4)        // only the four without a photo
     }
