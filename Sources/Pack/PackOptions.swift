@@ -16,32 +16,3 @@ public struct PackOptions: Sendable {
 
     public init() {}
 }
-
-/// Where a running pack is: the stage (validating, rendering, …), work done and work in all.
-public struct PackProgress: Sendable {
-    public enum Stage: Sendable { case validating, seating, rendering, writing, zipping }
-    public var stage: Stage
-    public var done: Int
-    public var total: Int
-    public var note: String
-}
-
-/// What a finished pack holds, for the closing summary.
-public struct PackResult: Sendable {
-    public var folder: String
-    public var zip: String
-    public var rows: Int
-    public var valid: Int
-    public var seated: Int
-    public var rooms: Int
-    public var sites: Int
-    public var pages: Int
-    public var files: Int
-    public var errors: Int
-    public var warnings: Int
-    public var conflicts: Int
-    public var kept: Int
-    public var seconds: Double
-    /// The pack's problems (validation and seating), as in report.json.
-    public var problems: [Problem]
-}

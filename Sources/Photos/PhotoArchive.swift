@@ -1,49 +1,5 @@
 import Support
 
-/// Limits that keep a hostile archive (zip bomb, millions of entries) from exhausting the machine.
-public struct ArchiveLimits: Sendable {
-    /// Most entries accepted in one archive.
-    public var maxEntries = 1_000_000
-    /// Largest sum of declared sizes (uncompressed) of all entries.
-    public var maxTotalBytes: UInt64 = 20 * 1024 * 1024 * 1024
-    /// Highest compression ratio accepted for an entry larger than 1 MB (photos hardly compress).
-    public var maxRatio: UInt64 = 100
-
-    public init() {}
-}
-
-/// One file in a photo archive that is to be checked as a photo.
-public struct ArchiveEntry: Sendable {
-    public let index: Int
-    /// The decoded entry path, as the user sees it.
-    public let path: String
-    /// The encoding its name was stored in (`UTF-8` or `GB18030`).
-    public let nameEncoding: String
-    public let declaredSize: UInt64
-    public let compressedSize: UInt64
-    public let isEncrypted: Bool
-    /// Whose photo the name says it is; nil when the name carries no document number.
-    public let name: PhotoName?
-}
-
-/// The table of contents of a photo archive: the entries to check, and the problems found in the
-/// directory alone (unsafe paths, undecodable names, size limits, files that are no images).
-public struct ArchiveCatalog: Sendable {
-    public var entries: [ArchiveEntry] = []
-    public var problems: [Problem] = []
-    /// Entries passed over on purpose: folders, `__MACOSX/`, `._*`, `.DS_Store`, `Thumbs.db`.
-    public var skipped = 0
-    /// Files with an extension that is no image extension (`说明.txt`, `名单.xlsx`): not checked, one warning.
-    public var otherFiles: [String] = []
-    /// How the names without the UTF-8 flag were read.
-    public var nameEncoding = NameEncodingChoice.unneeded
-    /// The problem for which the archive was refused as a whole (too many entries, too large in
-    /// total); nil when its photos were catalogued.
-    public var refusal: Problem?
-
-    public init() {}
-}
-
 /// Reads a photo archive's central directory (nothing is decompressed, nothing is ever written from an
 /// entry name) and sorts its entries into photos to check and problems.
 public enum PhotoArchive {

@@ -1,49 +1,6 @@
 import Foundation
 import Support
 
-/// The photo rules an exam office sets: pixel size with tolerance, largest file, background colour.
-public struct PhotoRules: Sendable, Equatable {
-    /// Required size in pixels as shown (295×413 by default, the seeds' rule), and how many pixels a photo
-    /// may differ from it in each direction.
-    public var width = 295
-    public var height = 413
-    public var tolerance = 0
-    /// Largest photo file (the seeds' rule: 5 MB); reads from the archive are capped at it.
-    public var maxBytes = 5 * 1024 * 1024
-    /// When set, another background colour is an error.
-    public var requiredBackground: BackgroundColour?
-    /// Headers claiming more than this many pixels are refused before any decoding.
-    public var maxPixels = 40_000_000
-
-    public init() {}
-}
-
-/// What checking one archive entry as a photo found.
-public struct PhotoInspection: Sendable {
-    public var problems: [Problem] = []
-    /// The measured background, when the photo could be decoded.
-    public var background: BackgroundColour?
-
-    public init(problems: [Problem] = [], background: BackgroundColour? = nil) {
-        self.problems = problems
-        self.background = background
-    }
-}
-
-/// One open archive shared by several threads: reads are serialised (libzip handles are not thread-safe),
-/// decoding is not. One handle instead of one per thread keeps memory down for archives of 100,000 photos.
-public final class SharedArchive: @unchecked Sendable {
-    private let lock = NSLock()
-    private let zip: ZipReader
-
-    public init(path: String) throws { zip = try ZipReader(path: path) }
-
-    /// Reads entry `index` whole, refusing anything larger than `limit`.
-    public func read(at index: Int, limit: Int) throws -> [UInt8] {
-        try lock.withLock { try zip.read(at: index, limit: limit) }
-    }
-}
-
 /// Checks photos of one archive, reading each on demand: content format, file size, pixel size (from the
 /// header, before decoding), a full decode (truncated or corrupt files), CMYK, and background colour.
 /// Size and background are those of the photo as shown and printed, its EXIF orientation applied.

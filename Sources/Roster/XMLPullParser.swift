@@ -1,37 +1,5 @@
 import Support
 
-/// An XML document that cannot be read safely: malformed, truncated, or using a DTD (refused, so entity
-/// expansion attacks such as "billion laughs" cannot happen). `file.unreadable`, in English in both languages.
-public struct XMLError: Error, Diagnostic, CustomStringConvertible {
-    public let description: String
-    public var code: String { "file.unreadable" }
-    public func message(_ language: Language) -> String { description }
-}
-
-/// One attribute of a start tag, with its value's entities decoded.
-public struct XMLAttribute: Sendable {
-    /// The name as written, prefix included (`r:id`).
-    public let name: String
-    public let value: String
-    /// The name without its namespace prefix (`id`).
-    public var localName: Substring {
-        guard let colon = name.firstIndex(of: ":") else { return Substring(name) }
-        return name[name.index(after: colon)...]
-    }
-}
-
-/// What the pull parser found next.
-public enum XMLToken: Sendable {
-    /// A start tag; its local name (namespace prefix removed) and attributes.
-    case start(name: String, attributes: [XMLAttribute])
-    /// An end tag (also produced right after a self-closing start tag).
-    case end(name: String)
-    /// Character data or CDATA between tags, entities decoded.
-    case text(String)
-    /// The end of the document.
-    case endOfDocument
-}
-
 /// A small, streaming XML pull parser for the documents inside .xlsx files. It reads its source in
 /// chunks (constant memory for any sheet size), refuses DTDs and unknown entities, limits the size of
 /// any one tag or text run and the depth of nesting, and checks that every end tag closes the element

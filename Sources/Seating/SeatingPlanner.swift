@@ -9,23 +9,6 @@ extension Dictionary where Value == Int, Key == Int {
     }
 }
 
-/// Not enough seats: for each room type, how many candidates have no seat.
-public struct SeatingShortfall: Error, Sendable, Equatable {
-    /// Room type (机考, 笔试, 实操) → candidates without a seat.
-    public let missing: [String: Int]
-    /// For the same types: candidates in all (kept ones included) and seats in all.
-    public let needed: [String: Int]
-    public let seats: [String: Int]
-}
-
-/// The plan: every seated candidate's room and seat, candidates who could not be seated because no session
-/// takes their subject, and the same-school neighbours that could not be avoided.
-public struct SeatingPlan: Sendable {
-    public var assignments: [SeatAssignment] = []
-    public var withoutSession: [Int] = []
-    public var conflicts: [SeatingConflict] = []
-}
-
 /// Seats candidates in rooms (排考): each goes to a room whose type is the mode of their subject's session,
 /// within capacity, in the chosen order; inside a room, seats are filled in seat-number order, each time
 /// with the first waiting candidate whose school differs from the already seated neighbours (front, back,

@@ -1,4 +1,5 @@
 
+
 /// Decodes GB18030 (a superset of GBK and GB2312, what Excel and Windows Explorer write on Chinese
 /// Windows) through the C library's iconv. Strict: invalid or truncated input returns nil.
 public enum GB18030 {
@@ -15,15 +16,5 @@ public enum GB18030 {
         guard let transcoder = Transcoder(from: "UTF-8", to: "GB18030") else { return nil }
         let input = Array(text.utf8)
         return input.withUnsafeBufferPointer { try? transcoder.convert($0, final: true) }
-    }
-}
-
-/// Decodes bytes whose encoding is not declared: UTF-8 when they are valid UTF-8, else GB18030.
-public enum LegacyText {
-    /// The text and the encoding it was read as; nil when neither UTF-8 nor GB18030 fits.
-    public static func decode(_ bytes: [UInt8]) -> (text: String, encoding: String)? {
-        if let utf8 = String(validating: bytes, as: UTF8.self) { return (utf8, "UTF-8") }
-        if let gb = GB18030.decode(bytes) { return (gb, "GB18030") }
-        return nil
     }
 }

@@ -1,9 +1,4 @@
-/// How serious a problem is: an error keeps the row (or photo) from being printed; a warning is shown
-/// and does not.
-public enum Severity: String, Sendable, Codable, Comparable {
-    case error, warning
-    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
-}
+
 
 /// One thing wrong with the input, located precisely enough for a person to fix it: the spreadsheet row
 /// (header = row 1) and column letter, or the archive entry of a photo. See design §3. Its message is kept

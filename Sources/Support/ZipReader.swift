@@ -3,64 +3,6 @@ import CZip
 import Glibc
 #endif
 
-/// One entry of a zip archive as its central directory describes it (nothing is read yet).
-public struct ZipEntryInfo: Sendable {
-    /// Position in the archive's central directory.
-    public let index: Int
-    /// The name exactly as stored: UTF-8 or, from Chinese Windows, GBK without the UTF-8 flag.
-    public let rawName: [UInt8]
-    /// Size after decompression, as declared by the archive (a zip bomb may lie; reads are capped).
-    public let uncompressedSize: UInt64
-    /// Size as stored in the archive.
-    public let compressedSize: UInt64
-    /// Whether the entry is encrypted (a password-protected archive).
-    public let isEncrypted: Bool
-    /// Whether the archive declares the name UTF-8: general purpose bit 11 (the UTF-8 flag), or an
-    /// Info-ZIP Unicode path extra field whose UTF-8 name libzip then gives as `rawName`. False for
-    /// pure-ASCII names, which read the same in every encoding.
-    public let declaresUTF8: Bool
-    /// Whether the name ends with a slash (a folder entry).
-    public var isDirectory: Bool { rawName.last == UInt8(ascii: "/") }
-}
-
-/// Errors from reading a zip archive, with libzip's own words (the same in both languages).
-public enum ZipError: Error, Diagnostic, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
-    case cannotRead(entry: String, reason: String)
-    case tooLarge(entry: String, limit: Int)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason): return "\(path): \(reason)"
-        case .cannotRead(let entry, let reason): return "\(entry): \(reason)"
-        case .tooLarge(let entry, let limit): return "\(entry): larger than \(limit) bytes"
-        }
-    }
-
-    /// `archive.unreadable`, or `archive.too-large` for an entry over its limit.
-    public var code: String {
-        if case .tooLarge = self { return "archive.too-large" }
-        return "archive.unreadable"
-    }
-
-    public var facts: DiagnosticFacts {
-        switch self {
-        case .cannotOpen(let path, _): return DiagnosticFacts(file: path)
-        case .cannotRead(let entry, _), .tooLarge(let entry, _): return DiagnosticFacts(entry: entry)
-        }
-    }
-
-    public func message(_ language: Language) -> String { description }
-
-    /// The error for a failed `zip_open` of `path` with libzip's error `code`.
-    static func opening(_ path: String, code: Int32) -> ZipError {
-        var error = zip_error_t()
-        zip_error_init_with_code(&error, code)
-        defer { zip_error_fini(&error) }
-        return .cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
-    }
-}
-
 /// A read-only zip archive with random access (libzip). Entries are read on demand, one at a time,
 /// never unpacked whole. Not thread-safe: open one reader per thread.
 public final class ZipReader {

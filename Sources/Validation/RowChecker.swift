@@ -2,15 +2,6 @@ import Identity
 import Roster
 import Support
 
-/// What validation keeps of a roster row after checking it: enough to match photos and count errors.
-struct RowFacts: Sendable {
-    let row: Int
-    /// The cleaned (and, for legacy numbers, converted) document number; empty when missing.
-    let key: String
-    let name: String
-    var hasError: Bool
-}
-
 /// Checks one roster row: name, document type and number, gender and birth date against the number,
 /// phone. Stateless apart from the date; duplicates are found by the caller. Messages are kept in both languages.
 struct RowChecker {

@@ -1,0 +1,89 @@
+import Foundation
+import Support
+
+/// Text with fields in it: `姓名：{{name}}`, `{{birthdate | date}}`, `{{id | mask}}`, `{{seat | pad:2}}`.
+/// Parsed once when the template is loaded; filled per record.
+public struct BoundText: Sendable, Equatable {
+    /// A small transformation applied to a field's value.
+    public enum Formatter: Sendable, Equatable {
+        /// 1990-03-07 → 1990年03月07日.
+        case date
+        /// 110101199003071233 → 110101********1233 (first 6 and last 4 kept).
+        case mask
+        case upper
+        /// Left-pads with zeros to the width.
+        case pad(Int)
+    }
+
+    public enum Part: Sendable, Equatable {
+        case literal(String)
+        case field(String, [Formatter])
+    }
+
+    public let parts: [Part]
+
+    /// The field names used, in order.
+    public var fields: [String] {
+        parts.compactMap { if case .field(let name, _) = $0 { return name } else { return nil } }
+    }
+
+    /// Parses `source`; throws a message for an unclosed `{{`, an empty field or an unknown formatter.
+    public init(_ source: String) throws {
+        var parts: [Part] = []
+        var rest = Substring(source)
+        while let open = rest.range(of: "{{") {
+            if open.lowerBound > rest.startIndex { parts.append(.literal(String(rest[..<open.lowerBound]))) }
+            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
+                throw BindingError(zh: "“{{” 没有对应的 “}}”：\(source)", en: "“{{” without “}}” in \(source)")
+            }
+            let inner = rest[open.upperBound..<close.lowerBound].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = inner.first, !name.isEmpty else { throw BindingError(zh: "空的 {{ }}：\(source)", en: "an empty {{ }} in \(source)") }
+            parts.append(.field(name, try inner.dropFirst().map(BoundText.formatter)))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        self.parts = parts
+    }
+
+    static func formatter(_ text: String) throws -> Formatter {
+        let pieces = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        switch pieces[0] {
+        case "date": return .date
+        case "mask": return .mask
+        case "upper": return .upper
+        case "pad":
+            guard pieces.count == 2, let width = Int(pieces[1]), (1...20).contains(width) else {
+                throw BindingError(zh: "pad 需要宽度，如 {{seat | pad:2}}", en: "pad needs a width, e.g. {{seat | pad:2}}")
+            }
+            return .pad(width)
+        default:
+            throw BindingError(zh: "未知的格式“\(pieces[0])”（可用：date、mask、upper、pad:N）", en: "unknown formatter “\(pieces[0])” (known: date, mask, upper, pad:N)")
+        }
+    }
+
+    /// The text for one record; a field without a value becomes empty.
+    public func resolve(_ values: [String: String]) -> String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): return text
+            case .field(let name, let formatters):
+                return formatters.reduce(values[name] ?? "") { BoundText.apply($1, to: $0) }
+            }
+        }.joined()
+    }
+
+    static func apply(_ formatter: Formatter, to value: String) -> String {
+        switch formatter {
+        case .upper: return value.uppercased()
+        case .pad(let width): return value.count >= width ? value : String(repeating: "0", count: width - value.count) + value
+        case .mask:
+            let characters = Array(value)
+            guard characters.count > 10 else { return value }
+            return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10) + String(characters.suffix(4))
+        case .date:
+            let numbers = value.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            guard numbers.count >= 3, numbers[0] > 999 else { return value }
+            return String(format: "%04d年%02d月%02d日", numbers[0], numbers[1], numbers[2])
+        }
+    }
+}

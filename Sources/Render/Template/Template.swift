@@ -1,0 +1,65 @@
+
+
+/// A document template: page size in millimetres and positioned elements bound to fields (design §4).
+/// Loaded from YAML by `TemplateLoader`; drawn per record by `TemplateRenderer`.
+public struct Template: Sendable {
+    public var name: String
+    public var pageWidth: Double
+    public var pageHeight: Double
+    public var elements: [Element]
+    /// Artwork under everything (PNG, JPEG, or a PDF drawn as vectors), a path relative to the template.
+    public var background: String?
+    /// For cards and labels: how many go on a sheet (the page above is one card).
+    public var sheet: SheetLayout?
+    /// For lists (sign-in sheets): the records as table rows; the elements above are drawn on every page
+    /// with the context's values and `page.number` / `page.count`.
+    public var table: TableSpec?
+    /// Elements drawn once, on the last page of a table (totals, signatures).
+    public var summary: [Element] = []
+
+    /// One thing drawn on the page.
+    public enum Element: Sendable {
+        case text(BoundText, Box, TextStyle)
+        /// An image from a field (a photo) or a file beside the template (a seal, a logo); `border` in mm, 0 for none.
+        case image(ImageSource, Box, border: Double)
+        case qr(BoundText, x: Double, y: Double, side: Double, level: QRCode.Level)
+        case rect(Box, line: Double, fill: Colour?)
+        case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
+    }
+
+    /// Where an image comes from.
+    public enum ImageSource: Sendable, Equatable {
+        /// The value of a field, looked up in the record's images (`{{photo}}`).
+        case field(String)
+        /// A file path, resolved against the template's folder.
+        case file(String)
+    }
+
+    /// Every field the template uses.
+    public var fields: [String] {
+        (elements + summary).flatMap { element -> [String] in
+            switch element {
+            case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields
+            case .image(.field(let name), _, _): return [name]
+            default: return []
+            }
+        }
+    }
+}
+
+extension Template {
+    /// Every text style the template draws with (its text elements, its summary, and a table's header and
+    /// cells): what a `FontSubset` must cover.
+    public var textStyles: [TextStyle] {
+        var styles: [TextStyle] = []
+        for element in elements + summary {
+            if case .text(_, _, let style) = element { styles.append(style) }
+        }
+        if table != nil {
+            var header = TextStyle()
+            header.bold = true
+            styles += [header, TextStyle()]
+        }
+        return styles
+    }
+}
