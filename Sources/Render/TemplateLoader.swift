@@ -33,6 +33,9 @@ public struct TemplateLoader: Sendable {
 
     /// Loads a template from `yaml`; `file` names it in errors.
     public func load(yaml: String, file: String) throws -> Template {
+        if let line = YAMLNesting.lineBeyondLimit(yaml) {
+            throw TemplateError(file: file, line: line, key: "", message: "nested more than \(YAMLNesting.limit) levels deep; not a template")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
