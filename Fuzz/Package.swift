@@ -13,12 +13,14 @@ let cairoIncludes: [SwiftSetting] = {
     return [.unsafeFlags(flags)]
 }()
 
-/// SwiftPM links with gold by default, which keeps the coverage counters of only one object file (libFuzzer
-/// then finds nothing new); lld keeps them all.
-let lld: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"])]
+/// How the harnesses link: with lld (SwiftPM's default, gold, keeps the coverage counters of only one object
+/// file, so libFuzzer finds nothing new) and with libFuzzer and ASan. `scripts/fuzz` compiles with
+/// `--sanitize fuzzer -Xswiftc -sanitize=fuzzer,address`: one combined flag, because of two `-sanitize=`
+/// flags swiftc keeps only the last, and SwiftPM orders its `--sanitize` set differently from run to run.
+let fuzzerLinking: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld", "-sanitize=fuzzer,address"])]
 
 /// libFuzzer harnesses for kaowu's input readers. Not part of the normal build: `scripts/fuzz` builds them
-/// with `--sanitize fuzzer --sanitize address` and runs each. Every harness is an executable whose only
+/// with libFuzzer and AddressSanitizer and runs each. Every harness is an executable whose only
 /// entry point is `LLVMFuzzerTestOneInput` (libFuzzer supplies `main`).
 let package = Package(
     name: "kaowu-fuzz",
@@ -29,16 +31,16 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzSupport", .product(name: "Roster", package: "kaowu"),
-                                                           .product(name: "Identity", package: "kaowu")], linkerSettings: lld),
+                                                           .product(name: "Identity", package: "kaowu")], linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzDelimited", dependencies: ["FuzzSupport", .product(name: "Roster", package: "kaowu"),
-                                                                .product(name: "Identity", package: "kaowu")], linkerSettings: lld),
+                                                                .product(name: "Identity", package: "kaowu")], linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzPhotoArchive", dependencies: ["FuzzSupport", .product(name: "Photos", package: "kaowu")],
-                         linkerSettings: lld),
-        .executableTarget(name: "FuzzImage", dependencies: [.product(name: "Photos", package: "kaowu")], linkerSettings: lld),
+                         linkerSettings: fuzzerLinking),
+        .executableTarget(name: "FuzzImage", dependencies: [.product(name: "Photos", package: "kaowu")], linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzJob", dependencies: [.product(name: "Pack", package: "kaowu")], swiftSettings: cairoIncludes,
-                         linkerSettings: lld),
+                         linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzTemplate", dependencies: [.product(name: "Render", package: "kaowu"),
                                                                .product(name: "Documents", package: "kaowu")], swiftSettings: cairoIncludes,
-                         linkerSettings: lld),
+                         linkerSettings: fuzzerLinking),
     ]
 )
