@@ -20,6 +20,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kaowu", targets: ["kaowu"]),
+        // For the fuzz harnesses in Fuzz/ (a separate package that depends on this one by path).
+        .library(name: "Roster", targets: ["Roster"]),
+        .library(name: "Identity", targets: ["Identity"]),
+        .library(name: "Photos", targets: ["Photos"]),
+        .library(name: "Render", targets: ["Render"]),
+        .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "Pack", targets: ["Pack"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

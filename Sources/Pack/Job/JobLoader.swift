@@ -31,6 +31,10 @@ public struct JobLoader: Sendable {
     /// Loads a job from `yaml`; `file` names it in errors and gives the folder relative paths start from.
     public func load(yaml: String, file: String) throws -> Job {
         let nodes = NodeReader(file: file, code: JobError.jobCode, collects: true)
+        if let line = YAMLNesting.lineBeyondLimit(yaml) {
+            throw JobError.job(file: file, line: line, key: "", zh: "嵌套超过 \(YAMLNesting.limit) 层，不是任务文件",
+                               en: "nested more than \(YAMLNesting.limit) levels deep; not a job file")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {

@@ -35,6 +35,10 @@ public struct TemplateLoader: Sendable {
 
     /// Loads a template from `yaml`; `file` names it in errors.
     public func load(yaml: String, file: String) throws -> Template {
+        if let line = YAMLNesting.lineBeyondLimit(yaml) {
+            throw TemplateError.template(file: file, line: line, key: "", zh: "嵌套超过 \(YAMLNesting.limit) 层，不是模板文件",
+                                         en: "nested more than \(YAMLNesting.limit) levels deep; not a template")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
