@@ -10,7 +10,7 @@ private let scratch = ScratchFile(suffix: ".zip")
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPhotoArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     scratch.write(UnsafeRawBufferPointer(start: data, count: size))
-    guard let catalog = try? PhotoArchive.catalog(path: scratch.path, limits: ArchiveLimits(), language: .en) else { return 0 }
+    guard let catalog = try? PhotoArchive.catalog(path: scratch.path, limits: ArchiveLimits()) else { return 0 }
     guard !catalog.entries.isEmpty, let archive = try? SharedArchive(path: scratch.path) else { return 0 }
     for entry in catalog.entries.prefix(8) where !entry.isEncrypted && entry.declaredSize <= 1 << 20 {
         _ = try? archive.read(at: entry.index, limit: 1 << 20)

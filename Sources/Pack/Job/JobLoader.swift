@@ -2,6 +2,7 @@ import Foundation
 import Photos
 import Render
 import Seating
+import Support
 import Yams
 
 /// Reads a job file (YAML) into a `Job`, checking every key and value; errors name the file, line and key.
@@ -31,21 +32,8 @@ public struct JobLoader: Sendable {
     /// Loads a job from `yaml`; `file` names it in errors and gives the folder relative paths start from.
     public func load(yaml: String, file: String) throws -> Job {
         let nodes = NodeReader(file: file, code: JobError.jobCode, collects: true)
-        if let line = YAMLNesting.lineBeyondLimit(yaml) {
-            throw JobError.job(file: file, line: line, key: "", zh: "嵌套超过 \(YAMLNesting.limit) 层，不是任务文件",
-                               en: "nested more than \(YAMLNesting.limit) levels deep; not a job file")
-        }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw nodes.error(nil, key: "", zh: "任务文件是空的", en: "the job file is empty")
-            }
-            root = node
-        } catch let error as JobError {
-            throw error
-        } catch {
-            throw nodes.error(nil, key: "", zh: "不是有效的 YAML：\(error)", en: "not valid YAML: \(error)")
-        }
+        let root = try nodes.compose(yaml, notThis: LocalizedText(zh: "不是任务文件", en: "not a job file"),
+                                     empty: LocalizedText(zh: "任务文件是空的", en: "the job file is empty"))
         let folder = (file as NSString).deletingLastPathComponent
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))

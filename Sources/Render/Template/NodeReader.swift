@@ -22,6 +22,22 @@ package final class NodeReader {
         self.collects = collects
     }
 
+    /// The root node of `yaml`: refused (naming the line) when nested deeper than `YAMLNesting.limit`, as
+    /// Yams composes nodes recursively; `notThis` ends that message ("不是任务文件" / "not a job file"),
+    /// `empty` says the file is empty; anything Yams cannot read is "not valid YAML".
+    package func compose(_ yaml: String, notThis: LocalizedText, empty: LocalizedText) throws -> Node {
+        if let line = YAMLNesting.lineBeyondLimit(yaml) {
+            throw FileMistake(code: code, file: file, line: line, key: "",
+                              text: LocalizedText(zh: "嵌套超过 \(YAMLNesting.limit) 层，\(notThis.zh)", en: "nested more than \(YAMLNesting.limit) levels deep; \(notThis.en)"))
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch {
+            throw self.error(nil, key: "", zh: "不是有效的 YAML：\(error)", en: "not valid YAML: \(error)")
+        }
+        guard let root else { throw self.error(nil, key: "", empty) }
+        return root
+    }
+
     package func error(_ node: Node?, key: String, _ text: LocalizedText) -> FileMistake {
         FileMistake(code: code, file: file, line: node?.mark.map { $0.line }, key: key, text: text)
     }

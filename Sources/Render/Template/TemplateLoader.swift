@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Reads templates from YAML, checking every key, size and field binding.
@@ -35,22 +36,9 @@ public struct TemplateLoader: Sendable {
 
     /// Loads a template from `yaml`; `file` names it in errors.
     public func load(yaml: String, file: String) throws -> Template {
-        if let line = YAMLNesting.lineBeyondLimit(yaml) {
-            throw TemplateError.template(file: file, line: line, key: "", zh: "嵌套超过 \(YAMLNesting.limit) 层，不是模板文件",
-                                         en: "nested more than \(YAMLNesting.limit) levels deep; not a template")
-        }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw TemplateError.template(file: file, line: nil, key: "", zh: "文件是空的", en: "the file is empty")
-            }
-            root = node
-        } catch let error as TemplateError {
-            throw error
-        } catch {
-            throw TemplateError.template(file: file, line: nil, key: "", zh: "不是有效的 YAML：\(error)", en: "not valid YAML: \(error)")
-        }
         let reader = NodeReader(file: file, code: TemplateError.templateCode, collects: false)
+        let root = try reader.compose(yaml, notThis: LocalizedText(zh: "不是模板文件", en: "not a template"),
+                                      empty: LocalizedText(zh: "文件是空的", en: "the file is empty"))
         let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "background", "sheet", "table", "summary", "elements"])
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
         guard let pageNode = top["page"] else { throw reader.error(root, key: "page", zh: "缺少此项（例如 page: {size: A4}）", en: "missing (e.g. page: {size: A4})") }
