@@ -21,6 +21,7 @@ let package = Package(
     products: [
         .executable(name: "kaowu", targets: ["kaowu"]),
         // For the fuzz harnesses in Fuzz/ (a separate package that depends on this one by path).
+        .library(name: "Support", targets: ["Support"]),
         .library(name: "Roster", targets: ["Roster"]),
         .library(name: "Identity", targets: ["Identity"]),
         .library(name: "Photos", targets: ["Photos"]),

@@ -31,9 +31,9 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzSupport", .product(name: "Roster", package: "kaowu"),
-                                                           .product(name: "Identity", package: "kaowu")], linkerSettings: fuzzerLinking),
+                                                           .product(name: "Support", package: "kaowu")], linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzDelimited", dependencies: ["FuzzSupport", .product(name: "Roster", package: "kaowu"),
-                                                                .product(name: "Identity", package: "kaowu")], linkerSettings: fuzzerLinking),
+                                                                .product(name: "Support", package: "kaowu")], linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzPhotoArchive", dependencies: ["FuzzSupport", .product(name: "Photos", package: "kaowu")],
                          linkerSettings: fuzzerLinking),
         .executableTarget(name: "FuzzImage", dependencies: [.product(name: "Photos", package: "kaowu")], linkerSettings: fuzzerLinking),

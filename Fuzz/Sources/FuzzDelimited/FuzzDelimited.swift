@@ -1,6 +1,6 @@
 import FuzzSupport
-import Identity
 import Roster
+import Support
 
 /// The input is written here and read as CSV (the delimiter is guessed from the first line, so tabs and
 /// semicolons are reached too).

@@ -1,6 +1,6 @@
 import FuzzSupport
-import Identity
 import Roster
+import Support
 
 /// The input is written here and opened as a workbook.
 private let scratch = ScratchFile(suffix: ".xlsx")
