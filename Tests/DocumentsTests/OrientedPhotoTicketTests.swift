@@ -64,8 +64,5 @@ import Validation
             for p in [mirrored, transposed, corner] { #expect(p.2 > 180 && p.0 < 110, "\(name): backdrop \(p)") }
             #expect(bottom.0 < 80 && bottom.2 < 100, "\(name): shoulders reach the bottom of the box \(bottom)")
         }
-        // Ticket 5, small, to look at by eye when this test is investigated.
-        try Tool.run("pdftoppm", ["-png", "-r", "80", "-f", "5", "-l", "5", "-singlefile", pdf, dir + "/look"])
-        print("OrientedPhotoTicketTests: \(dir)/look.png shows ticket 5 (\(Self.photos[4]))")
     }
 }
