@@ -46,15 +46,15 @@ public enum RosterFile {
 
     /// Refuses what is not a readable regular file (missing, a folder, a device), saying which.
     public static func requireFile(_ path: String) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        switch FilePath.kind(of: path) {
+        case .missing:
             throw RosterError(file: path, zh: "找不到这个文件", en: "no such file")
-        }
-        if isFolder.boolValue {
+        case .folder:
             throw RosterError(file: path, zh: "这是一个文件夹，不是名单文件；请给出其中的 .xlsx、.xls 或 .csv 文件", en: "this is a folder, not a roster file; name the .xlsx, .xls or .csv file in it")
-        }
-        guard (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular else {
+        case .special:
             throw RosterError(file: path, zh: "不是普通文件（设备或管道），无法作为名单读取", en: "not a regular file (a device or pipe); it cannot be read as a roster")
+        case .regular:
+            break
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw RosterError(file: path, zh: "没有读取这个文件的权限", en: "no permission to read this file")

@@ -24,8 +24,8 @@ struct OutputFile {
             return ExitStatus.usage
         }
         guard !path.isEmpty else { throw refuse("输出路径为空", "the output path is empty") }
-        let target = Self.resolved(path)
-        for input in inputs where Self.resolved(input) == target {
+        let target = FilePath.resolved(path)
+        for input in inputs where FilePath.resolved(input) == target {
             throw refuse("这是本次的输入文件，不能作为输出，否则会被覆盖", "this is one of the inputs; writing there would destroy it")
         }
         // What an interrupted run left under the temporary name may go; anything else there may not.
@@ -69,11 +69,5 @@ struct OutputFile {
         try? handle.seek(toOffset: end > 65_536 ? end - 65_536 : 0)
         let tail = (try? handle.readToEnd()) ?? Data()
         return tail.range(of: Data("/Creator (kaowu)".utf8)) != nil
-    }
-
-    static func resolved(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return (path as NSString).standardizingPath }
-        defer { free(real) }
-        return String(cString: real)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Photos
 import Render
 import Seating
+import Support
 import Yams
 
 /// Reading the job file's sections that are not rooms or sessions: exam, seating, documents, templates,
@@ -76,9 +77,7 @@ extension JobLoader {
         for document in PaperKind.examPack {
             if let given = map[document.rawValue] {
                 let path = resolve(try nodes.text(given, key: "templates.\(document.rawValue)"))
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-                      FileManager.default.isReadableFile(atPath: path) else {
+                guard ![.missing, .folder].contains(FilePath.kind(of: path)), FileManager.default.isReadableFile(atPath: path) else {
                     throw nodes.error(given, key: "templates.\(document.rawValue)", zh: "找不到模板文件 \(path)", en: "no template file at \(path)")
                 }
                 templates[document] = path

@@ -35,9 +35,8 @@ final class PackOutput: @unchecked Sendable {
     /// Resolves `path` (relative to the current folder) and refuses paths a pack can never go to.
     init(path: String) throws {
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { throw PackOutputError(path: path, reason: .emptyPath) }
-        let cwd = FileManager.default.currentDirectoryPath
-        let absolute = Self.resolve(path.hasPrefix("/") ? path : cwd + "/" + path)
-        let here = Self.resolve(cwd)
+        let absolute = FilePath.resolved(path)
+        let here = FilePath.resolved(FileManager.default.currentDirectoryPath)
         guard absolute != "/", !(here == absolute || here.hasPrefix(absolute + "/")) else {
             throw PackOutputError(path: path, reason: .currentFolder)
         }
@@ -58,7 +57,7 @@ final class PackOutput: @unchecked Sendable {
     /// Refuses an output that is, contains or lies inside one of `inputs` (role, path).
     func refuseInputs(_ inputs: [(role: String, path: String)]) throws {
         for (role, path) in inputs {
-            let input = Self.resolve(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+            let input = FilePath.resolved(path)
             for target in [folder, zip, work, lockPath] where input == target {
                 throw PackOutputError(path: target, reason: .isInput(role: role))
             }
@@ -182,26 +181,6 @@ final class PackOutput: @unchecked Sendable {
         let target = Glibc.rename(work, gone) == 0 ? gone : work
         for _ in 0..<3 where (try? FileManager.default.removeItem(atPath: target)) == nil && PackOwnership.fileType(target) != nil {
             usleep(20_000)
-        }
-    }
-
-    /// `path` with symbolic links, `.` and `..` resolved as far as it exists; the rest appended as written.
-    static func resolve(_ path: String) -> String {
-        let standard = (path as NSString).standardizingPath
-        var existing = standard
-        var rest: [String] = []
-        func real(_ path: String) -> String? {
-            guard let pointer = realpath(path, nil) else { return nil }
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }
-        while true {
-            if let resolved = real(existing) {
-                return rest.reduce(resolved) { ($0 as NSString).appendingPathComponent($1) }
-            }
-            guard existing != "/", !existing.isEmpty else { return standard }
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
         }
     }
 

@@ -13,14 +13,15 @@ public struct TemplateLoader: Sendable {
 
     /// Loads the template file at `path`.
     public func load(path: String) throws -> Template {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        switch FilePath.kind(of: path) {
+        case .missing:
             throw TemplateError.template(file: path, line: nil, key: "", zh: "找不到这个文件", en: "no such file")
+        case .folder, .special:
+            throw TemplateError.template(file: path, line: nil, key: "", zh: "不是模板文件（是文件夹或设备）", en: "not a template file (a folder or a device)")
+        case .regular:
+            break
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
-            throw TemplateError.template(file: path, line: nil, key: "", zh: "不是模板文件（是文件夹或设备）", en: "not a template file (a folder or a device)")
-        }
         guard ((attributes?[.size] as? NSNumber)?.intValue ?? 0) <= Self.maxBytes else {
             throw TemplateError.template(file: path, line: nil, key: "", zh: "大于 \(Self.maxBytes / 1024) KB，不是模板", en: "larger than \(Self.maxBytes / 1024) KB: not a template")
         }
