@@ -24,8 +24,9 @@ struct RowChecker {
         Problem(severity, code, row: row.number, column: letters[field], field: field.rawValue, value: value, message: message)
     }
 
-    /// The problems of `row`, the facts kept about it and the candidate it makes (if it has no error).
-    func check(_ row: TableRow) -> (facts: RowFacts, problems: [Problem], candidate: Candidate) {
+    /// The problems of `row`, the facts kept about it and, when `makingCandidate`, the candidate it makes
+    /// (validation alone keeps no candidates, so it builds none).
+    func check(_ row: TableRow, makingCandidate: Bool) -> (facts: RowFacts, problems: [Problem], candidate: Candidate?) {
         var problems: [Problem] = []
 
         // Name.
@@ -121,7 +122,7 @@ struct RowChecker {
 
         let hasError = problems.contains { $0.severity == .error }
         return (RowFacts(row: row.number, key: key, name: name, hasError: hasError), problems,
-                candidate(row, name: name, kind: kind, key: key, check: check))
+                makingCandidate ? candidate(row, name: name, kind: kind, key: key, check: check) : nil)
     }
 
     /// The row as a candidate: the identity check's results, and every column as cleaned.

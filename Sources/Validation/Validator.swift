@@ -73,8 +73,8 @@ public struct Validator: Sendable {
             let checker = RowChecker(header: header, today: options.today)
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }
-                var (fact, problems, candidate) = checker.check(row)
-                if keepingCandidates { candidates.append(candidate) }
+                var (fact, problems, candidate) = checker.check(row, makingCandidate: keepingCandidates)
+                if let candidate { candidates.append(candidate) }
                 if !fact.key.isEmpty {
                     if let first = indexOfKey[fact.key].map({ facts[$0].row }) {
                         problems.append(Problem(.error, "roster.duplicate-id", row: row.number, column: header[.id].map(columnLetters),
