@@ -4,7 +4,8 @@ import Support
 
 /// The bundled demo (fixtures/demo): about 120 invented candidates on a roster with a title row, their red-
 /// background photos in a zip (some names GBK-encoded as Chinese Windows writes them), and a handful of
-/// deliberately wrong rows and photos that exercise the problem codes. Deterministic: the same every time.
+/// deliberately wrong rows and photos that exercise the problem codes, and a training roster of 24 of them
+/// (`DemoTrainingRoster`). Deterministic: the same every time.
 public enum DemoDataset {
     public static let rosterName = "考生名单.xlsx"
     public static let photosName = "照片.zip"
@@ -123,5 +124,8 @@ public enum DemoDataset {
             try zip.add("照片/\(fileKey).jpg", ZipPayload(painter.jpeg(background: .red, variant: key.count)))
         }
         try zip.close()
+
+        // The training roster: candidates whose photos above are correct.
+        try DemoTrainingRoster.write(Array(candidates[11..<35]), to: directory, created: fixedTime)
     }
 }

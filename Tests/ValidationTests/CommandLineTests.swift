@@ -142,7 +142,7 @@ enum CLI {
     @Test func theCommittedDemoIsWhatTheGeneratorMakes() throws {
         let dir = try Fixtures.scratch()
         #expect(try CLI.run(["generate", "demo", "--out", dir]).status == 0)
-        for name in ["考生名单.xlsx", "照片.zip"] {
+        for name in ["考生名单.xlsx", "照片.zip", "学员名单.xlsx", "学员照片.zip"] {
             let made = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
             let committed = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("fixtures/demo/" + name)))
             #expect(made == committed, "\(name) differs from fixtures/demo: run kaowu generate demo --out fixtures/demo")
