@@ -6,7 +6,7 @@ public enum Gender: String, Sendable, CaseIterable {
 
     /// 男/女, M/F, male/female, 1/2 (case-insensitive, surrounding spaces ignored) → Gender, else nil.
     public static func parse(_ cell: String) -> Gender? {
-        switch TextCleaner.clean(cell).lowercased() {
+        switch TextCleaner.key(cell).lowercased() {
         case "男", "男性", "m", "male", "1": .male
         case "女", "女性", "f", "female", "2": .female
         default: nil

@@ -9,7 +9,7 @@ enum DocumentKindAliases {
     }
 
     static func key(_ cell: String) -> String {
-        var text = String(TextCleaner.clean(cell).lowercased().unicodeScalars.filter { !dropped.contains($0) })
+        var text = String(TextCleaner.key(cell).lowercased().unicodeScalars.filter { !dropped.contains($0) })
         for prefix in ["中华人民共和国", "中国"] where text.hasPrefix(prefix) && text.count > prefix.count + 1 {
             text.removeFirst(prefix.count)
         }

@@ -2,10 +2,10 @@ import Support
 
 /// Checks document numbers: format, GB 11643 MOD 11-2 check character, birth date and region code.
 public enum IdentityValidator {
-    /// Checks `number` (raw cell text, cleaned here with `TextCleaner.cleanDocumentNumber`) as a document of
+    /// Checks `number` (raw cell text, cleaned here with `TextCleaner.documentNumber`) as a document of
     /// `kind`, judging birth dates against `today`. Messages are kept in both languages.
     public static func check(_ number: String, kind: IDKind, today: CivilDate) -> IdentityCheck {
-        let cleaned = TextCleaner.cleanDocumentNumber(number)
+        let cleaned = TextCleaner.documentNumber(number)
         if cleaned.isEmpty {
             return IdentityCheck(kind: kind, normalized: cleaned, issues: [IdentityMessages.missing(kind)])
         }

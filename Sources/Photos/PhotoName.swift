@@ -28,17 +28,17 @@ public struct PhotoName: Sendable, Equatable {
     public static func parse(_ path: String) -> PhotoName? {
         let base = baseName(path)
         guard let dot = base.lastIndex(of: ".") else { return nil }
-        let stem = TextCleaner.clean(String(base[..<dot]))
+        let stem = TextCleaner.key(String(base[..<dot]))
         let ext = String(base[base.index(after: dot)...]).lowercased()
         let separators: Set<Character> = ["-", "_", "－", "—", "–", "＿"]
         var key = stem
         var person: String?
         if let cut = stem.lastIndex(where: { separators.contains($0) }) {
             key = String(stem[stem.index(after: cut)...])
-            let before = TextCleaner.cleanName(String(stem[..<cut]))
+            let before = TextCleaner.nameKey(String(stem[..<cut]))
             person = before.isEmpty ? nil : before
         }
-        key = TextCleaner.cleanDocumentNumber(key)
+        key = TextCleaner.documentNumber(key)
         guard key.count >= 5, key.count <= 20,
               key.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || ($0 >= "A" && $0 <= "Z") || $0 == "(" || $0 == ")" })
         else { return nil }

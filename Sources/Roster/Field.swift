@@ -52,7 +52,7 @@ public enum Field: String, CaseIterable, Sendable, Codable {
 
     /// Reduces a header cell to the form aliases are compared in.
     public static func normalizeHeader(_ text: String) -> String {
-        var cleaned = TextCleaner.clean(text).lowercased()
+        var cleaned = TextCleaner.key(text).lowercased()
         // Drop notes in brackets: 身份证号（必填）, 出生日期(yyyy-mm-dd).
         for (open, close) in [("(", ")"), ("[", "]"), ("【", "】"), ("<", ">")] {
             while let a = cleaned.range(of: open), let b = cleaned.range(of: close, range: a.upperBound..<cleaned.endIndex) {

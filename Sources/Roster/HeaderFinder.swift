@@ -20,7 +20,7 @@ public struct HeaderFinder<Column: Hashable>: Sendable {
         var columns: [Column: Int] = [:]
         var headers: [String] = []
         for (index, cell) in row.cells.enumerated() {
-            let text = TextCleaner.clean(cell.text)
+            let text = TextCleaner.key(cell.text)
             headers.append(text)
             if let column = match(text), columns[column] == nil { columns[column] = index }
         }

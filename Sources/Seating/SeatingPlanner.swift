@@ -18,6 +18,8 @@ public enum SeatingPlanner {
     public static func plan<C: Seatable>(_ candidates: [C], rooms: [Room], sessions: [ExamSession], policy: SeatingPolicy,
                             kept: [String: (room: Int, seat: Int)] = [:]) throws -> SeatingPlan {
         var plan = SeatingPlan()
+        // Schools are compared as keys (北京大学（本部） and 北京大学(本部) are one school); conflicts name them as written.
+        let schools = candidates.map { normalize($0.school) }
         // Each candidate's session and mode.
         var sessionOf: [Int?] = []
         var modeOf: [String?] = []
@@ -50,7 +52,7 @@ public enum SeatingPlanner {
         switch policy.order {
         case .roster: break
         case .sorted:
-            order.sort { (candidates[$0].school, candidates[$0].key) < (candidates[$1].school, candidates[$1].key) }
+            order.sort { (schools[$0], candidates[$0].key) < (schools[$1], candidates[$1].key) }
         case .shuffle(let seed):
             var random = SeededRandom(seed: seed)
             for i in stride(from: order.count - 1, to: 0, by: -1) {
@@ -86,16 +88,16 @@ public enum SeatingPlanner {
             var seated = taken[r] ?? [:]
             var queue = queueOfRoom[r] ?? []
             var remaining: [String: Int] = [:]
-            for c in queue { remaining[candidates[c].school, default: 0] += 1 }
+            for c in queue { remaining[schools[c], default: 0] += 1 }
             for seat in 1...max(1, room.seats) where seated[seat] == nil && !queue.isEmpty && seat <= room.seats {
-                let neighbourSchools = Set(grid.neighbours(of: seat).compactMap { seated[$0] }.map { candidates[$0].school })
+                let neighbourSchools = Set(grid.neighbours(of: seat).compactMap { seated[$0] }.map { schools[$0] })
                 var pick = 0
                 if policy.separateSchools {
                     // Of the schools that may sit here, take the one with most candidates still waiting (so the
                     // last seats are not left to a single school), its first candidate in order.
                     var best: (index: Int, count: Int)?
                     for (i, c) in queue.enumerated() {
-                        let school = candidates[c].school
+                        let school = schools[c]
                         guard school.isEmpty || !neighbourSchools.contains(school) else { continue }
                         let count = remaining[school] ?? 0
                         if best == nil || count > best!.count { best = (i, count) }
@@ -103,15 +105,15 @@ public enum SeatingPlanner {
                     if let best { pick = best.index }
                 }
                 let chosen = queue.remove(at: pick)
-                remaining[candidates[chosen].school, default: 1] -= 1
+                remaining[schools[chosen], default: 1] -= 1
                 seated[seat] = chosen
             }
-            if policy.separateSchools { repair(&seated, grid: grid, candidates: candidates, fixed: Set((taken[r] ?? [:]).keys)) }
+            if policy.separateSchools { repair(&seated, grid: grid, schools: schools, fixed: Set((taken[r] ?? [:]).keys)) }
             for (seat, candidate) in seated.sorted(by: { $0.key < $1.key }) {
                 plan.assignments.append(SeatAssignment(candidate: candidate, room: r, seat: seat, session: sessionOf[candidate]))
-                guard policy.separateSchools, !candidates[candidate].school.isEmpty else { continue }
+                guard policy.separateSchools, !schools[candidate].isEmpty else { continue }
                 for neighbour in grid.neighbours(of: seat) where neighbour > seat {
-                    if let other = seated[neighbour], candidates[other].school == candidates[candidate].school {
+                    if let other = seated[neighbour], schools[other] == schools[candidate] {
                         plan.conflicts.append(SeatingConflict(room: r, seat: seat, neighbourSeat: neighbour, school: candidates[candidate].school))
                     }
                 }
@@ -122,8 +124,8 @@ public enum SeatingPlanner {
 
     /// Removes same-school neighbours the greedy pass left, by swapping one of them with a candidate elsewhere
     /// in the room when the swap leaves both desks without a same-school neighbour. Kept seats do not move.
-    static func repair<C: Seatable>(_ seated: inout [Int: Int], grid: SeatGrid, candidates: [C], fixed: Set<Int>) {
-        func school(_ seat: Int) -> String? { seated[seat].map { candidates[$0].school } }
+    static func repair(_ seated: inout [Int: Int], grid: SeatGrid, schools: [String], fixed: Set<Int>) {
+        func school(_ seat: Int) -> String? { seated[seat].map { schools[$0] } }
         func clashes(_ seat: Int) -> Bool {
             guard let own = school(seat), !own.isEmpty else { return false }
             return grid.neighbours(of: seat).contains { school($0) == own }
@@ -140,8 +142,9 @@ public enum SeatingPlanner {
         }
     }
 
-    /// A subject as sessions and rosters are matched on: cleaned, without spaces, lower case.
+    /// A subject or school as it is matched (sessions with rosters, neighbours with each other): its key
+    /// (`TextCleaner.key`), without spaces, lower case.
     public static func normalize(_ subject: String) -> String {
-        TextCleaner.clean(subject).replacingOccurrences(of: " ", with: "").lowercased()
+        TextCleaner.key(subject).replacingOccurrences(of: " ", with: "").lowercased()
     }
 }

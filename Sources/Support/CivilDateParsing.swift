@@ -3,7 +3,7 @@ extension CivilDate {
     /// month-precision forms 1990-03, 1990/3, 1990.03, 199003, 1990年3月, 1990年03月. Full-width digits are
     /// accepted; a trailing time (" 00:00:00") is ignored. Anything else, or an impossible date, gives nil.
     public static func parse(_ text: String) -> CivilDate? {
-        var cleaned = TextCleaner.clean(text)
+        var cleaned = TextCleaner.key(text)
         return cleaned.withUTF8 { parse(bytes: $0) }
     }
 

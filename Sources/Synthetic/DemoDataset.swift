@@ -119,7 +119,7 @@ public enum DemoDataset {
         // (the ID stored as a number cannot match its photo: that one is reported missing and orphaned).
         for l in [wrongCheck, asNumber, noName, badName, wrongGender, wrongBirth, legacy, unknownRegion, future,
                   short, unknownType, permit, badPhone, lowerX] {
-            let key = TextCleaner.cleanDocumentNumber(l.cells["身份证号"]!)
+            let key = TextCleaner.documentNumber(l.cells["身份证号"]!)
             let fileKey = key.count == 15 ? legacy18 : key
             try zip.add("照片/\(fileKey).jpg", ZipPayload(painter.jpeg(background: .red, variant: key.count)))
         }

@@ -30,26 +30,30 @@ struct RowChecker {
         var problems: [Problem] = []
 
         // Name.
+        // Checked and compared in its key form (阿卜杜•热合曼 is valid), printed as written.
         let rawName = cell(row, .name)?.text ?? ""
-        let name = TextCleaner.cleanName(rawName)
+        let nameKey = TextCleaner.nameKey(rawName)
+        let name = TextCleaner.asWritten(rawName)
         if header[.name] == nil {
             problems.append(problem(.error, "name.missing", row, .name, value: nil, LocalizedText(zh: "名单没有“姓名”列", en: "the roster has no name column")))
         } else {
-            if name.isEmpty {
+            if nameKey.isEmpty {
                 problems.append(problem(.error, "name.missing", row, .name, value: nil, LocalizedText(zh: "姓名为空", en: "the name is empty")))
-            } else if let reason = NameRule.invalidReason(name) {
+            } else if let reason = NameRule.invalidReason(nameKey) {
                 problems.append(problem(.error, "name.invalid", row, .name, value: rawName, reason))
             }
         }
 
-        // Document type.
-        var kind = IDKind.residentID
+        // Document type; nil when the 证件类型 names none kaowu knows (the number is then not checked
+        // against the rules of a kind it may not be, so the row gets one clear error).
+        var kind: IDKind? = .residentID
         if let typeCell = cell(row, .idType), !typeCell.isBlank {
-            if let parsed = IDKind.parse(TextCleaner.clean(typeCell.text)) {
+            if let parsed = IDKind.parse(TextCleaner.key(typeCell.text)) {
                 kind = parsed
             } else {
+                kind = nil
                 problems.append(problem(.error, "id.type-unknown", row, .idType, value: typeCell.text,
-                    LocalizedText(zh: "无法识别的证件类型 “\(typeCell.text)”。可用：居民身份证、港澳台居民居住证、外国人永久居留身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照",
+                    LocalizedText(zh: "无法识别的证件类型“\(typeCell.text)”。可用：居民身份证、港澳台居民居住证、外国人永久居留身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照",
                            en: "unknown document type \"\(typeCell.text)\"; use one of: resident ID, residence permit, foreign permanent residence ID, HK/Macau travel permit, Taiwan travel permit, passport")))
             }
         }
@@ -57,17 +61,23 @@ struct RowChecker {
         // Document number.
         var key = ""
         var check: IdentityCheck?
+        var damage: DamagedID?
         if header[.id] == nil {
             problems.append(problem(.error, "id.missing", row, .id, value: nil, LocalizedText(zh: "名单没有“身份证号”列", en: "the roster has no ID number column")))
         } else if let idCell = cell(row, .id) {
-            if let asNumber = NumberDamage.detect(idCell, kind: kind) {
+            if idCell.isBlank {
+                problems.append(problem(.error, "id.missing", row, .id, value: nil, LocalizedText(zh: "证件号码为空", en: "the ID number is empty")))
+            } else if let kind, let found = NumberDamage.detect(idCell, kind: kind) {
+                damage = found
+                let asNumber = found.shown
                 problems.append(problem(.error, "roster.id-as-number", row, .id, value: asNumber,
                     LocalizedText(zh: "证件号码被 Excel 存成了数字（显示为 \(asNumber)），后几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填入完整号码（或在号码前加英文单引号 '）",
                            en: "Excel stored the ID as a number (shown as \(asNumber)); its last digits are lost for good. Format the column as Text and type the full numbers again (or prefix them with ')")))
-                key = TextCleaner.cleanDocumentNumber(idCell.text)
-            } else if idCell.isBlank {
-                problems.append(problem(.error, "id.missing", row, .id, value: nil, LocalizedText(zh: "证件号码为空", en: "the ID number is empty")))
-            } else {
+                key = TextCleaner.documentNumber(idCell.text)
+            } else if kind == nil {
+                // Kept as the row's key, so a repeated number or its photo is still found.
+                key = TextCleaner.documentNumber(idCell.text)
+            } else if let kind {
                 let result = IdentityValidator.check(idCell.text, kind: kind, today: today)
                 check = result
                 key = result.normalized
@@ -80,7 +90,7 @@ struct RowChecker {
         // Gender and birth date against the number.
         if let check {
             if let derived = check.gender, let genderCell = cell(row, .gender), !genderCell.isBlank {
-                let text = TextCleaner.clean(genderCell.text)
+                let text = TextCleaner.key(genderCell.text)
                 if let stated = Gender.parse(text) {
                     if stated != derived {
                         problems.append(problem(.error, "gender.mismatch", row, .gender, value: text,
@@ -96,7 +106,7 @@ struct RowChecker {
                 let stated: CivilDate?
                 switch birthCell {
                 case .date(let y, let m, let d): stated = CivilDate(year: y, month: m, day: d)
-                default: stated = CivilDate.parse(TextCleaner.clean(birthCell.text))
+                default: stated = CivilDate.parse(TextCleaner.key(birthCell.text))
                 }
                 if let stated {
                     if !stated.matches(derived) {
@@ -113,7 +123,7 @@ struct RowChecker {
 
         // Phone.
         if let phoneCell = cell(row, .phone), !phoneCell.isBlank {
-            let phone = TextCleaner.cleanDocumentNumber(phoneCell.text)
+            let phone = TextCleaner.documentNumber(phoneCell.text)
             if !PhoneRule.isPlausible(phone) {
                 problems.append(problem(.warning, "phone.format", row, .phone, value: phoneCell.text,
                     LocalizedText(zh: "手机号应为 11 位数字（以 1 开头）", en: "a mobile number has 11 digits starting with 1")))
@@ -121,19 +131,21 @@ struct RowChecker {
         }
 
         let hasError = problems.contains { $0.severity == .error }
-        return (RowFacts(row: row.number, key: key, name: name, hasError: hasError), problems,
-                makingCandidate ? candidate(row, name: name, kind: kind, key: key, check: check) : nil)
+        let facts = RowFacts(row: row.number, key: key, keyTrusted: kind != nil && damage == nil, damage: damage,
+                             nameKey: nameKey, name: name, hasError: hasError)
+        return (facts, problems,
+                makingCandidate ? candidate(row, name: name, kind: kind ?? .residentID, key: key, check: check) : nil)
     }
 
-    /// The row as a candidate: the identity check's results, and every column as cleaned.
+    /// The row as a candidate: the identity check's results, and every column as written (`TextCleaner.asWritten`).
     private func candidate(_ row: TableRow, name: String, kind: IDKind, key: String, check: IdentityCheck?) -> Candidate {
         var fields: [Field: String] = [:]
         for (field, column) in header.columns {
-            fields[field] = field == .name ? name : TextCleaner.clean(row[column].text)
+            fields[field] = field == .name ? name : TextCleaner.asWritten(row[column].text)
         }
         var columns: [String: String] = [:]
         for (column, title) in header.headers.enumerated() where !title.isEmpty && columns[title] == nil {
-            columns[title] = TextCleaner.clean(row[column].text)
+            columns[title] = TextCleaner.asWritten(row[column].text)
         }
         let stated = fields[.gender].flatMap { $0.isEmpty ? nil : Gender.parse($0) }
         return Candidate(row: row.number, name: name, idKind: kind, idNumber: key, gender: stated ?? check?.gender,

@@ -20,6 +20,9 @@ public struct ValidationReport: Sendable, Encodable {
     public var backgrounds: [String: Int] = [:]
     /// How the photo archive's names without the UTF-8 flag were read (encoding, and what settled it).
     public var photoNames: NameEncodingChoice?
+    /// `--map` entries naming columns the roster does not have: a usage mistake, so nothing else was
+    /// checked (the command line reports them and exits with status 2; not part of the JSON).
+    public var mappingMistakes: [MappedColumnMissing] = []
 
     /// Facts about the roster as read.
     public struct RosterFacts: Sendable, Codable {

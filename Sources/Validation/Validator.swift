@@ -55,7 +55,15 @@ public struct Validator: Sendable {
                 damage = error
             }
             var facts0 = ValidationReport.RosterFacts(file: rosterPath, sheet: reader.sheetName, format: reader.formatDescription)
-            guard let header = HeaderMap.detect(in: head, overrides: options.mappings) else {
+            let header = HeaderMap.detect(in: head, overrides: options.mappings)
+            // A --map naming a column that is not there stops the run (a usage mistake): nothing else is checked.
+            report.mappingMistakes = MappedColumnMissing.find(options.mappings, headers: header?.headers ?? Self.likelyHeader(head),
+                                                              headerRow: header?.row, file: rosterPath)
+            if !report.mappingMistakes.isEmpty {
+                report.roster = facts0
+                return ValidatedRoster(report: report, candidates: [], refused: [])
+            }
+            guard let header else {
                 report.roster = facts0
                 if let damage { throw damage }
                 throw RosterError(code: "roster.header-missing", file: rosterPath,
@@ -106,7 +114,7 @@ public struct Validator: Sendable {
         if photosPath != nil {
             group.wait()
             var examination = examined.withLock { $0 } ?? ArchiveExamination()
-            examination = settleNames(examination, rosterNames: Set(facts.map(\.name).filter { !$0.isEmpty }), progress: progress)
+            examination = settleNames(examination, rosterNames: Set(facts.map(\.nameKey).filter { !$0.isEmpty }), progress: progress)
             photoProblems = matchPhotos(examination, facts: &facts, indexOfKey: indexOfKey, report: &report)
             if keepingCandidates {
                 for entry in examination.catalog.entries {
@@ -130,6 +138,14 @@ public struct Validator: Sendable {
             }
         }
         return result
+    }
+
+    /// The texts of the row most like a header among `rows` when none was recognised: the first with two
+    /// or more cells of text, else the first with any.
+    static func likelyHeader(_ rows: [TableRow]) -> [String] {
+        let texts = { (row: TableRow) in row.cells.map { TextCleaner.key($0.text) } }
+        let row = rows.first { $0.cells.filter { !$0.isBlank }.count >= 2 } ?? rows.first { !$0.isBlank }
+        return row.map(texts) ?? []
     }
 
     // MARK: photos
@@ -232,6 +248,8 @@ public struct Validator: Sendable {
         }
         report.photoNames = catalog.nameEncoding
 
+        let damagedRowOfOrphan = Self.damagedRows(ofOrphans: catalog.entries.compactMap(\.name?.key).filter { rowOfKey[$0] == nil },
+                                                  facts: facts)
         var photoOfRow: [Int: String] = [:]
         for (entry, inspection) in zip(catalog.entries, inspections) {
             if let colour = inspection.background { report.backgrounds[colour.rawValue, default: 0] += 1 }
@@ -246,8 +264,17 @@ public struct Validator: Sendable {
                 continue
             }
             guard let factIndex = rowOfKey[name.key] else {
-                entryProblems.append(Problem(.warning, "photo.orphan", value: name.key, entry: entry.path,
-                    message: LocalizedText(zh: "名单里没有证件号码为 \(name.key) 的考生（多余的照片）", en: "no roster row has the ID number \(name.key) (a photo without a candidate)")))
+                if let damaged = damagedRowOfOrphan[name.key] {
+                    // Most likely the photo of the row whose number Excel damaged: named there, with that row.
+                    let fact = facts[damaged]
+                    let shown = fact.damage?.shown ?? fact.key
+                    entryProblems.append(Problem(.warning, "photo.orphan", row: fact.row, value: name.key, entry: entry.path,
+                        message: LocalizedText(zh: "名单里没有证件号码为 \(name.key) 的考生；这很可能是第 \(fact.row) 行的照片：该行的证件号码被 Excel 存成了数字（显示为 \(shown)），请在名单里改填完整号码",
+                                        en: "no roster row has the ID number \(name.key); probably the photo of row \(fact.row), whose ID Excel damaged (shown as \(shown)): type the full number there")))
+                } else {
+                    entryProblems.append(Problem(.warning, "photo.orphan", value: name.key, entry: entry.path,
+                        message: LocalizedText(zh: "名单里没有证件号码为 \(name.key) 的考生（多余的照片）", en: "no roster row has the ID number \(name.key) (a photo without a candidate)")))
+                }
                 problems.append(contentsOf: entryProblems)
                 continue
             }
@@ -258,7 +285,7 @@ public struct Validator: Sendable {
             } else {
                 photoOfRow[factIndex] = entry.path
             }
-            if let person = name.personName, !facts[factIndex].name.isEmpty, person != facts[factIndex].name {
+            if let person = name.personName, !facts[factIndex].nameKey.isEmpty, person != facts[factIndex].nameKey {
                 entryProblems.append(Problem(.error, "photo.name-mismatch", row: row, value: person, entry: entry.path,
                     message: LocalizedText(zh: "照片文件名中的姓名“\(person)”与名单第 \(row) 行的“\(facts[factIndex].name)”不一致",
                                     en: "the name \"\(person)\" in the file name differs from \"\(facts[factIndex].name)\" on row \(row)")))
@@ -267,7 +294,9 @@ public struct Validator: Sendable {
             if entryProblems.contains(where: { $0.severity == .error }) { facts[factIndex].hasError = true }
             problems.append(contentsOf: entryProblems)
         }
-        for i in facts.indices where !facts[i].key.isEmpty && photoOfRow[i] == nil && rowOfKey[facts[i].key] == i {
+        // A row whose number is damaged or of an unknown kind has its own error asking for the number; no
+        // photo is expected under the number as it stands.
+        for i in facts.indices where !facts[i].key.isEmpty && facts[i].keyTrusted && photoOfRow[i] == nil && rowOfKey[facts[i].key] == i {
             facts[i].hasError = true
             let key = facts[i].key
             problems.append(Problem(.error, "photo.missing", row: facts[i].row, field: Field.id.rawValue, value: key,
@@ -275,6 +304,26 @@ public struct Validator: Sendable {
         }
         problems.sort(by: ValidationReport.byRowThenEntry)
         return problems
+    }
+
+    /// The row (index in `facts`) each orphan photo's number most likely belongs to: a row whose number
+    /// Excel damaged and whose surviving digits begin that number. Only links that are unambiguous both
+    /// ways are made (one orphan for the row, one damaged row for the orphan).
+    static func damagedRows(ofOrphans orphans: [String], facts: [RowFacts]) -> [String: Int] {
+        let damaged = facts.indices.filter { facts[$0].damage != nil }
+        guard !damaged.isEmpty, !orphans.isEmpty else { return [:] }
+        // Orphans by their first digits, so a whole column of damaged numbers is not compared with every photo.
+        var byStart: [Substring: Set<String>] = [:]
+        for key in orphans where key.count >= DamagedID.digitsToLink {
+            byStart[key.prefix(DamagedID.digitsToLink), default: []].insert(key)
+        }
+        var rowsOfOrphan: [String: [Int]] = [:]
+        for i in damaged {
+            guard let damage = facts[i].damage, let bucket = byStart[damage.survivingDigits.prefix(DamagedID.digitsToLink)] else { continue }
+            let matching = bucket.filter(damage.couldBe)
+            if matching.count == 1, let key = matching.first { rowsOfOrphan[key, default: []].append(i) }
+        }
+        return rowsOfOrphan.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// Inspects every entry on `options.threads` workers sharing one archive handle, each with its own decoder.

@@ -66,6 +66,7 @@ struct RenderCommand: ParsableCommand {
         options.sheet = sheet
         let validated = Validator(options: options).validateRoster(rosterPath: data, photosPath: photos)
         let report = validated.report
+        try requireMappedColumns(report, language)
         let records = CandidateRecords.records(validated.candidates, photos: photos, limit: options.photo.maxBytes)
         do {
             try document.renderPDF(records, context: context, start: max(1, start), to: output.temporary)

@@ -84,6 +84,7 @@ struct ValidateCommand: ParsableCommand {
             if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + message.pick(language)).utf8)) }
         }
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        try requireMappedColumns(report, language)
 
         if json {
             FileHandle.standardOutput.write(try report.json(language))

@@ -51,14 +51,17 @@ enum RoomTable {
                 continue
             }
             if row.isBlank { continue }
-            func text(_ column: Column) -> String { columns[column].map { TextCleaner.clean(row[$0].text) } ?? "" }
+            // What is printed (site, room, addresses, invigilators) as written; numbers, the type and the
+            // site code (part of ticket numbers) as keys.
+            func text(_ column: Column) -> String { columns[column].map { TextCleaner.asWritten(row[$0].text) } ?? "" }
+            func key(_ column: Column) -> String { columns[column].map { TextCleaner.key(row[$0].text) } ?? "" }
             let name = text(.name)
             guard !name.isEmpty else { throw fail(row.number, columns[.name], zh: "考场名称为空", en: "the room name is empty") }
-            let seatsText = text(.seats)
+            let seatsText = key(.seats)
             guard let seats = Int(seatsText), (1...2000).contains(seats) else {
                 throw fail(row.number, columns[.seats], zh: "座位数“\(seatsText)”应为 1–2000 的整数", en: "seats \"\(seatsText)\" must be a whole number 1–2000")
             }
-            let columnsText = text(.columns)
+            let columnsText = key(.columns)
             var columnCount = defaultColumns(seats: seats)
             if !columnsText.isEmpty {
                 guard let c = Int(columnsText), (1...100).contains(c) else {
@@ -66,13 +69,13 @@ enum RoomTable {
                 }
                 columnCount = c
             }
-            let typeText = text(.type)
+            let typeText = key(.type)
             guard let type = JobLoader.roomType(typeText.isEmpty ? "笔试" : typeText) else {
                 throw fail(row.number, columns[.type], zh: "考场类型“\(typeText)”应为 机考、笔试 或 实操", en: "room type \"\(typeText)\" must be 机考, 笔试 or 实操")
             }
             let site = text(.site)
             guard !site.isEmpty else { throw fail(row.number, columns[.site], zh: "考点为空", en: "the site is empty") }
-            let room = Room(site: site, siteCode: text(.siteCode), name: name, type: type, seats: seats, columns: columnCount,
+            let room = Room(site: site, siteCode: key(.siteCode), name: name, type: type, seats: seats, columns: columnCount,
                             address: text(.address), number: 0)
             rooms.append(PackRoom(room: room, siteAddress: text(.siteAddress), invigilators: text(.invigilators), origin: "\(path):\(row.number)"))
         }

@@ -40,10 +40,11 @@ struct PreviousPlan: Sendable {
                 continue
             }
             if row.isBlank { continue }
-            func text(_ column: PlanWorkbook.Column) -> String { TextCleaner.clean(row[header[column]!].text) }
-            let key = text(.id)
+            // Site and room as written (they are matched with the rooms as keys, see PackPlan), the rest as keys.
+            func text(_ column: PlanWorkbook.Column) -> String { TextCleaner.asWritten(row[header[column]!].text) }
+            let key = TextCleaner.documentNumber(row[header[.id]!].text)
             guard !key.isEmpty else { continue }
-            guard let seat = Int(text(.seat)) else {
+            guard let seat = Int(TextCleaner.key(text(.seat))) else {
                 throw JobError.job(file: path, line: row.number, key: "列 \(columnLetters(header[.seat]!))",
                                zh: "座位号“\(text(.seat))”不是数字", en: "seat \"\(text(.seat))\" is not a number")
             }
@@ -51,7 +52,7 @@ struct PreviousPlan: Sendable {
                 throw JobError.job(file: path, line: row.number, key: "列 \(columnLetters(header[.id]!))",
                                zh: "证件号码 \(key) 出现两次", en: "ID \(key) appears twice")
             }
-            entries[key] = Entry(site: text(.site), room: text(.room), seat: seat, ticketNumber: text(.ticketNumber))
+            entries[key] = Entry(site: text(.site), room: text(.room), seat: seat, ticketNumber: TextCleaner.key(text(.ticketNumber)))
         }
         guard columns != nil else {
             throw JobError.job(file: path, line: nil, key: "--keep",
