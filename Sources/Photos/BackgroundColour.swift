@@ -1,6 +1,26 @@
+import Support
+
 /// Background colours of Chinese ID photos, and the class of a measured border colour.
 public enum BackgroundColour: String, Sendable, CaseIterable {
     case red, blue, white, other
+
+    /// The colour a person names for a required background, in English or Chinese and any case:
+    /// red/Red/RED/红/红色/红底 (also 红底色, 红色底), blue/蓝/蓝色/蓝底, white/白/白色/白底; nil for anything
+    /// else (`other` is no colour one can require).
+    public static func named(_ text: String) -> BackgroundColour? {
+        var name = TextCleaner.key(text).lowercased().replacingOccurrences(of: " ", with: "")
+        for suffix in ["底色", "色底", "底", "色"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name.removeLast(suffix.count)
+            break
+        }
+        if name.hasSuffix("色") && name.count > 1 { name.removeLast() }
+        switch name {
+        case "red", "红": return .red
+        case "blue", "蓝": return .blue
+        case "white", "白": return .white
+        default: return nil
+        }
+    }
 
     /// Classifies a mean background colour (0–255 per channel).
     ///

@@ -25,9 +25,10 @@ struct PhotoOptions: ParsableArguments {
         return (parts[0], parts[1])
     }
 
-    /// `--photo-background` as a colour (nil when not given); `.other` when it names none of red, blue, white.
+    /// `--photo-background` as a colour (nil when not given), named in English or Chinese in any case
+    /// (`red`, `Red`, `红`, `红色`, `红底`, …); `.other` when it names none of red, blue, white.
     var background: BackgroundColour? {
-        photoBackground.map { BackgroundColour(rawValue: $0) ?? .other }
+        photoBackground.map { BackgroundColour.named($0) ?? .other }
     }
 
     /// Every check, in the command's message language (called from the command's `validate()`).
@@ -36,7 +37,8 @@ struct PhotoOptions: ParsableArguments {
         try OptionCheck.range(photoTolerance, 0...1000, "--photo-tolerance", l)
         guard size != nil else { throw ValidationError(l.pick("--photo-size 应写成 295x413", "--photo-size takes WIDTHxHEIGHT, e.g. 295x413")) }
         if background == .other {
-            throw ValidationError(l.pick("--photo-background 只能是 red、blue 或 white", "--photo-background must be red, blue or white"))
+            throw ValidationError(l.pick("--photo-background 只能是 red（红）、blue（蓝）或 white（白），而不是“\(photoBackground ?? "")”",
+                                         "--photo-background must be red, blue or white (or 红, 蓝, 白), not \"\(photoBackground ?? "")\""))
         }
     }
 

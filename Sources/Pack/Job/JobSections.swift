@@ -97,8 +97,7 @@ extension JobLoader {
         let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height", "background"])
         if let b = map["background"] {
             let text = try nodes.text(b, key: "photo.background")
-            let names = ["white": "white", "白": "white", "白色": "white", "blue": "blue", "蓝": "blue", "蓝色": "blue", "red": "red", "红": "red", "红色": "red"]
-            guard let colour = names[text.lowercased()].flatMap(BackgroundColour.init(rawValue:)) else {
+            guard let colour = BackgroundColour.named(text) else {
                 throw nodes.error(b, key: "photo.background", zh: "“\(text)”：底色应为 white（白）、blue（蓝）或 red（红）",
                                   en: "\"\(text)\": the background must be white, blue or red")
             }
