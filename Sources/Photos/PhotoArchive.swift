@@ -43,7 +43,7 @@ public enum PhotoArchive {
             if info.isDirectory || isJunk(entryPath) { result.skipped += 1; continue }
             if isUnsafe(entryPath) {
                 result.problems.append(Problem(.error, "archive.unsafe-path", value: entryPath, entry: entryPath,
-                    message: LocalizedText(zh: "文件路径不安全（绝对路径或含 “..”），已拒绝：\(entryPath)",
+                    message: LocalizedText(zh: "文件路径不安全（绝对路径或含“..”），已拒绝：\(entryPath)",
                                            en: "unsafe entry path (absolute or containing \"..\"), refused: \(entryPath)")))
                 continue
             }

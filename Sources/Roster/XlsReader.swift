@@ -47,7 +47,7 @@ public final class XlsReader: TableReader {
             if sheets.isEmpty {
                 throw RosterError(file: path, zh: "工作簿里没有工作表", en: "the workbook has no sheets")
             }
-            throw RosterError(file: path, zh: "找不到工作表 “\(sheet ?? "")”，现有：\(sheets.joined(separator: "、"))",
+            throw RosterError(file: path, zh: "找不到工作表“\(sheet ?? "")”，现有：\(sheets.joined(separator: "、"))",
                               en: "no sheet \"\(sheet ?? "")\"; the workbook has: \(sheets.joined(separator: ", "))")
         }
         sheetName = sheets[chosen]

@@ -35,11 +35,11 @@ public final class XlsxReader: TableReader {
             if names.isEmpty {
                 throw RosterError(file: path, zh: "工作簿里没有工作表", en: "the workbook has no sheets")
             }
-            throw RosterError(file: path, zh: "找不到工作表 “\(sheet ?? "")”，现有：\(names.joined(separator: "、"))",
+            throw RosterError(file: path, zh: "找不到工作表“\(sheet ?? "")”，现有：\(names.joined(separator: "、"))",
                               en: "no sheet \"\(sheet ?? "")\"; the workbook has: \(names.joined(separator: ", "))")
         }
         guard let parser = try XlsxReader.open(workbook, chosen) else {
-            throw RosterError(file: path, zh: "工作表 “\(chosen.name)” 的数据缺失（\(chosen.path)）",
+            throw RosterError(file: path, zh: "工作表“\(chosen.name)”的数据缺失（\(chosen.path)）",
                               en: "sheet \"\(chosen.name)\" has no data part (\(chosen.path))")
         }
         xml = parser
@@ -53,7 +53,7 @@ public final class XlsxReader: TableReader {
     public func nextRow() throws -> TableRow? {
         do { return try readRow() } catch let error as XMLError {
             throw RosterError(file: workbook.file, row: lastRow + 1,
-                              zh: "工作表 “\(sheetName)” 第 \(lastRow + 1) 行附近的数据损坏：\(error.description)",
+                              zh: "工作表“\(sheetName)”第 \(lastRow + 1) 行附近的数据损坏：\(error.description)",
                               en: "sheet \"\(sheetName)\" is damaged near row \(lastRow + 1): \(error.description)")
         } catch let error as ZipError {
             throw RosterError(file: workbook.file, row: lastRow + 1, zh: "读取失败：\(error)", en: "cannot read: \(error)")

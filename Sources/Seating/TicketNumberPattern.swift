@@ -13,12 +13,14 @@ public struct TicketNumberPattern: Sendable, Equatable {
     /// The fields a pattern may use.
     public static let fields: Set<String> = ["exam.code", "site.code", "room", "seat", "session.code", "seq"]
 
-    /// A mistake in a pattern or a value that does not fit it (`ticket-number.invalid`), in English in both
-    /// languages (the job loader words the Chinese around it).
+    /// A mistake in a pattern or a value that does not fit it (`ticket-number.invalid`), worded in both
+    /// languages (the job loader words the place around it).
     public struct Failure: Error, Diagnostic, CustomStringConvertible {
-        public let description: String
+        public let text: LocalizedText
+        init(zh: String, en: String) { text = LocalizedText(zh: zh, en: en) }
+        public var description: String { text.en }
         public var code: String { "ticket-number.invalid" }
-        public func message(_ language: Language) -> String { description }
+        public func message(_ language: Language) -> String { text.pick(language) }
     }
 
     public init(_ text: String) throws {
@@ -26,25 +28,27 @@ public struct TicketNumberPattern: Sendable, Equatable {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
-            guard let close = rest[open...].firstIndex(of: "}") else { throw Failure(description: "“{” without “}” in \(text)") }
+            guard let close = rest[open...].firstIndex(of: "}") else { throw Failure(zh: "“\(text)”中的“{”没有对应的“}”", en: "\"{\" without \"}\" in \(text)") }
             let inner = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
             guard let name = inner.first, Self.fields.contains(name) else {
-                throw Failure(description: "unknown field “\(inner.first ?? "")” in \(text) (known: \(Self.fields.sorted().joined(separator: ", ")))")
+                throw Failure(zh: "“\(text)”中有未知的字段“\(inner.first ?? "")”（可用：\(Self.fields.sorted().joined(separator: "、"))）",
+                              en: "unknown field \"\(inner.first ?? "")\" in \(text) (known: \(Self.fields.sorted().joined(separator: ", ")))")
             }
             var width: Int?
             if inner.count == 2 {
-                guard let w = Int(inner[1]), (1...12).contains(w) else { throw Failure(description: "bad width “\(inner[1])” in \(text)") }
+                guard let w = Int(inner[1]), (1...12).contains(w) else { throw Failure(zh: "“\(text)”中的宽度“\(inner[1])”应为 1–12 的整数", en: "bad width \"\(inner[1])\" in \(text) (a whole number 1-12)") }
                 width = w
             }
             if ["room", "seat", "seq"].contains(name) && width == nil {
-                throw Failure(description: "{\(name)} needs a width so every number has the same length, e.g. {\(name):3}")
+                throw Failure(zh: "{\(name)} 需要指定宽度，使每个准考证号一样长，如 {\(name):3}",
+                              en: "{\(name)} needs a width so every number has the same length, e.g. {\(name):3}")
             }
             parts.append(.field(name, width: width))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         guard parts.contains(where: { if case .field("seat", _) = $0 { return true }; if case .field("seq", _) = $0 { return true }; return false }) else {
-            throw Failure(description: "the pattern needs {seat:N} or {seq:N} to make numbers unique")
+            throw Failure(zh: "格式中需要 {seat:N} 或 {seq:N}，准考证号才不会重复", en: "the pattern needs {seat:N} or {seq:N} to make numbers unique")
         }
         self.parts = parts
     }
@@ -58,7 +62,8 @@ public struct TicketNumberPattern: Sendable, Equatable {
                 let value = values[name] ?? ""
                 guard let width else { return value }
                 guard value.count <= width else {
-                    throw Failure(description: "\(name) “\(value)” is longer than the \(width) characters the pattern allows")
+                    throw Failure(zh: "\(name) 的值“\(value)”超过了格式允许的 \(width) 个字符",
+                                  en: "\(name) \"\(value)\" is longer than the \(width) characters the pattern allows")
                 }
                 return String(repeating: "0", count: width - value.count) + value
             }

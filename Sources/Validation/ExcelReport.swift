@@ -79,7 +79,7 @@ public enum ExcelReport {
             if row.number == headerRow {
                 sheet.write(row.number - 1, messageColumn, l.pick("校验结果", "Validation"), headerStyle)
             } else if let mark {
-                sheet.write(row.number - 1, max(row.cells.count, messageColumn), mark.messages.joined(separator: "；"),
+                sheet.write(row.number - 1, max(row.cells.count, messageColumn), mark.messages.joined(separator: l.pick("；", "; ")),
                             CellStyle(fill: mark.worst == .error ? errorFill : warningFill, wrap: true))
             }
         }

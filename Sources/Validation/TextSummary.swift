@@ -10,7 +10,8 @@ public enum TextSummary {
             if let sheet = roster.sheet { where_.append(l.pick("工作表“\(sheet)”", "sheet \"\(sheet)\"")) }
             if let format = roster.format { where_.append(format) }
             if let header = roster.headerRow { where_.append(l.pick("表头在第 \(header) 行", "header on row \(header)")) }
-            out += l.pick("名单：", "Roster: ") + roster.file + (where_.isEmpty ? "" : "（\(where_.joined(separator: "，"))）") + "\n"
+            let details = where_.isEmpty ? "" : l.pick("（\(where_.joined(separator: "，"))）", " (\(where_.joined(separator: ", ")))")
+            out += l.pick("名单：", "Roster: ") + roster.file + details + "\n"
         }
         let withErrors = report.rows - report.valid
         out += l.pick("共 \(report.rows) 行：合格 \(report.valid) 行，有错误 \(withErrors) 行；照片 \(report.photos) 张\n",
@@ -29,7 +30,7 @@ public enum TextSummary {
             .sorted { catalog.order($0.key) < catalog.order($1.key) }
         for (code, problems) in groups {
             let severity = problems[0].severity == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
-            out += "\n[\(severity)] \(code) \(catalog.title(code, l))（\(problems.count)）\n"
+            out += "\n[\(severity)] \(code) \(catalog.title(code, l))" + l.pick("（\(problems.count)）", " (\(problems.count))") + "\n"
             for p in problems.prefix(perCode) {
                 out += "  " + locate(p, l) + p.message(l) + "\n"
             }
@@ -47,7 +48,7 @@ public enum TextSummary {
         if let row = p.row { parts.append(l.pick("第 \(row) 行", "row \(row)")) }
         if let column = p.column { parts.append(l.pick("\(column) 列", "column \(column)")) }
         if let entry = p.entry { parts.append(entry) }
-        if let value = p.value, p.entry != value { parts.append("“\(value)”") }
-        return parts.isEmpty ? "" : parts.joined(separator: " ") + "："
+        if let value = p.value, p.entry != value { parts.append(l.pick("“\(value)”", "\"\(value)\"")) }
+        return parts.isEmpty ? "" : parts.joined(separator: " ") + l.pick("：", ": ")
     }
 }

@@ -35,7 +35,7 @@ struct BenchRenderCommand: ParsableCommand {
 
     func run() throws {
         guard let template = BuiltInTemplates.path(for: "admission-ticket") else {
-            printError(global.language.pick("kaowu bench: 找不到内置模板 admission-ticket", "kaowu bench: the built-in template admission-ticket is missing"))
+            printError(global.language.pick("kaowu bench：找不到内置模板 admission-ticket", "kaowu bench: the built-in template admission-ticket is missing"))
             throw ExitStatus.usage
         }
         let threads = threads.count

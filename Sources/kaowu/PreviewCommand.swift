@@ -36,7 +36,7 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         guard let path = BuiltInTemplates.path(for: template) else {
-            printError(l.pick("kaowu preview: 找不到模板 “\(template)”", "kaowu preview: no template \"\(template)\""))
+            printError(l.pick("kaowu preview：找不到模板“\(template)”", "kaowu preview: no template \"\(template)\""))
             throw ExitStatus.usage
         }
         let output = try OutputFile(out, inputs: [path], language: l)

@@ -42,7 +42,7 @@ final class ProgressBar: Sendable {
     }
 
     private func line(_ p: PackProgress) -> String {
-        p.stage == .rendering ? "\(label(p.stage))（\(p.total) \(language.pick("个考场", "rooms"))）" : label(p.stage)
+        p.stage == .rendering ? label(p.stage) + language.pick("（\(p.total) 个考场）", " (\(p.total) rooms)") : label(p.stage)
     }
 
     private func label(_ stage: PackProgress.Stage) -> String {

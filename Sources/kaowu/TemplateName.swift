@@ -19,7 +19,7 @@ enum TemplateName {
 
     /// "No template NAME" with the built-in kinds.
     static func notFound(_ name: String, _ l: Language) -> String {
-        l.pick("找不到模板 “\(name)”（内置：\(BuiltInTemplates.kinds.joined(separator: "、"))）",
+        l.pick("找不到模板“\(name)”（内置：\(BuiltInTemplates.kinds.joined(separator: "、"))）",
                "no template \"\(name)\" (built in: \(BuiltInTemplates.kinds.joined(separator: ", ")))")
     }
 }

@@ -69,7 +69,7 @@ public struct JobLoader: Sendable {
                 rooms = try nodes.attempt { try RoomTable.number(&numbered, file: roomsFile ?? file); return numbered }
             }
         } else {
-            nodes.report(nodes.error(root, key: "rooms", zh: "缺少考场（列表，或考场表文件 rooms: 考场.xlsx）", en: "missing (a list, or a table file: rooms: rooms.xlsx)"))
+            nodes.report(nodes.error(root, key: "rooms", zh: "缺少考场（列表，或考场表文件，如“rooms: 考场.xlsx”）", en: "missing (a list, or a table file: rooms: rooms.xlsx)"))
         }
         // sessions
         var sessions: [ExamSession] = []
@@ -92,8 +92,8 @@ public struct JobLoader: Sendable {
         let patternText = try nodes.attempt { try top["ticket-number"].map { try nodes.text($0, key: "ticket-number") } ?? Self.defaultPattern }
         let pattern = try patternText.flatMap { text in
             try nodes.attempt { () throws -> TicketNumberPattern in
-                do { return try TicketNumberPattern(text) } catch {
-                    throw nodes.error(top["ticket-number"], key: "ticket-number", zh: "准考证号格式有误：\(error)", en: "bad ticket-number pattern: \(error)")
+                do { return try TicketNumberPattern(text) } catch let failure as TicketNumberPattern.Failure {
+                    throw nodes.error(top["ticket-number"], key: "ticket-number", zh: "准考证号格式有误：\(failure.text.zh)", en: "bad ticket-number pattern: \(failure.text.en)")
                 }
             }
         }

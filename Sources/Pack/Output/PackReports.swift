@@ -17,7 +17,7 @@ extension PackRunner {
         let errors = report.problems.filter { $0.severity == .error && $0.row != nil }
         let leftOut = Dictionary(grouping: errors, by: { $0.row! }).sorted { $0.key < $1.key }.map { row, problems in
             (row: row, name: people[row]?.name ?? "", id: people[row]?.id ?? "",
-             reason: problems.map { $0.message(l) }.joined(separator: "；"))
+             reason: problems.map { $0.message(l) }.joined(separator: l.pick("；", "; ")))
         }
         try PlanWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/" + PackLayout.planWorkbook, created: stamp.epoch)
         try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/" + PackLayout.validationWorkbook, language: l, created: stamp.epoch,

@@ -19,10 +19,11 @@ struct PackPlan: Sendable {
     /// Seats `candidates` for `job`; `kept` holds the previous plan's seats (`--keep`).
     static func make(job: Job, candidates: [Candidate], kept: PreviousPlan? = nil) throws -> PackPlan {
         let seating = candidates
-        // A previous plan names rooms by site and name.
-        let roomIndex = Dictionary(job.rooms.enumerated().map { ($0.element.room.site + "\u{1F}" + $0.element.room.name, $0.offset) },
+        // A previous plan names rooms by site and name (matched as keys).
+        func roomKey(_ site: String, _ room: String) -> String { TextCleaner.key(site) + "\u{1F}" + TextCleaner.key(room) }
+        let roomIndex = Dictionary(job.rooms.enumerated().map { (roomKey($0.element.room.site, $0.element.room.name), $0.offset) },
                                    uniquingKeysWith: { a, _ in a })
-        func roomOf(_ entry: PreviousPlan.Entry) -> Int? { roomIndex[entry.site + "\u{1F}" + entry.room] }
+        func roomOf(_ entry: PreviousPlan.Entry) -> Int? { roomIndex[roomKey(entry.site, entry.room)] }
         var keptSeats: [String: (room: Int, seat: Int)] = [:]
         for (key, entry) in kept?.entries ?? [:] {
             if let r = roomOf(entry) { keptSeats[key] = (r, entry.seat) }
@@ -30,12 +31,12 @@ struct PackPlan: Sendable {
         let rooms = job.rooms.map(\.room)
         let plan = try SeatingPlanner.plan(seating, rooms: rooms, sessions: job.sessions, policy: job.policy, kept: keptSeats)
         var problems: [Problem] = []
-        let subjects = job.sessions.map(\.subject).joined(separator: "、")
+        let subjects = LocalizedText(zh: job.sessions.map(\.subject).joined(separator: "、"), en: job.sessions.map(\.subject).joined(separator: ", "))
         for i in plan.withoutSession {
             let c = candidates[i]
             problems.append(Problem(.error, "seat.no-session", row: c.row, field: "subject", value: c.subject,
-                                    message: LocalizedText(zh: "报考科目“\(c.subject)”不在本次考试的科目中（\(subjects)），未排考",
-                                                    en: "subject \"\(c.subject)\" is not one of this exam's (\(subjects)); not seated")))
+                                    message: LocalizedText(zh: "报考科目“\(c.subject)”不在本次考试的科目中（\(subjects.zh)），未排考",
+                                                    en: "subject \"\(c.subject)\" is not one of this exam's (\(subjects.en)); not seated")))
         }
         var seated: [SeatedCandidate] = []
         var byRoom = Array(repeating: [Int](), count: rooms.count)
@@ -57,8 +58,8 @@ struct PackPlan: Sendable {
             } else {
                 let values = ["exam.code": job.exam.code, "site.code": room.siteCode, "room": String(room.number), "seat": String(a.seat),
                               "session.code": a.session.map { job.sessions[$0].code } ?? "", "seq": String(sequence + 1)]
-                do { number = try job.ticketPattern.make(values) } catch {
-                    throw JobError.job(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(error)", en: "cannot make a ticket number: \(error)")
+                do { number = try job.ticketPattern.make(values) } catch let failure as TicketNumberPattern.Failure {
+                    throw JobError.job(file: job.file, line: nil, key: "ticket-number", zh: "准考证号无法生成：\(failure.text.zh)", en: "cannot make a ticket number: \(failure.text.en)")
                 }
             }
             if let other = numbers[number] {

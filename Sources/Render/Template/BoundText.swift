@@ -34,7 +34,7 @@ public struct BoundText: Sendable, Equatable {
         while let open = rest.range(of: "{{") {
             if open.lowerBound > rest.startIndex { parts.append(.literal(String(rest[..<open.lowerBound]))) }
             guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
-                throw BindingError(zh: "“{{” 没有对应的 “}}”：\(source)", en: "“{{” without “}}” in \(source)")
+                throw BindingError(zh: "“{{”没有对应的“}}”：\(source)", en: "\"{{\" without \"}}\" in \(source)")
             }
             let inner = rest[open.upperBound..<close.lowerBound].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let name = inner.first, !name.isEmpty else { throw BindingError(zh: "空的 {{ }}：\(source)", en: "an empty {{ }} in \(source)") }
@@ -57,7 +57,7 @@ public struct BoundText: Sendable, Equatable {
             }
             return .pad(width)
         default:
-            throw BindingError(zh: "未知的格式“\(pieces[0])”（可用：date、mask、upper、pad:N）", en: "unknown formatter “\(pieces[0])” (known: date, mask, upper, pad:N)")
+            throw BindingError(zh: "未知的格式“\(pieces[0])”（可用：date、mask、upper、pad:N）", en: "unknown formatter \"\(pieces[0])\" (known: date, mask, upper, pad:N)")
         }
     }
 

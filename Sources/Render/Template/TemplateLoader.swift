@@ -164,7 +164,7 @@ public struct TemplateLoader: Sendable {
         } else {
             let name = try map["size"].map { try reader.string($0, key: "page.size") } ?? "A4"
             guard let known = PaperSize.sizes[name] else {
-                throw reader.error(map["size"] ?? node, key: "page.size", zh: "未知的纸张尺寸“\(name)”（可用：\(PaperSize.sizes.keys.sorted().joined(separator: "、"))，或以毫米写 width 和 height）", en: "unknown size “\(name)” (known: \(PaperSize.sizes.keys.sorted().joined(separator: ", ")), or width and height in mm)")
+                throw reader.error(map["size"] ?? node, key: "page.size", zh: "未知的纸张尺寸“\(name)”（可用：\(PaperSize.sizes.keys.sorted().joined(separator: "、"))，或以毫米写 width 和 height）", en: "unknown size \"\(name)\" (known: \(PaperSize.sizes.keys.sorted().joined(separator: ", ")), or width and height in mm)")
             }
             size = known
         }
@@ -258,7 +258,7 @@ public struct TemplateLoader: Sendable {
             let width = try map["line"].map { try r.number($0, key: key + ".line", range: 0.05...10) } ?? 0.3
             return .line(x1: from[0], y1: from[1], x2: to[0], y2: to[1], width: width)
         default:
-            throw r.error(typeNode, key: key + ".type", zh: "未知的元素“\(type)”（可用：text、image、qr、rect、line）", en: "unknown element “\(type)” (known: text, image, qr, rect, line)")
+            throw r.error(typeNode, key: key + ".type", zh: "未知的元素“\(type)”（可用：text、image、qr、rect、line）", en: "unknown element \"\(type)\" (known: text, image, qr, rect, line)")
         }
     }
 
@@ -268,7 +268,7 @@ public struct TemplateLoader: Sendable {
         let text: BoundText
         do { text = try BoundText(source) } catch let error as BindingError { throw r.error(node, key: key, error.text) }
         for field in text.fields where !isKnownField(field) {
-            throw r.error(node, key: key, zh: "未知的字段“\(field)”", en: "unknown field “\(field)”")
+            throw r.error(node, key: key, zh: "未知的字段“\(field)”", en: "unknown field \"\(field)\"")
         }
         return text
     }
