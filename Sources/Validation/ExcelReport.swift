@@ -5,7 +5,8 @@ import Support
 
 /// Writes 校验报告.xlsx: a sheet listing every problem (row, column, value, message) and the roster
 /// itself, row for row as in the original (so row 17 is row 17), with problem cells highlighted and each
-/// row's messages in a last column. The roster is read a second time, streaming, and written in
+/// row's messages in a last column. Every cell is a string (numbers as Excel shows them), so nothing is
+/// turned into a number or a formula. The roster is read a second time, streaming, and written in
 /// constant-memory mode.
 public enum ExcelReport {
     static let errorFill: UInt32 = 0xFFC7CE
@@ -37,7 +38,7 @@ public enum ExcelReport {
             sheet.write(r, 0, p.severity == .error ? l.pick("错误", "error") : l.pick("警告", "warning"), fill)
             sheet.write(r, 1, p.code)
             sheet.write(r, 2, catalog.title(p.code, l))
-            if let row = p.row { sheet.write(r, 3, number: Double(row)) }
+            if let row = p.row { sheet.write(r, 3, String(row), CellStyle(text: true)) }
             sheet.write(r, 4, p.column ?? "")
             sheet.write(r, 5, p.field ?? "")
             sheet.write(r, 6, p.value ?? "", CellStyle(text: true))
@@ -70,11 +71,8 @@ public enum ExcelReport {
             for (c, cell) in row.cells.enumerated() {
                 var style = row.number == headerRow ? headerStyle : CellStyle(text: true)
                 if let severity = mark?.cells[columnLetters(c)] { style.fill = severity == .error ? errorFill : warningFill }
-                if case .number(let d) = cell, row.number != headerRow {
-                    sheet.write(row.number - 1, c, number: d, style.fill == nil ? nil : CellStyle(fill: style.fill))
-                } else {
-                    sheet.write(row.number - 1, c, cell.text, style)
-                }
+                // Every value as text, numbers as Excel showed them (an ID Excel damaged: 110105200210183000).
+                sheet.write(row.number - 1, c, cell.text, style)
             }
             if row.number == headerRow {
                 sheet.write(row.number - 1, messageColumn, l.pick("校验结果", "Validation"), headerStyle)

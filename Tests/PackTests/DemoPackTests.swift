@@ -67,6 +67,26 @@ import TestTools
         #expect(row116[3].contains("Excel") && !row116[3].contains("照片"), "\(row116)")
     }
 
+    @Test func everyCellOfBothWorkbooksIsAString() throws {
+        let (pack, _, _) = try Self.made.get()
+        for workbook in ["排考明细.xlsx", "校验报告.xlsx"] {
+            let path = pack + "/" + workbook
+            let sheets = try XlsxCells.sheets(of: path)
+            #expect(sheets.count == (workbook == "排考明细.xlsx" ? 4 : 2))
+            for sheet in sheets {
+                let cells = try XlsxCells.cells(of: path, sheet: sheet)
+                #expect(!cells.isEmpty, "\(workbook) \(sheet)")
+                let numbers = cells.filter(\.holdsNonText)
+                #expect(numbers.isEmpty, "\(workbook) \(sheet): \(numbers.prefix(5))")
+            }
+        }
+        // Seats, counts and row numbers are text and read back as the numbers they are.
+        let plan = try PackFixtures.plan(pack)
+        #expect(plan.allSatisfy { Int($0["座位号"]!) != nil && Int($0["名单行号"]!) != nil && Int($0["序号"]!) != nil })
+        let rooms = try PackFixtures.sheet(pack + "/排考明细.xlsx", "考场汇总")
+        #expect(rooms.last?[4] == String(rooms.dropFirst().dropLast().map { Int($0[4])! }.reduce(0, +)))
+    }
+
     @Test func ticketNumbersFollowThePatternAndTheSeats() throws {
         let (pack, _, _) = try Self.made.get()
         for row in try PackFixtures.plan(pack) {

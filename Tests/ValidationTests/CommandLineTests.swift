@@ -104,7 +104,7 @@ enum CLI {
         while let row = try problems.nextRow() { rows.append(row) }
         #expect(rows.first?.cells.map(\.text).prefix(3) == ["严重程度", "代码", "问题"])
         let checksum = try #require(rows.first { $0[1].text == "id.checksum" })
-        #expect(checksum[3] == .number(115) && checksum[4].text == "E")
+        #expect(checksum[3] == .text("115") && checksum[4].text == "E")
         let roster = try XlsxReader(path: path, sheet: "名单")
         var rosterRows: [Int: TableRow] = [:]
         while let row = try roster.nextRow() { rosterRows[row.number] = row }

@@ -5,7 +5,8 @@ import Spreadsheet
 import Support
 
 /// Writes 排考明细.xlsx: every seated candidate (the sheet `--keep` reads back), a summary per room, the
-/// candidates left out and why, and the same-school neighbours that could not be avoided.
+/// candidates left out and why, and the same-school neighbours that could not be avoided. Every cell is a
+/// string (numbers and counts too), so what is read back or copied elsewhere is exactly what is shown.
 enum PlanWorkbook {
     static let sheetName = "排考明细"
 
@@ -57,7 +58,7 @@ enum PlanWorkbook {
         for (i, title) in ["名单行号", "姓名", "证件号码", "原因"].enumerated() { missing.write(0, i, title, header) }
         for (i, w) in [8.0, 12, 21, 70].enumerated() { missing.setColumns(i, i, width: w) }
         for (n, entry) in leftOut.enumerated() {
-            missing.write(n + 1, 0, number: Double(entry.row))
+            missing.write(n + 1, 0, String(entry.row), text)
             missing.write(n + 1, 1, entry.name)
             missing.write(n + 1, 2, entry.id, text)
             missing.write(n + 1, 3, entry.reason)
@@ -69,8 +70,8 @@ enum PlanWorkbook {
             let room = job.rooms[c.room].room
             clashes.write(n + 1, 0, room.site)
             clashes.write(n + 1, 1, room.name)
-            clashes.write(n + 1, 2, number: Double(c.seat))
-            clashes.write(n + 1, 3, number: Double(c.neighbourSeat))
+            clashes.write(n + 1, 2, String(c.seat), text)
+            clashes.write(n + 1, 3, String(c.neighbourSeat), text)
             clashes.write(n + 1, 4, c.school)
         }
         try book.close()
@@ -90,7 +91,7 @@ enum PlanWorkbook {
             let session = s.session.map { job.sessions[$0] }
             for (i, column) in Column.allCases.enumerated() {
                 switch column {
-                case .serial: sheet.write(n + 1, i, number: Double(n + 1))
+                case .serial: sheet.write(n + 1, i, String(n + 1), text)
                 case .ticketNumber: sheet.write(n + 1, i, s.ticketNumber, text)
                 case .name: sheet.write(n + 1, i, candidate.name)
                 case .gender: sheet.write(n + 1, i, candidate.genderText)
@@ -103,9 +104,9 @@ enum PlanWorkbook {
                 case .site: sheet.write(n + 1, i, room.site)
                 case .siteCode: sheet.write(n + 1, i, room.siteCode, text)
                 case .room: sheet.write(n + 1, i, room.name)
-                case .seat: sheet.write(n + 1, i, number: Double(s.seat))
+                case .seat: sheet.write(n + 1, i, String(s.seat), text)
                 case .address: sheet.write(n + 1, i, room.address)
-                case .row: sheet.write(n + 1, i, number: Double(plan.candidates[s.candidate].row))
+                case .row: sheet.write(n + 1, i, String(plan.candidates[s.candidate].row), text)
                 }
             }
         }
@@ -131,10 +132,9 @@ enum PlanWorkbook {
             let numbers = seated.map(\.ticketNumber).sorted()
             let cells: [String] = [room.site, room.siteCode, room.name, room.type]
             for (i, value) in cells.enumerated() { sheet.write(r + 1, i, value, i == 1 ? text : nil) }
-            sheet.write(r + 1, 4, number: Double(room.seats))
-            sheet.write(r + 1, 5, number: Double(room.columns))
-            sheet.write(r + 1, 6, number: Double(seated.count))
-            sheet.write(r + 1, 7, number: Double(room.seats - seated.count))
+            for (i, count) in [room.seats, room.columns, seated.count, room.seats - seated.count].enumerated() {
+                sheet.write(r + 1, 4 + i, String(count), text)
+            }
             sheet.write(r + 1, 8, subjects.joined(separator: "、"))
             sheet.write(r + 1, 9, numbers.first ?? "", text)
             sheet.write(r + 1, 10, numbers.last ?? "", text)
@@ -146,8 +146,9 @@ enum PlanWorkbook {
         let last = job.rooms.count + 1
         sheet.write(last, 0, "合计", CellStyle(bold: true))
         sheet.write(last, 2, "\(job.rooms.count) 个考场", CellStyle(bold: true))
-        sheet.write(last, 4, number: Double(totals.seats), CellStyle(bold: true))
-        sheet.write(last, 6, number: Double(totals.seated), CellStyle(bold: true))
-        sheet.write(last, 7, number: Double(totals.seats - totals.seated), CellStyle(bold: true))
+        let total = CellStyle(bold: true, text: true)
+        sheet.write(last, 4, String(totals.seats), total)
+        sheet.write(last, 6, String(totals.seated), total)
+        sheet.write(last, 7, String(totals.seats - totals.seated), total)
     }
 }
