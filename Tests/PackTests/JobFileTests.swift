@@ -48,6 +48,17 @@ import TestTools
         #expect(job.roster.hasSuffix("/名单.csv"))
     }
 
+    @Test func photoBackgroundsAreNamedInEitherLanguageAndAnyCase() throws {
+        for (name, colour) in [("Red", "red"), ("红底", "red"), ("蓝色", "blue"), ("BLUE", "blue"), ("白", "white"), ("White", "white")] {
+            let job = try load("""
+            inputs: {roster: 名单.csv}
+            \(Self.room)
+            photo: {background: \(name)}
+            """)
+            #expect(job.photo.requiredBackground?.rawValue == colour, "\(name)")
+        }
+    }
+
     @Test func unknownKeysNameTheirLine() throws {
         let e = try failure("""
         inputs: {roster: 名单.csv}
