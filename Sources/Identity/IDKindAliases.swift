@@ -1,7 +1,7 @@
 import Support
 
 /// The words people write in a 证件类型 column, mapped to document kinds. Keys are normalised by `key(_:)`:
-/// cleaned (NFKC), lower-cased, without spaces, punctuation, a leading 中华人民共和国 or a trailing 号码/号.
+/// as keys (`TextCleaner.key`: NFKC), lower-cased, without spaces, punctuation, a leading 中华人民共和国 or a trailing 号码/号.
 enum DocumentKindAliases {
     static func lookup(_ cell: String) -> IDKind? {
         let k = key(cell)

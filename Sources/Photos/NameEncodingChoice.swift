@@ -43,7 +43,7 @@ public struct NameEncodingChoice: Sendable, Codable, Equatable {
     static let sampleSize = 20_000
 
     /// Chooses for the raw `names` lacking the flag (not pure ASCII); `rosterNames`, when known, are the
-    /// roster's cleaned names.
+    /// roster's names in key form (`TextCleaner.nameKey`).
     public static func choose(_ names: [[UInt8]], rosterNames: Set<String>? = nil) -> NameEncodingChoice {
         guard !names.isEmpty else { return .unneeded }
         let step = max(1, names.count / sampleSize)

@@ -4,7 +4,7 @@ import Support
 /// asks for. One finder for every table kaowu reads (rosters, rooms tables, earlier plans); each says which
 /// words mean which column and how many rows it searches.
 public struct HeaderFinder<Column: Hashable>: Sendable {
-    /// The column a cleaned header text means, if any.
+    /// The column a header text (in key form, `TextCleaner.key`) means, if any.
     public let match: @Sendable (String) -> Column?
     /// Whether the columns found make a header.
     public let isHeader: @Sendable ([Column: Int]) -> Bool
@@ -14,7 +14,7 @@ public struct HeaderFinder<Column: Hashable>: Sendable {
         self.isHeader = isHeader
     }
 
-    /// The columns `row` names (the first cell naming a column wins) and every cell's cleaned text, when
+    /// The columns `row` names (the first cell naming a column wins) and every cell's text in key form, when
     /// the row is a header; nil otherwise.
     public func header(in row: TableRow) -> (columns: [Column: Int], headers: [String])? {
         var columns: [Column: Int] = [:]

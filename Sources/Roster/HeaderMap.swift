@@ -5,7 +5,7 @@ import Support
 public struct HeaderMap: Sendable {
     /// The spreadsheet row number of the header.
     public let row: Int
-    /// Header text of every column, cleaned.
+    /// Header text of every column in key form (`TextCleaner.key`: NFKC, spaces folded).
     public let headers: [String]
     /// Zero-based column of each recognised field.
     public let columns: [Field: Int]

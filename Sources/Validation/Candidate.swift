@@ -8,7 +8,7 @@ import Roster
 public struct Candidate: Sendable, Equatable {
     /// The spreadsheet row a person sees.
     public var row: Int
-    /// The name as cleaned for matching and printing.
+    /// The name as written (`TextCleaner.asWritten`): what is printed.
     public var name: String
     public var idKind: IDKind
     /// The document number, cleaned (a legacy 15-digit ID converted to 18 digits): the candidate's key.
@@ -21,9 +21,10 @@ public struct Candidate: Sendable, Equatable {
     public var subject: String
     /// The index of the photo's entry in the archive, when there is a photo.
     public var photoEntry: Int?
-    /// Every recognised column's text as cleaned, by field (the gender and birth date as written).
+    /// Every recognised column's text as written (`TextCleaner.asWritten`), by field.
     public var fields: [Field: String]
-    /// Every titled column's text as cleaned, by its header text (recognised columns too).
+    /// Every titled column's text as written, by its header text in key form (`TextCleaner.key`: a header
+    /// 培训项目（初级） is `培训项目(初级)` here), recognised columns too.
     public var columns: [String: String]
 
     public init(row: Int, name: String, idKind: IDKind, idNumber: String, gender: Gender? = nil,

@@ -5,7 +5,7 @@ import Support
 /// What validation keeps of a roster row after checking it: enough to match photos and count errors.
 struct RowFacts: Sendable {
     let row: Int
-    /// The cleaned (and, for legacy numbers, converted) document number; empty when missing.
+    /// The document number as a key (`TextCleaner.documentNumber`; a legacy number converted); empty when missing.
     let key: String
     /// Whether `key` is the person's number: false when Excel damaged it or the document type is unknown
     /// (the row's own error asks for the number to be fixed; no photo is expected under it meanwhile).

@@ -7,7 +7,7 @@ public struct ValidatedRoster: Sendable {
     public struct RefusedRow: Sendable, Equatable {
         public var row: Int
         public var name: String
-        /// The document number as written (cleaned).
+        /// The document number as written (`TextCleaner.asWritten`).
         public var idNumber: String
     }
 
