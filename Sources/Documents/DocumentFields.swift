@@ -55,6 +55,13 @@ public enum DocumentFields {
         return best?.name
     }
 
+    /// For a template field nothing supplies: the supplied field it was probably meant to be, unless it is
+    /// a name kaowu knows (then it is simply not supplied, not mistyped).
+    public static func misspelt(_ field: String, supplied: Set<String>) -> String? {
+        guard !Field.allCases.contains(where: { $0.rawValue == field }), !knownNames().contains(field) else { return nil }
+        return nearest(field, in: supplied)
+    }
+
     /// Levenshtein distance over characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -25,6 +25,8 @@ public struct UnsuppliedFields: Error, Diagnostic {
     public let entries: [Entry]
     /// How to leave a field blank on purpose, in the command's terms.
     public let blankHint: LocalizedText
+    /// Other templates of the same run with fields nothing supplies.
+    public var more: [UnsuppliedFields] = []
 
     public init(template: String, entries: [Entry], blankHint: LocalizedText) {
         self.template = template
@@ -46,6 +48,7 @@ public struct UnsuppliedFields: Error, Diagnostic {
             let guess = entry.nearest.map { language.pick("；是否想写 \($0)？", "; did you mean \($0)?") } ?? ""
             lines.append("  \(place){{\(entry.gap.field)}}\(language.pick("：", ": "))\(entry.supply.pick(language))\(guess)")
         }
+        for other in more { lines += other.message(language).split(separator: "\n").dropLast().map(String.init) }
         lines.append(blankHint.pick(language))
         return lines.joined(separator: "\n")
     }

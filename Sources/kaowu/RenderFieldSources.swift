@@ -21,7 +21,7 @@ enum RenderFieldSources {
         let gaps = TemplateFieldCheck.gaps(in: document.template, supplied: supplied, allowBlank: allowBlank)
         guard !gaps.isEmpty else { return nil }
         let entries = gaps.map { gap in
-            UnsuppliedFields.Entry(gap: gap, supply: supply(gap.field), nearest: DocumentFields.nearest(gap.field, in: supplied))
+            UnsuppliedFields.Entry(gap: gap, supply: supply(gap.field), nearest: DocumentFields.misspelt(gap.field, supplied: supplied))
         }
         return UnsuppliedFields(template: document.templatePath, entries: entries, blankHint: LocalizedText(
             zh: "确实要留空的字段用 --allow-blank 字段名；可以没有的元素在模板中写 optional: true（留空时不画）。",
