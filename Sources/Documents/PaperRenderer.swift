@@ -17,8 +17,12 @@ public struct PaperRenderer {
         self.templatePath = templatePath
         template = try TemplateLoader(isKnownField: DocumentFields.isWellFormed).load(path: templatePath)
         let folder = (FilePath.resolved(templatePath) as NSString).deletingLastPathComponent
-        renderer = try TemplateRenderer(template: template, baseDirectory: folder,
-                                        isDocumentField: { field in DocumentFields.isJobValue(field) && !field.hasPrefix("page.") })
+        do {
+            renderer = try TemplateRenderer(template: template, baseDirectory: folder,
+                                            isDocumentField: { field in DocumentFields.isJobValue(field) && !field.hasPrefix("page.") })
+        } catch let mistake as TemplateError {
+            throw TemplateError(code: mistake.code, file: templatePath, line: mistake.line, key: mistake.key, text: mistake.text)
+        }
     }
 
     /// Whether the template binds no candidate field (a door label): it is drawn once, from the job's values.
