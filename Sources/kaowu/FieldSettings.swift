@@ -13,6 +13,9 @@ enum FieldSettings {
         for entry in settings where split(entry) == nil {
             throw ValidationError(l.pick("--set 应写成 字段=值，如 exam.title=2026年考试（“\(entry)”）", "--set takes field=value, e.g. exam.title=Exam (\"\(entry)\")"))
         }
+        if names(settings).contains(CandidateRecords.photoField) {
+            throw ValidationError(l.pick("--set photo：照片由 --photos 给出的压缩包提供", "--set photo: photos come from the archive given with --photos"))
+        }
     }
 
     /// The settings as a template context (after `check`; malformed entries are left out); notices given as

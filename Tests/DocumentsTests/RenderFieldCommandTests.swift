@@ -171,6 +171,8 @@ struct FieldFixture {
         let settings = ["--set", "room.name=第01考场"]
         let refused = try Kaowu.run(["render", "desk-label", "--data", fixture.full, "--out", out] + settings)
         #expect(refused.status == 2 && refused.stderr.contains("{{photo}}：用 --photos 给出照片压缩包"), "\(refused.stderr)")
+        let set = try Kaowu.run(["render", "desk-label", "--data", fixture.full, "--set", "photo=x.jpg", "--out", out] + settings)
+        #expect(set.status == 2 && set.stderr.contains("--set photo"), "\(set.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         let template = try fixture.template("无照片.yaml", """
         page: {width: 90, height: 54}

@@ -172,7 +172,7 @@ import TestTools
         let zipped = try Self.zippedManifest(dir + "/pack.zip")
         #expect(zipped == (try String(contentsOfFile: dir + "/pack/manifest.json", encoding: .utf8)))
         #expect(zipped.contains("测试考试"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "second.yaml", "名单.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "second.yaml", "名单.csv", "照片.zip"])
     }
 
     @Test func ctrlCRemovesTheRunsUnfinishedFiles() throws {

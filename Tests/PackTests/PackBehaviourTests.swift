@@ -26,6 +26,8 @@ import TestTools
     @Test func keepLeavesEveryExistingSeatAndNumberAndSeatsOnlyNewcomers() throws {
         let dir = try Tool.scratch()
         _ = try PackFixtures.roster(40, in: dir, name: "first.csv")
+        _ = try PackFixtures.roster(15, in: dir, name: "new.csv", first: 40)
+        try PackFixtures.photos(for: [dir + "/first.csv", dir + "/new.csv"], in: dir)
         let first = try PackFixtures.job(Self.body(roster: "first.csv"), in: dir, name: "first.yaml")
         #expect(try PackFixtures.kaowu(["pack", first, "--out", dir + "/a"]).status == 0)
         let before = try PackFixtures.plan(dir + "/a")
@@ -34,8 +36,6 @@ import TestTools
         // 55 candidates: the first 40 again (in another order: the roster was re-sorted) and 15 new ones.
         var lines = try String(contentsOfFile: dir + "/first.csv", encoding: .utf8).split(separator: "\r\n").map(String.init)
         let header = lines.removeFirst()
-        _ = try PackFixtures.roster(15, in: dir, name: "new.csv", first: 40)
-        try PackFixtures.photos(for: [dir + "/first.csv", dir + "/new.csv"], in: dir)
         let newcomers = try String(contentsOfFile: dir + "/new.csv", encoding: .utf8).split(separator: "\r\n").dropFirst().map(String.init)
         try ([header] + newcomers + lines.reversed()).joined(separator: "\r\n").write(toFile: dir + "/second.csv", atomically: true, encoding: .utf8)
         let second = try PackFixtures.job(Self.body(roster: "second.csv"), in: dir, name: "second.yaml")
