@@ -129,6 +129,18 @@ struct FieldFixture {
         #expect(t.contains("本考场 6 人") && !t.contains("科目："), "a door label without a session leaves the line out: \(t)")
     }
 
+    /// The blanks of issue 10: a door label reading "本考场 人", a 合格证 reading "于  参加 ，".
+    @Test func theSentencesThatPrintedWithHolesAreRefused() throws {
+        let door = try Kaowu.run(["render", "door-label", "--data", fixture.full, "--set", "exam.title=考试", "--out", fixture.dir + "/门贴.pdf"])
+        #expect(door.status == 2 && door.stderr.contains("行 {{room.count}}：--set room.count=…"), "\(door.stderr)")
+        let certificate = try Kaowu.run(["render", "qualification-certificate", "--data", fixture.full, "--photos", fixture.photos, "--out", fixture.dir + "/合格证.pdf"])
+        #expect(certificate.status == 2, "\(certificate.stderr)")
+        for field in ["course.dates", "course.name", "certificate.number", "issuer.name", "certificate.date"] {
+            #expect(certificate.stderr.contains("{{\(field)}}：--set \(field)=…"), "\(field)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.dir + "/门贴.pdf") && !FileManager.default.fileExists(atPath: fixture.dir + "/合格证.pdf"))
+    }
+
     @Test func allowBlankLetsAFieldBeBlankOnPurpose() throws {
         let out = fixture.dir + "/桌贴.pdf"
         let base = ["render", "desk-label", "--data", fixture.plain, "--photos", fixture.photos, "--set", "room.name=第01考场", "--out", out]
