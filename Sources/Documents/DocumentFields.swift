@@ -29,8 +29,10 @@ public enum DocumentFields {
     }
 
     /// Every field name kaowu supplies or its built-in templates use: what a mistyped `--set` key or
-    /// template field is compared with ("did you mean …?").
-    public static func knownNames() -> Set<String> {
+    /// template field is compared with ("did you mean …?"). Made once, when first asked for.
+    public static func knownNames() -> Set<String> { known }
+
+    private static let known: Set<String> = {
         var names = Set(Field.allCases.map(\.rawValue))
         names.formUnion(CandidateRecords.probeFields)
         names.formUnion(TemplateValues.probeFields)
@@ -41,7 +43,7 @@ public enum DocumentFields {
             names.formUnion(template.bindings.flatMap(\.fields))
         }
         return names
-    }
+    }()
 
     /// The name among `candidates` closest to `name` (at most a third of its length in edits, and at most
     /// 3), if any: the did-you-mean of unknown names.
