@@ -45,6 +45,7 @@ public enum SampleRecords {
             values["seat"] = String(format: "%02d", k + 1)
             values["row.index"] = String(k + 1)
             values["ticketNumber"] = "2026A0101" + String(format: "%03d", k + 1)
+            values["证书编号"] = "SHPX2026" + String(format: "%06d", 123 + k)
             let photo = JPEGImage(painter.jpeg(background: .red, variant: k), id: "sample-\(k)", decodePixels: decodePixels)
             return RenderRecord(values: values, images: photo.map { ["photo": $0] } ?? [:])
         }

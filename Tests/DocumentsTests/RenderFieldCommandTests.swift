@@ -135,9 +135,12 @@ struct FieldFixture {
         #expect(door.status == 2 && door.stderr.contains("行 {{room.count}}：--set room.count=…"), "\(door.stderr)")
         let certificate = try Kaowu.run(["render", "qualification-certificate", "--data", fixture.full, "--photos", fixture.photos, "--out", fixture.dir + "/合格证.pdf"])
         #expect(certificate.status == 2, "\(certificate.stderr)")
-        for field in ["course.dates", "course.name", "certificate.number", "issuer.name", "certificate.date"] {
+        for field in ["course.dates", "course.name", "issuer.name", "certificate.date"] {
             #expect(certificate.stderr.contains("{{\(field)}}：--set \(field)=…"), "\(field)")
         }
+        #expect(!certificate.stderr.contains("证书编号"), "the roster has the column")
+        let plain = try Kaowu.run(["render", "qualification-certificate", "--data", fixture.plain, "--photos", fixture.photos, "--out", fixture.dir + "/合格证.pdf"])
+        #expect(plain.stderr.contains("{{证书编号}}：名单中加一列“证书编号”"), "\(plain.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.dir + "/门贴.pdf") && !FileManager.default.fileExists(atPath: fixture.dir + "/合格证.pdf"))
     }
 

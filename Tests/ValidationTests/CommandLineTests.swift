@@ -191,7 +191,7 @@ extension HostileCommandLineTests {
         let dir = try Fixtures.scratch()
         let out = dir + "/合格证.pdf"
         let r = try CLI.run(["render", "qualification-certificate", "--data", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
-                             "--set", "course.name=企业培训师（三级）提升培训班", "--set", "course.dates=2026年7月6日至17日", "--set", "certificate.number=SHPX2026",
+                             "--set", "course.name=企业培训师（三级）提升培训班", "--set", "course.dates=2026年7月6日至17日", "--set", "证书编号=SHPX2026",
                              "--set", "issuer.name=上海市培训协会", "--set", "certificate.date=2026-07-20", "--out", out])
         #expect(r.status == 1)                                  // the demo has rows with errors: listed, not rendered
         #expect(r.stdout.contains("id.checksum"))
