@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
         .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "Yams"], swiftSettings: cairoIncludes),
         .target(name: "Seating", dependencies: ["Support", "Validation"]),
-        .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Validation", "Seating"],
+        .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Validation", "Seating", "Support"],
                 resources: [.copy("Resources/templates")]),
         .target(name: "Pack", dependencies: ["Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")]),

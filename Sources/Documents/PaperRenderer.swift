@@ -1,23 +1,41 @@
 import Foundation
 import Render
+import Support
 
 /// Renders a template in the way its kind needs: one page per record, cards N-up on sheets, or a table
 /// of all records over as many pages as needed; to a PDF, or the first page to a PNG preview.
 public struct PaperRenderer {
     public let template: Template
     public let renderer: TemplateRenderer
+    /// The template file, as given.
+    public let templatePath: String
 
-    /// Loads the template at `path`, checking its fields against `DocumentFields`.
+    /// Loads the template at `path` (any well-formed field; whether each is supplied is checked by
+    /// `TemplateFieldCheck`). Its images and background are found in the template file's own folder,
+    /// whatever the current folder.
     public init(templatePath: String) throws {
-        template = try TemplateLoader(isKnownField: DocumentFields.isKnown).load(path: templatePath)
-        renderer = try TemplateRenderer(template: template, baseDirectory: (templatePath as NSString).deletingLastPathComponent,
-                                        isDocumentField: { field in DocumentFields.namespaces.contains { field.hasPrefix($0) } && !field.hasPrefix("page.") })
+        self.templatePath = templatePath
+        template = try TemplateLoader(isKnownField: DocumentFields.isWellFormed).load(path: templatePath)
+        let folder = (FilePath.resolved(templatePath) as NSString).deletingLastPathComponent
+        do {
+            renderer = try TemplateRenderer(template: template, baseDirectory: folder,
+                                            isDocumentField: { field in DocumentFields.isJobValue(field) && !field.hasPrefix("page.") })
+        } catch let mistake as TemplateError {
+            throw TemplateError(code: mistake.code, file: templatePath, line: mistake.line, key: mistake.key, text: mistake.text)
+        }
     }
 
     /// Whether the template binds no candidate field (a door label): it is drawn once, from the job's values.
     public var isPerRoom: Bool {
-        template.table == nil && template.fields.allSatisfy { field in DocumentFields.namespaces.contains { field.hasPrefix($0) } }
+        template.table == nil && template.fields.allSatisfy(DocumentFields.isJobValue)
     }
+
+    /// What a table document computes on every page: its number, the page count and how many are expected.
+    public static let tableFields: Set<String> = [TemplateRenderer.pageNumberField, TemplateRenderer.pageCountField, countField]
+    static let countField = "count.expected"
+
+    /// The fields this document computes itself (`tableFields` for a table, else none).
+    public var computedFields: Set<String> { template.table == nil ? [] : Self.tableFields }
 
     /// The size of one output page in mm.
     public var pageSize: (width: Double, height: Double) {
@@ -34,7 +52,7 @@ public struct PaperRenderer {
         }
         if let table = template.table {
             var contextRecord = RenderRecord(values: context)
-            contextRecord.values["count.expected"] = context["count.expected"] ?? String(records.count)
+            contextRecord.values[Self.countField] = context[Self.countField] ?? String(records.count)
             renderer.draw(table, context: contextRecord, rows: merged, on: canvas)
         } else if isPerRoom {
             renderer.draw(RenderRecord(values: context), on: canvas)

@@ -6,14 +6,52 @@ import Validation
 /// The values templates bind, made from the typed facts of an exam, a room, a session and a seat: every
 /// template field name (`exam.title`, `room.range`, `seat`, …) is written here and nowhere else.
 public enum TemplateValues {
-    /// The exam's values (`exam.*`, `notice.N`), after the job's own `extra` values.
+    /// The exam's values (`exam.*`, `notice.N`, `notices`), after the job's own `extra` values.
     public static func exam(title: String, code: String, date: String, notices: [String], extra: [String: String]) -> [String: String] {
         var values = extra
         values["exam.title"] = title
         values["exam.code"] = code
         values["exam.date"] = date
-        for (i, notice) in notices.enumerated() { values["notice.\(i + 1)"] = notice }
+        values.merge(self.notices(notices)) { _, new in new }
         return values
+    }
+
+    /// 考生须知: each paragraph as `notice.N`, and all of them numbered one per line as `notices` (the
+    /// block an admission ticket prints, so it never shows a number without its text). Blank paragraphs are
+    /// left out; no paragraphs give no values.
+    public static func notices(_ paragraphs: [String]) -> [String: String] {
+        let given = paragraphs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        var values: [String: String] = [:]
+        for (i, notice) in given.enumerated() { values["notice.\(i + 1)"] = notice }
+        if !given.isEmpty { values[noticesField] = given.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n") }
+        return values
+    }
+
+    /// The numbered block of notices.
+    public static let noticesField = "notices"
+
+    /// The notices given as `notice.1`, `notice.2`, … in `values` (`--set`), in their order.
+    public static func noticeParagraphs(in values: [String: String]) -> [String] {
+        values.compactMap { key, value in noticeNumber(key).map { ($0, value) } }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// N of a `notice.N` field name.
+    public static func noticeNumber(_ field: String) -> Int? {
+        guard field.hasPrefix("notice."), let n = Int(field.dropFirst("notice.".count)), n > 0, n <= 100 else { return nil }
+        return n
+    }
+
+    /// Every field these values can hold (with one notice): what mistyped names are compared with.
+    static var probeFields: Set<String> {
+        let room = Room(site: "·", siteCode: "·", name: "·", type: "·", seats: 1, columns: 1, address: "·", number: 1)
+        let session = ExamSession(subject: "·", code: "·", mode: "·", start: "2026-01-01 09:00", end: "2026-01-01 10:00")
+        let candidate = CandidateRecords.probe(fields: [:], columns: [:])
+        var keys = Set(exam(title: "·", code: "·", date: "·", notices: ["·"], extra: [:]).keys)
+        keys.formUnion(self.room(room, siteAddress: "·", invigilators: "·").keys)
+        keys.formUnion(occupancy(ticketNumbers: ["·"]).keys)
+        keys.formUnion(self.session(session).keys)
+        keys.formUnion(seat(candidate, index: 0, seat: 1, ticketNumber: "·", session: session).keys)
+        return keys
     }
 
     /// A room's values (`site.*`, `room.*`).

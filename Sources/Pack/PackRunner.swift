@@ -2,6 +2,7 @@ import Documents
 import Foundation
 import Photos
 import Render
+import Roster
 import Seating
 import Support
 import Synchronization
@@ -22,11 +23,14 @@ public enum PackRunner {
         // The output is checked before any work, and locked for the whole run.
         let output = try PackOutput(path: options.output ?? job.output)
         try output.refuseInputs(job.inputFiles(keep: options.keep))
+        // Every template is checked before any work, its fields against the roster's columns, the job's values
+        // and what seating computes; their text styles decide which font faces are cut.
+        let documents = try job.renderedDocuments.map { ($0, try loadRenderer(job, $0)) }
+        try PackFields.check(job: job, renderers: documents, header: RosterHeader.read(path: job.roster, sheet: job.sheet))
+        let textStyles = documents.flatMap(\.1.template.textStyles)
         try output.begin()
         defer { output.finish() }
         let kept = try options.keep.map { try PreviousPlan.read(path: $0) }
-        // Every template is checked before any work; their text styles decide which font faces are cut.
-        let textStyles = try job.renderedDocuments.flatMap { try loadRenderer(job, $0).template.textStyles }
 
         // Validate and read the valid rows.
         options.progress?(PackProgress(stage: .validating, done: 0, total: 1, note: l.pick("校验名单和照片", "validating roster and photos")))

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Render
 import Support
@@ -11,10 +12,6 @@ public enum SampleRecords {
         "room.count": "30", "room.invigilators": "王老师、李老师",
         "session.subject": "Web 前端开发（中级）理论知识", "session.date": "2026-06-20", "session.time": "09:00–11:00",
         "sessions.1": "06月20日 09:00–11:00  理论知识", "sessions.2": "06月20日 13:30–16:30  实操技能",
-        "notice.1": "考生须携带准考证和有效身份证件，提前 30 分钟到达考场。",
-        "notice.2": "开考 15 分钟后不得入场，考试开始 30 分钟内不得交卷离场。",
-        "notice.3": "除规定文具外，手机等电子设备须关机并放在指定位置。",
-        "notice.4": "考生须服从监考人员管理，遵守考场纪律，独立完成作答。",
         "course.name": "企业培训师（三级）提升培训班", "class.name": "2026 年第 3 期",
         "course.dates": "2026年07月06日 – 2026年07月17日", "course.place": "上海市培训协会培训中心 201 教室",
         "issuer.name": "上海市培训协会", "issuer.code": "SHPX",
@@ -22,7 +19,12 @@ public enum SampleRecords {
         "certificate.kind": "培训合格证书", "certificate.title": "企业培训师（三级）",
         "certificate.qr": "HTTPS://V.EXAMPLE.ORG/1/D2SBGAQMEBZIG5DFON2A",
         "count.expected": "30",
-    ]
+    ].merging(TemplateValues.notices(notices)) { _, new in new }
+
+    /// 考生须知 of the sample exam (`notice.N` and the numbered `notices`).
+    static let notices = ["考生须携带准考证和有效身份证件，提前 30 分钟到达考场。", "开考 15 分钟后不得入场，考试开始 30 分钟内不得交卷离场。",
+                          "除规定文具外，手机等电子设备须关机并放在指定位置。", "考生须服从监考人员管理，遵守考场纪律，独立完成作答。",
+                          "请妥善保管本准考证，考后凭准考证查询成绩。"]
 
     /// `count` invented candidates with photos (values and images ready for a template).
     public static func records(_ count: Int, decodePixels: Bool = true) -> [RenderRecord] {
@@ -43,6 +45,7 @@ public enum SampleRecords {
             values["seat"] = String(format: "%02d", k + 1)
             values["row.index"] = String(k + 1)
             values["ticketNumber"] = "2026A0101" + String(format: "%03d", k + 1)
+            values["证书编号"] = "SHPX2026" + String(format: "%06d", 123 + k)
             let photo = JPEGImage(painter.jpeg(background: .red, variant: k), id: "sample-\(k)", decodePixels: decodePixels)
             return RenderRecord(values: values, images: photo.map { ["photo": $0] } ?? [:])
         }

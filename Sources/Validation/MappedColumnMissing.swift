@@ -35,7 +35,7 @@ public struct MappedColumnMissing: Error, Diagnostic, Equatable {
 
     /// The mappings of `mappings` that no header of `headers` (a header row's texts) matches, compared as
     /// header aliases are (no spaces, `*` or notes in brackets, any case), in the order of their header texts.
-    static func find(_ mappings: [String: Field], headers: [String], headerRow: Int?, file: String) -> [MappedColumnMissing] {
+    public static func find(_ mappings: [String: Field], headers: [String], headerRow: Int?, file: String) -> [MappedColumnMissing] {
         let present = Set(headers.map(Field.normalizeHeader))
         return mappings.sorted { $0.key < $1.key }
             .filter { !present.contains(Field.normalizeHeader($0.key)) }

@@ -39,11 +39,25 @@ struct PreviewCommand: ParsableCommand {
             printError(l.pick("kaowu preview：找不到模板“\(template)”", "kaowu preview: no template \"\(template)\""))
             throw ExitStatus.usage
         }
+        let document: PaperRenderer
+        do { document = try PaperRenderer(templatePath: path) } catch {
+            printError("kaowu preview: " + describe(error, l))
+            throw ExitStatus.usage
+        }
+        try FieldSettings.checkNames(set: set, allowBlank: [], template: document.template, command: "preview", l)
         let output = try OutputFile(out, inputs: [path], language: l)
         do {
-            let document = try PaperRenderer(templatePath: path)
-            let context = SampleRecords.context.merging(FieldSettings.context(set)) { _, new in new }
+            var context = SampleRecords.context.merging(FieldSettings.context(set)) { _, new in new }
             let records = SampleRecords.records(max(document.recordsOnFirstPage, 3))
+            // A field the sample data does not have (a column of your roster, say) shows its name in brackets.
+            let supplied = Set(records.first?.values.keys.map { $0 } ?? []).union(records.first?.images.keys.map { $0 } ?? [])
+                .union(context.keys).union(document.computedFields)
+            let gaps = TemplateFieldCheck.gaps(in: document.template, supplied: supplied)
+            for gap in gaps { context[gap.field] = "[\(gap.field)]" }
+            if !gaps.isEmpty {
+                printError(l.pick("kaowu preview：示例数据中没有这些字段，以 [字段名] 代替：", "kaowu preview: the sample data has no value for these fields; shown as [field]: ")
+                           + gaps.map(\.field).joined(separator: l.pick("、", ", ")))
+            }
             if out.lowercased().hasSuffix(".pdf") {
                 try document.renderPDF(records, context: context, to: output.temporary)
             } else {

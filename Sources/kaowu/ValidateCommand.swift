@@ -18,14 +18,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "照片压缩包 .zip（文件名为 身份证号.jpg 或 姓名-身份证号.jpg）")
     var photos: String?
 
-    @Option(name: .long, help: "工作表名称或序号（默认第一个可见工作表）")
-    var sheet: String?
-
-    @Option(name: .long, parsing: .singleValue, help: "指定列含义，如 --map 学员证号=id（可多次使用）")
-    var map: [String] = []
-
     @OptionGroup
-    var photoOptions: PhotoOptions
+    var rosterOptions: RosterOptions
 
     @Flag(name: .long, help: "以 JSON 输出报告（design §3 的格式）")
     var json = false
@@ -42,17 +36,6 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "按此日期判断出生日期是否在未来（YYYY-MM-DD，默认今天）")
     var today: String?
 
-    /// `--map` entries as header → field, nil when one is malformed.
-    private var mappings: [String: Field]? {
-        var mappings: [String: Field] = [:]
-        for entry in map {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let field = Field(rawValue: parts[1]) else { return nil }
-            mappings[parts[0]] = field
-        }
-        return mappings
-    }
-
     /// `--today` as a date, nil when not given or no calendar date.
     private var todayDate: CivilDate? {
         today.flatMap { CivilDate.parse($0) }.flatMap { $0.hasDay ? $0 : nil }
@@ -60,21 +43,15 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         let l = global.language
-        try photoOptions.check(l)
+        try rosterOptions.check(l)
         try threads.check(l)
-        guard mappings != nil else {
-            let fields = Field.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError(l.pick("--map 应写成 列名=字段，字段为：\(fields)", "--map takes HEADER=field with field one of: \(fields)"))
-        }
         if today != nil && todayDate == nil { throw ValidationError(l.pick("--today 应写成 2026-06-20", "--today takes YYYY-MM-DD")) }
     }
 
     func run() throws {
         let language = global.language
         var options = ValidationOptions()
-        options.sheet = sheet
-        options.mappings = mappings ?? [:]
-        photoOptions.apply(to: &options)
+        rosterOptions.apply(to: &options)
         options.threads = threads.count
         if let todayDate { options.today = todayDate }
         try requireReadable([roster] + (photos.map { [$0] } ?? []), language)
@@ -84,7 +61,7 @@ struct ValidateCommand: ParsableCommand {
             if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + message.pick(language)).utf8)) }
         }
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        try requireMappedColumns(report, language)
+        try requireMappedColumns(report.mappingMistakes, language)
 
         if json {
             FileHandle.standardOutput.write(try report.json(language))
@@ -94,7 +71,7 @@ struct ValidateCommand: ParsableCommand {
         }
         if let path = self.report {
             do {
-                try ExcelReport.write(report, rosterPath: roster, sheet: sheet, to: path, language: language)
+                try ExcelReport.write(report, rosterPath: roster, sheet: rosterOptions.sheet, to: path, language: language)
                 if !json { print(language.pick("Excel 报告：\(path)", "Excel report: \(path)")) }
             } catch {
                 let reason = describe(error, language)

@@ -21,11 +21,11 @@ struct RenderFixture {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var random = SeededRandom(seed: 77)
         candidates = (0..<Self.count).map { SyntheticCandidate.make(index: $0 * 31 + 2, random: &random) }
-        var csv = "姓名,性别,身份证号,所属院校,报考科目,准考证号,座位号\n"
+        var csv = "姓名,性别,身份证号,所属院校,报考科目,准考证号,座位号,证书编号\n"
         let zip = try ZipWriter(path: dir + "/photos.zip")
         let painter = PhotoPainter()
         for (k, c) in candidates.enumerated() {
-            csv += "\(c.name),\(c.gender),\(c.id),\(c.school),\(c.subject),2026A0101\(String(format: "%03d", k + 1)),\(String(format: "%02d", k + 1))\n"
+            csv += "\(c.name),\(c.gender),\(c.id),\(c.school),\(c.subject),2026A0101\(String(format: "%03d", k + 1)),\(String(format: "%02d", k + 1)),SHPX2026\(String(format: "%06d", k + 1))\n"
             try zip.add("照片/\(c.id).jpg", ZipPayload(painter.jpeg(background: .red, variant: k)))
         }
         try zip.close()
@@ -153,8 +153,8 @@ struct RenderFixture {
         let p = try pages(path)
         #expect(p.count == RenderFixture.count && p.size.contains("841.89"))
         let t = try text(path)
-        #expect(t.contains("合格证") && t.contains("特发此证") && t.contains("SHPX2026000123") && t.contains("2026年07月20日"))
-        for c in fixture.candidates { #expect(t.contains(c.name + "同志")) }
+        #expect(t.contains("合格证") && t.contains("特发此证") && t.contains("2026年07月20日"))
+        for (k, c) in fixture.candidates.enumerated() { #expect(t.contains(c.name + "同志") && t.contains("证书编号：SHPX2026\(String(format: "%06d", k + 1))")) }
         let list = try images(path)
         // Photos as JPEG, one per page; the seal PNG (with its transparency mask) embedded once for all pages.
         #expect(list.filter { $0.encoding == "jpeg" }.count == RenderFixture.count)

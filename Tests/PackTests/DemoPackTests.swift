@@ -179,6 +179,19 @@ import TestTools
         for line in fonts { #expect(line.contains(" yes yes "), "\(line)") }
     }
 
+    /// 考生须知 is the job's notices, numbered; the tickets' lines in the sheet header are all filled.
+    @Test func ticketsNumberTheJobsNoticesAndLeaveNoLabelWithoutItsValue() throws {
+        let (pack, _, _) = try Self.made.get()
+        let ticket = try Tool.run("pdftotext", ["-f", "1", "-l", "1", pack + "/上海信息技术职业学院考点/第01考场/准考证.pdf", "-"]).output
+        for line in ["1. 考生须携带准考证和有效身份证件，提前 30 分钟到达考场。", "4. 考生须服从监考人员管理，遵守考场纪律，独立完成作答。",
+                     "5. 请妥善保管本准考证，考后凭准考证查询成绩。", "上海市浦东新区科技路 100 号 实训楼 A 座 301 室"] {
+            #expect(ticket.contains(line), "\(line): \(ticket)")
+        }
+        #expect(!ticket.contains("6."))
+        let sheet = try Tool.run("pdftotext", ["-f", "1", "-l", "1", pack + "/上海信息技术职业学院考点/第01考场/签到表.pdf", "-"]).output
+        for line in ["考场：第01考场", "地址：实训楼 A 座 301 室", "监考：王老师、李老师", "科目：Web 前端开发（中级）"] { #expect(sheet.contains(line), "\(line): \(sheet)") }
+    }
+
     @Test func twoRunsAreByteIdentical() throws {
         let (pack, _, _) = try Self.made.get()
         let dir = try Tool.scratch()

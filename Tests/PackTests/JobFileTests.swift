@@ -259,6 +259,7 @@ import TestTools
           - {site: 考点, site-code: "01", name: 第01考场, type: 笔试, seats: 30}
           - {site: 考点, site-code: "01", name: 第02考场, type: 笔试, seats: 30}
         ticket-number: "{exam.code}{site.code:2}{seat:2}"
+        documents: [door-label]
         """, in: dir)
         let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
         #expect(run.status == 2)

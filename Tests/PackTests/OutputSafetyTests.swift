@@ -26,7 +26,7 @@ import TestTools
     /// A scratch folder with a 20-candidate roster and a job `name` writing to `output` (nil: the default).
     static func setUp(job name: String = "exam.yaml", output: String? = nil, extra: String = "") throws -> (dir: String, job: String) {
         let dir = try Tool.scratch()
-        _ = try PackFixtures.roster(20, in: dir)
+        try PackFixtures.photos(for: [try PackFixtures.roster(20, in: dir)], in: dir)
         let body = PackBehaviourTests.body(roster: "名单.csv", extra: (output.map { "output: \"\($0)\"\n" } ?? "") + extra)
         return (dir, try PackFixtures.job(body, in: dir, name: name))
     }
@@ -45,7 +45,7 @@ import TestTools
     @Test func aPhotoArchiveNamedLikeTheJobIsNeverReplacedByThePacksZip() throws {
         let (dir, job) = try Self.setUp(job: "2026上半年.yaml")
         try FileManager.default.copyItem(atPath: PackFixtures.path("fixtures/demo/照片.zip"), toPath: dir + "/2026上半年.zip")
-        let text = try String(contentsOfFile: job, encoding: .utf8).replacingOccurrences(of: "roster: 名单.csv", with: "roster: 名单.csv\n  photos: 2026上半年.zip")
+        let text = try String(contentsOfFile: job, encoding: .utf8).replacingOccurrences(of: "photos: 照片.zip", with: "photos: 2026上半年.zip")
         try text.write(toFile: job, atomically: true, encoding: .utf8)
         try Self.expectRefusal(["pack", job], in: dir, naming: dir + "/2026上半年.zip", saying: "照片压缩包")
     }
@@ -62,7 +62,7 @@ import TestTools
         let dir = try Tool.scratch()
         let inputs = dir + "/inp"
         try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
-        _ = try PackFixtures.roster(20, in: inputs)
+        try PackFixtures.photos(for: [try PackFixtures.roster(20, in: inputs)], in: inputs)
         let job = try PackFixtures.job(PackBehaviourTests.body(roster: "名单.csv", extra: "output: ../inp"), in: inputs)
         try Self.expectRefusal(["pack", job], in: dir, naming: inputs, saying: "在这个目录里")
         // The roster itself, or the job, as the output.
@@ -131,7 +131,7 @@ import TestTools
         try Self.expectRefusal(["pack", job, "--out", dir + "/pack"], in: dir, naming: dir + "/pack.zip", saying: "私人.txt")
         try FileManager.default.removeItem(atPath: dir + "/pack.zip")
         #expect(try Kaowu.run(["pack", job, "--out", dir + "/pack"]).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "名单.csv"], "nothing left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "名单.csv", "照片.zip"], "nothing left behind")
     }
 
     @Test func aSecondRunOnTheSameOutputSaysWhoHoldsIt() throws {
@@ -172,7 +172,7 @@ import TestTools
         let zipped = try Self.zippedManifest(dir + "/pack.zip")
         #expect(zipped == (try String(contentsOfFile: dir + "/pack/manifest.json", encoding: .utf8)))
         #expect(zipped.contains("测试考试"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "second.yaml", "名单.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "second.yaml", "名单.csv", "照片.zip"])
     }
 
     @Test func ctrlCRemovesTheRunsUnfinishedFiles() throws {

@@ -10,10 +10,12 @@ import TestTools
       - {site: 测试考点, site-code: "0901", name: 第02考场, type: 机考, seats: 30, columns: 5}
     """
 
+    /// A job on `roster` and the photo archive 照片.zip beside it (`PackFixtures.photos`).
     static func body(roster: String, order: String = "shuffle", extra: String = "") -> String {
         """
         inputs:
           roster: \(roster)
+          photos: 照片.zip
         \(rooms)
         seating: {order: \(order), seed: 42, numbering: snake}
         documents: [desk-label, sign-in-sheet]
@@ -24,6 +26,8 @@ import TestTools
     @Test func keepLeavesEveryExistingSeatAndNumberAndSeatsOnlyNewcomers() throws {
         let dir = try Tool.scratch()
         _ = try PackFixtures.roster(40, in: dir, name: "first.csv")
+        _ = try PackFixtures.roster(15, in: dir, name: "new.csv", first: 40)
+        try PackFixtures.photos(for: [dir + "/first.csv", dir + "/new.csv"], in: dir)
         let first = try PackFixtures.job(Self.body(roster: "first.csv"), in: dir, name: "first.yaml")
         #expect(try PackFixtures.kaowu(["pack", first, "--out", dir + "/a"]).status == 0)
         let before = try PackFixtures.plan(dir + "/a")
@@ -32,7 +36,6 @@ import TestTools
         // 55 candidates: the first 40 again (in another order: the roster was re-sorted) and 15 new ones.
         var lines = try String(contentsOfFile: dir + "/first.csv", encoding: .utf8).split(separator: "\r\n").map(String.init)
         let header = lines.removeFirst()
-        _ = try PackFixtures.roster(15, in: dir, name: "new.csv", first: 40)
         let newcomers = try String(contentsOfFile: dir + "/new.csv", encoding: .utf8).split(separator: "\r\n").dropFirst().map(String.init)
         try ([header] + newcomers + lines.reversed()).joined(separator: "\r\n").write(toFile: dir + "/second.csv", atomically: true, encoding: .utf8)
         let second = try PackFixtures.job(Self.body(roster: "second.csv"), in: dir, name: "second.yaml")
@@ -67,6 +70,7 @@ import TestTools
         sessions:
           - {subject: 理论知识, mode: 机考, start: 2026-06-20 09:00, end: "11:00"}
           - {subject: 实操技能, mode: 实操, start: 2026-06-20 14:00, end: "16:00"}
+        documents: [door-label]
         """, in: dir)
         let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
         #expect(run.status == 1)
@@ -207,9 +211,9 @@ import TestTools
 
     @Test func datesComeFromTheJobOrSourceDateEpochWhateverTheTimeZone() throws {
         let dir = try Tool.scratch()
-        _ = try PackFixtures.roster(5, in: dir)
+        try PackFixtures.photos(for: [try PackFixtures.roster(5, in: dir)], in: dir)
         let job = try PackFixtures.job("""
-        inputs: {roster: 名单.csv}
+        inputs: {roster: 名单.csv, photos: 照片.zip}
         rooms: [{site: 测试考点, site-code: "01", name: 第01考场, type: 笔试, seats: 30}]
         documents: [door-label, desk-label]
         """, in: dir)

@@ -32,6 +32,24 @@ enum PackFixtures {
         return file
     }
 
+    /// A photo archive (`照片.zip` in `folder`) with one invented 295×413 photo for every ID number in the
+    /// CSV `rosters` (second column), for documents that print photos.
+    @discardableResult
+    static func photos(for rosters: [String], in folder: String, name: String = "照片.zip") throws -> String {
+        let zip = try ZipWriter(path: folder + "/" + name)
+        let painter = PhotoPainter()
+        var seen: Set<String> = []
+        for roster in rosters {
+            for line in try String(contentsOfFile: roster, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst() {
+                let id = String(line.split(separator: ",")[1])
+                guard seen.insert(id).inserted else { continue }
+                try zip.add("\(id).jpg", ZipPayload(painter.jpeg(background: .red, variant: seen.count)))
+            }
+        }
+        try zip.close()
+        return folder + "/" + name
+    }
+
     /// A job file in `folder` with `body` after a standard exam block.
     static func job(_ body: String, in folder: String, name: String = "exam.yaml") throws -> String {
         let text = """

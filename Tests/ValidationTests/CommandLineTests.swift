@@ -53,17 +53,19 @@ enum CLI {
         try FileManager.default.copyItem(atPath: Fixtures.demoRoster, toPath: roster)
         try "会议纪要".write(toFile: dir + "/mine.pdf", atomically: true, encoding: .utf8)
         let before = try Data(contentsOf: URL(fileURLWithPath: roster)), mine = try Data(contentsOf: URL(fileURLWithPath: dir + "/mine.pdf"))
-        let onRoster = try CLI.run(["render", "door-label", "--data", roster, "--out", roster])
+        let door = ["render", "door-label", "--data", roster, "--set", "exam.title=2026年考试", "--set", "room.name=第01考场", "--set", "site.name=第一考点",
+                    "--set", "room.range=2601 – 2630", "--set", "room.count=30"]
+        let onRoster = try CLI.run(door + ["--out", roster])
         #expect(onRoster.status == 2 && onRoster.stderr.contains("这是本次的输入文件"), "\(onRoster.stderr)")
-        let onMine = try CLI.run(["render", "door-label", "--data", roster, "--out", dir + "/mine.pdf"])
+        let onMine = try CLI.run(door + ["--out", dir + "/mine.pdf"])
         #expect(onMine.status == 2 && onMine.stderr.contains("不是 kaowu 生成的文件"), "\(onMine.stderr)")
         #expect(try CLI.run(["preview", "door-label", "--out", dir + "/mine.pdf"]).status == 2)
-        #expect(try CLI.run(["render", "door-label", "--data", roster, "--out", dir]).status == 2)
+        #expect(try CLI.run(door + ["--out", dir]).status == 2)
         #expect(try Data(contentsOf: URL(fileURLWithPath: roster)) == before)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/mine.pdf")) == mine)
         // kaowu's own output is replaced by the next run, and nothing unfinished is left.
-        #expect(try CLI.run(["render", "door-label", "--data", roster, "--out", dir + "/门贴.pdf"]).status == 1)
-        #expect(try CLI.run(["render", "door-label", "--data", roster, "--out", dir + "/门贴.pdf"]).status == 1)
+        #expect(try CLI.run(door + ["--out", dir + "/门贴.pdf"]).status == 1)
+        #expect(try CLI.run(door + ["--out", dir + "/门贴.pdf"]).status == 1)
         #expect(try CLI.run(["preview", "door-label", "--out", dir + "/门贴.png"]).status == 0)
         #expect(try CLI.run(["preview", "door-label", "--out", dir + "/门贴.png"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["mine.pdf", "名单.xlsx", "门贴.pdf", "门贴.png"])
@@ -187,9 +189,10 @@ extension HostileCommandLineTests {
 @Suite(.serialized) struct RenderCommandLineTests {
     @Test func renderRefusesInvalidRowsAndRendersTheRest() throws {
         let dir = try Fixtures.scratch()
-        let out = dir + "/准考证.pdf"
-        let r = try CLI.run(["render", "admission-ticket", "--data", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
-                             "--set", "exam.title=2026年上半年考试", "--out", out])
+        let out = dir + "/合格证.pdf"
+        let r = try CLI.run(["render", "qualification-certificate", "--data", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
+                             "--set", "course.name=企业培训师（三级）提升培训班", "--set", "course.dates=2026年7月6日至17日", "--set", "证书编号=SHPX2026",
+                             "--set", "issuer.name=上海市培训协会", "--set", "certificate.date=2026-07-20", "--out", out])
         #expect(r.status == 1)                                  // the demo has rows with errors: listed, not rendered
         #expect(r.stdout.contains("id.checksum"))
         let valid = Validator(options: ValidationOptions()).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid

@@ -1,8 +1,8 @@
 import Documents
 import Render
 
-/// Binds the fields the documents know, as `kaowu render` does.
-private let loader = TemplateLoader(isKnownField: DocumentFields.isKnown)
+/// Binds any well-formed field, as `kaowu render` does.
+private let loader = TemplateLoader(isKnownField: DocumentFields.isWellFormed)
 
 /// libFuzzer entry point: the input is a template's YAML text (invalid UTF-8 repaired).
 @_cdecl("LLVMFuzzerTestOneInput")

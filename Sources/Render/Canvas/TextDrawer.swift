@@ -19,6 +19,10 @@ public struct TextStyle: Sendable, Equatable {
     public var shrinkToFit = true
     public var minimumSize = 5.0
     public var colour = Colour.black
+    /// Wrapped text: the distance between lines as a multiple of the font's (1 = as the font says).
+    public var lineSpacing = 1.0
+    /// Wrapped text: how far (mm) the second and later lines of a paragraph are indented (numbered lists).
+    public var hangingIndent = 0.0
 
     public init() {}
 }
@@ -37,6 +41,8 @@ extension Canvas {
             if style.wrap {
                 pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
                 pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+                if style.lineSpacing != 1 { pango_layout_set_line_spacing(layout, Float(style.lineSpacing)) }
+                if style.hangingIndent > 0 { pango_layout_set_indent(layout, -Int32(Units.points(style.hangingIndent) * Double(PANGO_SCALE))) }
             } else {
                 pango_layout_set_width(layout, -1)
             }

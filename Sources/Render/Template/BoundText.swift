@@ -21,6 +21,11 @@ public struct BoundText: Sendable, Equatable {
     }
 
     public let parts: [Part]
+    /// The template line the binding was written on (set by `TemplateLoader`; nil when made in code).
+    public var line: Int?
+    /// Whether its element is `optional: true`: its fields need not be supplied, and the element is not
+    /// drawn for a record where one of them is blank.
+    public var isOptional = false
 
     /// The field names used, in order.
     public var fields: [String] {
@@ -59,6 +64,11 @@ public struct BoundText: Sendable, Equatable {
         default:
             throw BindingError(zh: "未知的格式“\(pieces[0])”（可用：date、mask、upper、pad:N）", en: "unknown formatter \"\(pieces[0])\" (known: date, mask, upper, pad:N)")
         }
+    }
+
+    /// Whether one of the fields has no value (or only spaces) in `values`.
+    public func hasBlank(_ values: [String: String]) -> Bool {
+        fields.contains { (values[$0] ?? "").allSatisfy(\.isWhitespace) }
     }
 
     /// The text for one record; a field without a value becomes empty.

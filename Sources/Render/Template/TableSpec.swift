@@ -6,7 +6,10 @@ public struct TableSpec: Sendable {
         public var header: String
         public var width: Double
         public var text: BoundText?
-        public var imageField: String?
+        /// The image binding (`{{photo}}`), one field.
+        public var image: BoundText?
+        /// The field of the image binding.
+        public var imageField: String? { image?.fields.first }
     }
 
     /// The area the table may use on each page.

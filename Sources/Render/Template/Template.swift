@@ -29,20 +29,28 @@ public struct Template: Sendable {
 
     /// Where an image comes from.
     public enum ImageSource: Sendable, Equatable {
-        /// The value of a field, looked up in the record's images (`{{photo}}`).
-        case field(String)
+        /// The value of a field, looked up in the record's images (`{{photo}}`): a binding of one field.
+        case field(BoundText)
         /// A file path, resolved against the template's folder.
         case file(String)
     }
 
-    /// Every field the template uses.
+    /// Every field the template's elements use.
     public var fields: [String] {
-        (elements + summary).flatMap { element -> [String] in
-            switch element {
-            case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields
-            case .image(.field(let name), _, _): return [name]
-            default: return []
-            }
+        (elements + summary).flatMap { Template.binding(of: $0)?.fields ?? [] }
+    }
+
+    /// Every binding of the template (elements, summary, table columns) in the order written: what the
+    /// fields a command supplies are checked against before anything is drawn.
+    public var bindings: [BoundText] {
+        (elements + summary).compactMap(Template.binding) + (table?.columns.flatMap { [$0.text, $0.image].compactMap { $0 } } ?? [])
+    }
+
+    /// The fields of an element, with where they were written.
+    static func binding(of element: Element) -> BoundText? {
+        switch element {
+        case .text(let text, _, _), .qr(let text, _, _, _, _), .image(.field(let text), _, _): return text
+        default: return nil
         }
     }
 }

@@ -91,14 +91,18 @@ public struct TemplateLoader: Sendable {
         var columns: [TableSpec.Column] = []
         for (index, item) in items.enumerated() {
             let key = "table.columns[\(index)]"
-            let c = try r.mapping(item, key: key, allowed: ["header", "width", "text", "image"])
+            let c = try r.mapping(item, key: key, allowed: ["header", "width", "text", "image", "optional"])
             guard let h = c["header"], let w = c["width"] else { throw r.error(item, key: key, zh: "需要 header 和 width", en: "header and width are required") }
             var column = TableSpec.Column(header: try r.string(h, key: key + ".header"), width: try r.number(w, key: key + ".width", range: 3...500))
-            if let t = c["text"] { column.text = try bound(t, key: key + ".text", item, r) }
+            let optional = try self.optional(c, key: key, r)
+            if let t = c["text"] { column.text = try bound(t, key: key + ".text", item, r, optional: optional) }
             if let i = c["image"] {
-                let binding = try bound(i, key: key + ".image", item, r)
-                guard binding.parts.count == 1, let name = binding.fields.first else { throw r.error(i, key: key + ".image", zh: "图片只能绑定一个字段，如 {{photo}}", en: "an image takes one field, e.g. {{photo}}") }
-                column.imageField = name
+                let binding = try bound(i, key: key + ".image", item, r, optional: optional)
+                guard binding.parts.count == 1, binding.fields.count == 1 else { throw r.error(i, key: key + ".image", zh: "图片只能绑定一个字段，如 {{photo}}", en: "an image takes one field, e.g. {{photo}}") }
+                column.image = binding
+            }
+            if optional, (column.text?.fields ?? []).isEmpty, column.image == nil {
+                throw r.error(c["optional"], key: key + ".optional", zh: "optional 只用于绑定了字段的列", en: "optional applies to a column bound to fields")
             }
             columns.append(column)
         }
@@ -178,7 +182,7 @@ public struct TemplateLoader: Sendable {
         return size
     }
 
-    static let textKeys: Set<String> = ["type", "text", "box", "font", "size", "bold", "spacing", "align", "valign", "wrap", "shrink", "color", "min-size"]
+    static let textKeys: Set<String> = ["type", "text", "box", "font", "size", "bold", "spacing", "align", "valign", "wrap", "shrink", "color", "min-size", "optional", "line-spacing", "hanging"]
 
     private func element(_ node: Node, key: String, _ r: NodeReader, pageWidth: Double, pageHeight: Double) throws -> Template.Element {
         guard case .mapping(let peek) = node, let typeNode = peek["type"] else {
@@ -188,7 +192,7 @@ public struct TemplateLoader: Sendable {
         switch type {
         case "text":
             let map = try r.mapping(node, key: key, allowed: Self.textKeys)
-            let text = try bound(map["text"], key: key + ".text", node, r)
+            let text = try bound(map["text"], key: key + ".text", node, r, optional: try optional(map, key: key, r))
             let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
             var style = TextStyle()
             if let f = map["font"] {
@@ -200,6 +204,8 @@ public struct TemplateLoader: Sendable {
             if let b = map["bold"] { style.bold = try r.bool(b, key: key + ".bold") }
             if let s = map["spacing"] { style.letterSpacing = try r.number(s, key: key + ".spacing", range: 0...100) }
             if let w = map["wrap"] { style.wrap = try r.bool(w, key: key + ".wrap") }
+            if let s = map["line-spacing"] { style.lineSpacing = try r.number(s, key: key + ".line-spacing", range: 0.5...4) }
+            if let h = map["hanging"] { style.hangingIndent = try r.number(h, key: key + ".hanging", range: 0...50) }
             if let s = map["shrink"] { style.shrinkToFit = try r.bool(s, key: key + ".shrink") }
             if let c = map["color"] { style.colour = try r.colour(c, key: key + ".color") }
             if let a = map["align"] {
@@ -216,25 +222,27 @@ public struct TemplateLoader: Sendable {
             }
             return .text(text, box, style)
         case "image":
-            let map = try r.mapping(node, key: key, allowed: ["type", "source", "box", "border"])
+            let map = try r.mapping(node, key: key, allowed: ["type", "source", "box", "border", "optional"])
             guard let sourceNode = map["source"] else { throw r.error(node, key: key + ".source", zh: "缺少此项：字段（如 {{photo}}）或文件", en: "missing: a field such as {{photo}} or a file") }
             let source = try r.string(sourceNode, key: key + ".source")
             let image: Template.ImageSource
+            let optional = try self.optional(map, key: key, r)
             if source.hasPrefix("{{") {
-                let binding = try bound(sourceNode, key: key + ".source", node, r)
-                guard binding.parts.count == 1, let name = binding.fields.first else {
+                let binding = try bound(sourceNode, key: key + ".source", node, r, optional: optional)
+                guard binding.parts.count == 1, binding.fields.count == 1 else {
                     throw r.error(sourceNode, key: key + ".source", zh: "图片只能绑定一个字段，如 {{photo}}", en: "an image takes one field, e.g. {{photo}}")
                 }
-                image = .field(name)
+                image = .field(binding)
             } else {
+                if optional { throw r.error(map["optional"], key: key + ".optional", zh: "optional 只用于绑定了字段的元素（如 {{photo}}）", en: "optional applies to elements bound to fields (such as {{photo}})") }
                 image = .file(source)
             }
             let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
             let border = try map["border"].map { try r.number($0, key: key + ".border", range: 0...5) } ?? 0
             return .image(image, box, border: border)
         case "qr":
-            let map = try r.mapping(node, key: key, allowed: ["type", "text", "at", "size", "level"])
-            let text = try bound(map["text"], key: key + ".text", node, r)
+            let map = try r.mapping(node, key: key, allowed: ["type", "text", "at", "size", "level", "optional"])
+            let text = try bound(map["text"], key: key + ".text", node, r, optional: try optional(map, key: key, r))
             guard let atNode = map["at"] else { throw r.error(node, key: key + ".at", zh: "缺少此项：[x, y]（毫米）", en: "missing: [x, y] in mm") }
             let at = try r.numbers(atNode, key: key + ".at", count: 2)
             let side = try map["size"].map { try r.number($0, key: key + ".size", range: 8...200) } ?? 25
@@ -262,15 +270,26 @@ public struct TemplateLoader: Sendable {
         }
     }
 
-    private func bound(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader) throws -> BoundText {
+    /// Reads the text at `node` as a binding, noting its line and whether its element is optional.
+    private func bound(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader, optional: Bool = false) throws -> BoundText {
         guard let node else { throw r.error(parent, key: key, zh: "缺少此项", en: "missing") }
         let source = try r.string(node, key: key)
-        let text: BoundText
+        var text: BoundText
         do { text = try BoundText(source) } catch let error as BindingError { throw r.error(node, key: key, error.text) }
         for field in text.fields where !isKnownField(field) {
             throw r.error(node, key: key, zh: "未知的字段“\(field)”", en: "unknown field \"\(field)\"")
         }
+        if optional && text.fields.isEmpty {
+            throw r.error(node, key: key, zh: "optional 只用于绑定了字段的元素", en: "optional applies to elements bound to fields")
+        }
+        text.line = node.mark?.line ?? parent.mark?.line
+        text.isOptional = optional
         return text
+    }
+
+    /// An element's `optional: true|false` (default false).
+    private func optional(_ map: [String: Node], key: String, _ r: NodeReader) throws -> Bool {
+        try map["optional"].map { try r.bool($0, key: key + ".optional") } ?? false
     }
 
     private func box(_ node: Node?, key: String, _ parent: Node, _ r: NodeReader, _ pageWidth: Double, _ pageHeight: Double) throws -> Box {

@@ -37,7 +37,7 @@ public final class TemplateRenderer {
         self.isDocumentField = isDocumentField
         if let file = template.background {
             do {
-                background = try Background(path: file.hasPrefix("/") ? file : baseDirectory + "/" + file)
+                background = try Background(path: Self.path(of: file, in: baseDirectory))
             } catch let error as RenderError {
                 throw TemplateError(code: TemplateError.templateCode, file: template.name, line: nil, key: "background", text: LocalizedText(error.description))
             }
@@ -46,7 +46,7 @@ public final class TemplateRenderer {
         }
         for element in template.elements {
             guard case .image(.file(let name), _, _) = element, fileImages[name] == nil else { continue }
-            let path = name.hasPrefix("/") ? name : baseDirectory + "/" + name
+            let path = Self.path(of: name, in: baseDirectory)
             let image: PageImage?
             if name.lowercased().hasSuffix(".png") {
                 image = PNGImage(path: path)
@@ -59,6 +59,11 @@ public final class TemplateRenderer {
             fileImages[name] = image
         }
         try buildLayers()
+    }
+
+    /// An asset's path: as written when absolute, else in `folder` (the template's; the current folder when empty).
+    static func path(of asset: String, in folder: String) -> String {
+        asset.hasPrefix("/") || folder.isEmpty ? asset : (folder as NSString).appendingPathComponent(asset)
     }
 
     /// Splits the elements into runs of one kind (see `layers`), keeping their drawing order.
@@ -153,16 +158,19 @@ public final class TemplateRenderer {
         for element in elements {
             switch element {
             case .text(let text, let box, let style):
+                if text.isOptional && text.hasBlank(record.values) { continue }
                 document.draw(text: text.resolve(record.values), in: box, style: style)
             case .image(let source, let box, let border):
                 let image: PageImage?
                 switch source {
-                case .field(let name): image = record.images[name]
+                case .field(let binding): image = binding.fields.first.flatMap { record.images[$0] }
                 case .file(let name): image = fileImages[name]
                 }
+                if image == nil, case .field(let binding) = source, binding.isOptional { continue }
                 if let image { document.draw(image, in: box) }
                 if border > 0 { document.stroke(box, width: border) }
             case .qr(let text, let x, let y, let side, let level):
+                if text.isOptional && text.hasBlank(record.values) { continue }
                 if let code = QRCode(text.resolve(record.values), level: level) { document.draw(code, x: x, y: y, side: side) }
             case .rect(let box, let line, let fill):
                 if let fill { document.fill(box, colour: fill) }
@@ -188,14 +196,17 @@ public final class TemplateRenderer {
         }
     }
 
+    /// The fields a table document's pages are numbered with.
+    public static let pageNumberField = "page.number", pageCountField = "page.count"
+
     /// Draws a table document's pages on `document`.
     public func draw(_ table: TableSpec, context: RenderRecord, rows: [RenderRecord], on document: Canvas) {
         let pages = table.pages(for: rows.count)
         for page in 0..<pages {
             if page > 0 { document.newPage() }
             var pageContext = context
-            pageContext.values["page.number"] = String(page + 1)
-            pageContext.values["page.count"] = String(pages)
+            pageContext.values[Self.pageNumberField] = String(page + 1)
+            pageContext.values[Self.pageCountField] = String(pages)
             draw(pageContext, on: document)
             let slice = rows[min(rows.count, page * table.rowsPerPage)..<min(rows.count, (page + 1) * table.rowsPerPage)]
             drawTable(table, rows: Array(slice), on: document)
@@ -231,7 +242,7 @@ public final class TemplateRenderer {
                 let cell = Box(x: x, y: y, width: column.width, height: table.rowHeight)
                 if let field = column.imageField, let image = row.images[field] {
                     document.draw(image, in: inset(cell, by: 1))
-                } else if let text = column.text {
+                } else if let text = column.text, !(text.isOptional && text.hasBlank(row.values)) {
                     document.draw(text: text.resolve(row.values), in: inset(cell), style: cellStyle)
                 }
                 x += column.width

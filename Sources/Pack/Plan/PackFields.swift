@@ -1,0 +1,81 @@
+import Documents
+import Foundation
+import Render
+import Roster
+import Support
+import Validation
+
+/// The fields a pack supplies to its documents — the roster's columns, the photo archive, the job's values,
+/// and what seating computes per candidate, room and session — made by `PackValues` itself from a probe
+/// plan (one candidate seated in every room), so the check can never disagree with what is printed; and
+/// the check of every document's template against them, before anything is written.
+enum PackFields {
+    /// The fields every record of every room has: the union of a candidate's and the values every room
+    /// (in every session) gives.
+    static func supplied(job: Job, header: HeaderMap) -> Set<String> {
+        let probe = Candidate(row: header.row + 1, name: "·", idKind: .residentID, idNumber: "·")
+        let session: Int? = job.sessions.isEmpty ? nil : 0
+        let plan = PackPlan(candidates: [probe],
+                            seated: job.rooms.indices.map { SeatedCandidate(candidate: 0, room: $0, seat: 1, session: session, ticketNumber: "·", kept: false) },
+                            byRoom: job.rooms.indices.map { [$0] }, conflicts: [], problems: [])
+        let values = PackValues(job: job, plan: plan)
+        var supplied = CandidateRecords.suppliedFields(header: header, photos: job.photos != nil)
+        if let first = plan.seated.first { supplied.formUnion(filled(values.candidate(first, index: 0))) }
+        var everyRoom: Set<String>?
+        for r in job.rooms.indices {
+            for s in values.sessions(in: r) {
+                let keys = filled(values.room(r, session: s))
+                everyRoom = everyRoom?.intersection(keys) ?? keys
+            }
+        }
+        return supplied.union(everyRoom ?? [])
+    }
+
+    /// Throws `UnsuppliedFields` (every document with fields no source supplies) when `header` is known.
+    static func check(job: Job, renderers: [(PaperKind, PaperRenderer)], header: HeaderMap?) throws {
+        guard let header else { return }
+        let supplied = supplied(job: job, header: header)
+        var failures: [UnsuppliedFields] = []
+        for (_, document) in renderers {
+            let all = supplied.union(document.computedFields)
+            let gaps = TemplateFieldCheck.gaps(in: document.template, supplied: all)
+            guard !gaps.isEmpty else { continue }
+            failures.append(UnsuppliedFields(template: document.templatePath, entries: gaps.map {
+                UnsuppliedFields.Entry(gap: $0, supply: supply($0.field), nearest: DocumentFields.misspelt($0.field, supplied: all))
+            }, blankHint: LocalizedText(zh: "可以没有的元素在模板中写 optional: true（留空时不画），再用任务文件的 templates.<文书> 指定这个模板。",
+                                        en: "For an element that may be absent, write optional: true in the template (not drawn when blank) and name that template under templates.<document> in the job.")))
+        }
+        guard var first = failures.first else { return }
+        first.more = Array(failures.dropFirst())
+        throw first
+    }
+
+    /// Where a job supplies `field`.
+    static func supply(_ field: String) -> LocalizedText {
+        if field == CandidateRecords.photoField {
+            return LocalizedText(zh: "在任务文件 inputs.photos 中给出照片压缩包", en: "give the photo archive as inputs.photos in the job")
+        }
+        if let known = Field(rawValue: field) {
+            return LocalizedText(zh: "名单中加一列“\(known.chineseHeader)”", en: "add a roster column \(known.chineseHeader)")
+        }
+        if field == TemplateValues.noticesField || TemplateValues.noticeNumber(field) != nil {
+            return LocalizedText(zh: "任务文件 exam.notices（考生须知，每条一项）", en: "exam.notices in the job (one entry per notice)")
+        }
+        if field.hasPrefix("session.") || field == "sessions.1" {
+            return LocalizedText(zh: "任务文件 sessions（场次：subject、code、start、end）", en: "sessions in the job (subject, code, start, end)")
+        }
+        let roomKeys = ["site.address": "site-address", "room.address": "address", "room.invigilators": "invigilators"]
+        if let key = roomKeys[field] {
+            return LocalizedText(zh: "任务文件 rooms 中每个考场的 \(key)", en: "\(key) of every room under rooms in the job")
+        }
+        if DocumentFields.isJobValue(field) {
+            return LocalizedText(zh: "任务文件 values: {\(field): …}", en: "values: {\(field): …} in the job")
+        }
+        return LocalizedText(zh: "名单中加一列“\(field)”，或任务文件 values: {\(field): …}", en: "add a roster column named \(field), or values: {\(field): …} in the job")
+    }
+
+    /// The keys of `values` that are not blank.
+    private static func filled(_ values: [String: String]) -> Set<String> {
+        Set(values.filter { !$0.value.allSatisfy(\.isWhitespace) }.keys)
+    }
+}
