@@ -29,8 +29,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "工作表名称或序号")
     var sheet: String?
 
-    @Option(name: .long, help: "标签纸从第几个位置开始（用完半张标签纸）")
-    var start: Int = 1
+    @OptionGroup
+    var paper: PaperOptions
 
     @Option(name: .long, help: "输出 PDF")
     var out: String
@@ -43,14 +43,14 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         let l = global.language
-        try OptionCheck.range(start, 1...1000, "--start", l)
+        try paper.check(l)
         try TemplateName.check(templateName, l)
         try FieldSettings.check(set, l)
     }
 
     func run() throws {
         let language = global.language
-        guard let templatePath = BuiltInTemplates.path(for: templateName) else {
+        guard let templatePath = BuiltInTemplates.path(for: template ?? BuiltInTemplates.name(for: templateName, labels: paper.preset)) else {
             printError(language.pick("kaowu render：", "kaowu render: ") + TemplateName.notFound(templateName, language))
             throw ExitStatus.usage
         }
@@ -58,8 +58,8 @@ struct RenderCommand: ParsableCommand {
         try requireReadable([data] + (photos.map { [$0] } ?? []), language)
         let output = try OutputFile(out, inputs: [data, templatePath] + (photos.map { [$0] } ?? []), language: language)
         let document: PaperRenderer
-        do { document = try PaperRenderer(templatePath: templatePath) } catch {
-            printError("kaowu render: " + describe(error, language))
+        do { document = try PaperRenderer(templatePath: templatePath, paper: paper.setup) } catch {
+            printError("kaowu render: " + ((error as? PaperError).map { PaperOptions.describe($0, language) } ?? describe(error, language)))
             throw ExitStatus.usage
         }
         var options = ValidationOptions()
@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
         let report = validated.report
         let records = CandidateRecords.records(validated.candidates, photos: photos, limit: options.photo.maxBytes)
         do {
-            try document.renderPDF(records, context: context, start: max(1, start), to: output.temporary)
+            try document.renderPDF(records, context: context, to: output.temporary)
             try output.commit()
         } catch {
             output.discard()

@@ -16,6 +16,9 @@ public struct Template: Sendable {
     public var table: TableSpec?
     /// Elements drawn once, on the last page of a table (totals, signatures).
     public var summary: [Element] = []
+    /// The back of each page or card (考生须知 on a ticket), in the same coordinates as the front: printed
+    /// behind it when printing on both sides, or beside it where the paper holds both (`Imposition`).
+    public var back: [Element] = []
 
     /// One thing drawn on the page.
     public enum Element: Sendable {
@@ -37,7 +40,7 @@ public struct Template: Sendable {
 
     /// Every field the template uses.
     public var fields: [String] {
-        (elements + summary).flatMap { element -> [String] in
+        (elements + summary + back).flatMap { element -> [String] in
             switch element {
             case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields
             case .image(.field(let name), _, _): return [name]
@@ -52,7 +55,7 @@ extension Template {
     /// cells): what a `FontSubset` must cover.
     public var textStyles: [TextStyle] {
         var styles: [TextStyle] = []
-        for element in elements + summary {
+        for element in elements + summary + back {
             if case .text(_, _, let style) = element { styles.append(style) }
         }
         if table != nil {
@@ -61,5 +64,13 @@ extension Template {
             styles += [header, TextStyle()]
         }
         return styles
+    }
+}
+
+extension Template {
+    /// The back of the card as a template of its own (its `back:` elements on a page of the same size), for
+    /// a `TemplateRenderer` to draw.
+    public var backSide: Template {
+        Template(name: name, pageWidth: pageWidth, pageHeight: pageHeight, elements: back)
     }
 }
