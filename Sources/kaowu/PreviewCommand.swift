@@ -24,6 +24,9 @@ struct PreviewCommand: ParsableCommand {
     var set: [String] = []
 
     @OptionGroup
+    var paper: PaperOptions
+
+    @OptionGroup
     var global: GlobalOptions
 
     func validate() throws {
@@ -31,17 +34,18 @@ struct PreviewCommand: ParsableCommand {
         try OptionCheck.range(dpi, 10...1200, "--dpi", l)
         try TemplateName.check(template, l)
         try FieldSettings.check(set, l)
+        try paper.check(l)
     }
 
     func run() throws {
         let l = global.language
-        guard let path = BuiltInTemplates.path(for: template) else {
+        guard let path = BuiltInTemplates.path(for: TemplateName.isPath(template) ? template : BuiltInTemplates.name(for: template, labels: paper.preset)) else {
             printError(l.pick("kaowu preview：找不到模板“\(template)”", "kaowu preview: no template \"\(template)\""))
             throw ExitStatus.usage
         }
         let document: PaperRenderer
-        do { document = try PaperRenderer(templatePath: path) } catch {
-            printError("kaowu preview: " + describe(error, l))
+        do { document = try PaperRenderer(templatePath: path, paper: paper.setup) } catch {
+            printError("kaowu preview: " + ((error as? PaperError).map { PaperOptions.describe($0, l) } ?? describe(error, l)))
             throw ExitStatus.usage
         }
         try FieldSettings.checkNames(set: set, allowBlank: [], template: document.template, command: "preview", l)
@@ -69,7 +73,7 @@ struct PreviewCommand: ParsableCommand {
             throw error
         } catch {
             output.discard()
-            printError("kaowu preview: " + describe(error, l))
+            printError("kaowu preview: " + ((error as? PaperError).map { PaperOptions.describe($0, l) } ?? describe(error, l)))
             throw ExitStatus.usage
         }
         print(out)

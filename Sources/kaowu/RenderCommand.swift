@@ -34,8 +34,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup
     var rosterOptions: RosterOptions
 
-    @Option(name: .long, help: "标签纸从第几个位置开始（用完半张标签纸）")
-    var start: Int = 1
+    @OptionGroup
+    var paper: PaperOptions
 
     @Option(name: .long, help: "每人一个 PDF，按此模式命名，如 '{证书编号}.pdf'；--out 为文件夹")
     var split: String?
@@ -51,7 +51,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         let l = global.language
-        try OptionCheck.range(start, 1...1000, "--start", l)
+        try paper.check(l)
         try TemplateName.check(templateName, l)
         try FieldSettings.check(set, l)
         try rosterOptions.check(l)
@@ -65,7 +65,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        guard let templatePath = BuiltInTemplates.path(for: templateName) else {
+        guard let templatePath = BuiltInTemplates.path(for: template ?? BuiltInTemplates.name(for: templateName, labels: paper.preset)) else {
             printError(language.pick("kaowu render：", "kaowu render: ") + TemplateName.notFound(templateName, language))
             throw ExitStatus.usage
         }
@@ -73,8 +73,8 @@ struct RenderCommand: ParsableCommand {
         let inputs = [data, templatePath] + (photos.map { [$0] } ?? [])
         try requireReadable([data] + (photos.map { [$0] } ?? []), language)
         let document: PaperRenderer
-        do { document = try PaperRenderer(templatePath: templatePath) } catch {
-            printError("kaowu render: " + describe(error, language))
+        do { document = try PaperRenderer(templatePath: templatePath, paper: paper.setup) } catch {
+            printError("kaowu render: " + ((error as? PaperError).map { PaperOptions.describe($0, language) } ?? describe(error, language)))
             throw ExitStatus.usage
         }
         // Every name given is one the template uses (or kaowu knows), and every field has a value.
@@ -106,10 +106,10 @@ struct RenderCommand: ParsableCommand {
         let records = CandidateRecords.records(validated.candidates, photos: photos, limit: options.photo.maxBytes)
         if let pattern, let folder {
             try folder.write(records, rows: validated.candidates.map(\.row), pattern: pattern, document: document, context: context,
-                             start: max(1, start), inputs: inputs, language: language)
+                             inputs: inputs, language: language)
         } else if let output {
             do {
-                try document.renderPDF(records, context: context, start: max(1, start), to: output.temporary)
+                try document.renderPDF(records, context: context, to: output.temporary)
                 try output.commit()
             } catch {
                 output.discard()
@@ -140,7 +140,7 @@ struct RenderCommand: ParsableCommand {
                 "  {\(name)}: " + RenderFieldSources.supply(name).pick(l)
                     + (DocumentFields.nearest(name, in: supplied).map { l.pick("；是否想写 {\($0)}？", "; did you mean {\($0)}?") } ?? "")
             }
-            printError(l.pick("kaowu render：--split “\(text)” 用到的字段没有值：", "kaowu render: --split \"\(text)\" uses fields that have no value:") + "\n" + lines.joined(separator: "\n"))
+            printError(l.pick("kaowu render：--split“\(text)”用到的字段没有值：", "kaowu render: --split \"\(text)\" uses fields that have no value:") + "\n" + lines.joined(separator: "\n"))
             throw ExitStatus.usage
         }
         return pattern

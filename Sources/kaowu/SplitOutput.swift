@@ -28,7 +28,7 @@ struct SplitOutput {
 
     /// Writes `records` (their roster `rows` name them in messages) with `document`, named by `pattern`.
     func write(_ records: [RenderRecord], rows: [Int], pattern: SplitPattern, document: PaperRenderer, context: [String: String],
-               start: Int, inputs: [String], language l: Language) throws {
+               inputs: [String], language l: Language) throws {
         var names: [String] = []
         var firstRow: [String: (row: Int, name: String)] = [:]
         var problems: [String] = []
@@ -67,7 +67,7 @@ struct SplitOutput {
         defer { Interruption.remove(cleanup) }
         do {
             for (file, record) in zip(files, records) {
-                try document.renderPDF([record], context: context, start: start, to: file.temporary)
+                try document.renderPDF([record], context: context, to: file.temporary)
             }
             try Interruption.critical {
                 for file in files { try file.commit() }

@@ -30,7 +30,7 @@ struct SplitPattern {
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
             guard let close = rest[open...].firstIndex(of: "}") else {
-                return .failure(Mistake(text: LocalizedText(zh: "“{” 没有对应的 “}”", en: "“{” without “}”")))
+                return .failure(Mistake(text: LocalizedText(zh: "“{”没有对应的“}”", en: "\"{\" without \"}\"")))
             }
             let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, !name.contains("{") else { return .failure(Mistake(text: LocalizedText(zh: "空的 {}", en: "an empty {}"))) }
@@ -39,7 +39,7 @@ struct SplitPattern {
         }
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         let literal = parts.compactMap { if case .literal(let text) = $0 { return text } else { return nil } }.joined()
-        if literal.contains("}") { return .failure(Mistake(text: LocalizedText(zh: "“}” 没有对应的 “{”", en: "“}” without “{”"))) }
+        if literal.contains("}") { return .failure(Mistake(text: LocalizedText(zh: "“}”没有对应的“{”", en: "\"}\" without \"{\""))) }
         if literal.contains("/") || literal.contains("\\") {
             return .failure(Mistake(text: LocalizedText(zh: "文件名中不能有 / 或 \\（所有文件写在 --out 文件夹中）", en: "no / or \\ in a name (every file goes into the --out folder)")))
         }

@@ -48,8 +48,9 @@ import Validation
                 ["295×413 jpeg", "295×413 jpeg", "295×413 jpeg", "295×413 jpeg", "413×295 jpeg", "413×295 jpeg", "413×295 jpeg",
                  "413×295 jpeg", "413×295 image"], "\(list)")
 
-        // The photo box is [160, 50, 26, 35] mm; a 295 × 413 picture fills its height, 25 mm wide, centred.
-        let dpi = 150.0, left = 160.5, top = 50.0, scale = 35.0 / 413
+        // The photo box is [170, 37, 26, 35] mm on the ticket, which is on the upper half of the A4 page, 0.25 mm
+        // from its top; a 295 × 413 picture fills the box's height, 25 mm wide, centred.
+        let dpi = 150.0, left = 170.5, top = 37.25, scale = 35.0 / 413
         try Tool.run("pdftoppm", ["-r", "\(Int(dpi))", pdf, dir + "/page"])
         for page in 1...upright {
             let digits = String(upright).count                     // pdftoppm pads page numbers to the last one's width

@@ -35,10 +35,11 @@ import TestTools
         try zip.close()
         try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/名单.csv"))
         // The rooms table: text as written, seats in full-width digits (a key: 30).
-        try Data("考点,考点代码,考场,考场类型,座位数,考场地址\r\n第一考点（东校区）,0101,第01考场,笔试,３０,教学楼Ａ座（３楼）\r\n".utf8)
+        try Data("考点,考点代码,考点地址,考场,考场类型,座位数,考场地址\r\n第一考点（东校区）,0101,上海市“科技”路１号,第01考场,笔试,３０,教学楼Ａ座（３楼）\r\n".utf8)
             .write(to: URL(fileURLWithPath: dir + "/考场.csv"))
         // The roster writes the subject with ASCII brackets and a space: still the session's subject (a key).
         let job = try PackFixtures.job("""
+          notices: [携带准考证和身份证件（原件）。]
         inputs: {roster: 名单.csv, photos: 照片.zip}
         rooms: 考场.csv
         sessions:
@@ -49,7 +50,9 @@ import TestTools
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let room = dir + "/out/第一考点（东校区）/第01考场/"
         let text = { (file: String) in try Tool.run("pdftotext", [room + file, "-"]).output }
-        let tickets = try text("准考证.pdf"), labels = try text("桌贴.pdf"), sheet = try text("签到表.pdf"), door = try text("门贴.pdf")
+        let tickets = try text("准考证.pdf"), sheet = try text("签到表.pdf"), door = try text("门贴.pdf")
+        // A desk label wraps a long name in its narrow box: its lines are joined before comparing.
+        let labels = try text("桌贴.pdf").replacingOccurrences(of: "\n", with: "")
         for person in Self.people {
             #expect(tickets.contains(person.name) && labels.contains(person.name) && sheet.contains(person.name), "\(person.name)")
             #expect(tickets.contains(person.school) && sheet.contains(person.school), "\(person.school)")

@@ -36,6 +36,8 @@ public struct Job: Sendable {
     public var values: [String: String]
     /// The photo rules: what validation checks and what the pack prints by.
     public var photo = PhotoRules()
+    /// The paper: tickets' paper and sides, desk labels' stock, the printer's offset (`paper:`).
+    public var paper = JobPaper()
 
     /// Every file the job reads, by role (job, roster, photos, rooms, keep, template): the manifest hashes
     /// them and the output may never be, contain or lie inside one of them.

@@ -39,7 +39,7 @@ public struct JobLoader: Sendable {
             relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))
         }
         let top = try nodes.mapping(root, key: "", allowed: ["exam", "inputs", "rooms", "sessions", "seating", "ticket-number",
-                                                               "documents", "ticket-per-candidate", "templates", "output", "values", "photo"])
+                                                               "documents", "ticket-per-candidate", "templates", "output", "values", "photo", "paper"])
         // Each part is read on its own, so one run reports every mistake in the file.
         let exam = try nodes.attempt { try self.exam(top, root, nodes) }
         let inputs = try nodes.attempt { () -> (roster: String, photos: String?, sheet: String?) in
@@ -98,7 +98,8 @@ public struct JobLoader: Sendable {
             }
         }
         let documents = try nodes.attempt { try self.documents(top["documents"], nodes) }
-        let templates = try nodes.attempt { try self.templates(top["templates"], root: root, resolve: resolve, nodes) }
+        let paper = try nodes.attempt { try JobPaper.read(top["paper"], nodes) }
+        let templates = try nodes.attempt { try self.templates(top["templates"], root: root, labels: paper?.labels, resolve: resolve, nodes) }
         let perCandidate = try nodes.attempt { try top["ticket-per-candidate"].map { try nodes.bool($0, key: "ticket-per-candidate") } ?? false }
         let defaultOutput = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let output = try nodes.attempt { resolve(try top["output"].map { try nodes.text($0, key: "output") } ?? defaultOutput) }
@@ -121,12 +122,13 @@ public struct JobLoader: Sendable {
         }
         try nodes.throwIfAny()
         guard let exam, let inputs, let rooms, let policy, let pattern, let patternText, let documents, let templates, let perCandidate,
-              let output, let values, let photo else {
+              let output, let values, let photo, let paper else {
             throw nodes.error(root, key: "", zh: "任务文件无法读取", en: "the job file cannot be read")
         }
         var job = Job(file: file, exam: exam, roster: inputs.roster, photos: inputs.photos, sheet: inputs.sheet, roomsFile: roomsFile, rooms: rooms,
                       sessions: sessions, policy: policy, ticketPattern: pattern, ticketPatternText: patternText, documents: documents,
                       ticketPerCandidate: perCandidate, templates: templates, output: output, values: values)
+        job.paper = paper
         job.photo.requiredBackground = photo.background
         job.photo.width = photo.width
         job.photo.height = photo.height

@@ -71,7 +71,7 @@ extension JobLoader {
         return documents.enumerated().filter { !documents[..<$0.offset].contains($0.element) }.map(\.element)
     }
 
-    func templates(_ node: Node?, root: Node, resolve: (String) -> String, _ nodes: NodeReader) throws -> [PaperKind: String] {
+    func templates(_ node: Node?, root: Node, labels: LabelPreset?, resolve: (String) -> String, _ nodes: NodeReader) throws -> [PaperKind: String] {
         var templates: [PaperKind: String] = [:]
         let map = try node.map { try nodes.mapping($0, key: "templates", allowed: PaperKind.examPack.map(\.rawValue)) } ?? [:]
         for document in PaperKind.examPack {
@@ -81,11 +81,12 @@ extension JobLoader {
                     throw nodes.error(given, key: "templates.\(document.rawValue)", zh: "找不到模板文件 \(path)", en: "no template file at \(path)")
                 }
                 templates[document] = path
-            } else if let path = builtInTemplate(document.rawValue) {
+            } else if let path = builtInTemplate(BuiltInTemplates.name(for: document.rawValue, labels: labels)) {
                 templates[document] = path
             } else {
-                throw nodes.error(root, key: "templates.\(document.rawValue)", zh: "找不到内置模板 \(document.rawValue).yaml（可设置 KAOWU_TEMPLATES）",
-                                  en: "no built-in template \(document.rawValue).yaml (set KAOWU_TEMPLATES)")
+                let name = BuiltInTemplates.name(for: document.rawValue, labels: labels)
+                throw nodes.error(root, key: "templates.\(document.rawValue)", zh: "找不到内置模板 \(name).yaml（可设置 KAOWU_TEMPLATES）",
+                                  en: "no built-in template \(name).yaml (set KAOWU_TEMPLATES)")
             }
         }
         return templates

@@ -41,10 +41,12 @@ extension PackRunner {
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.threads, order.count))) { _ in
             fonts.use {
                 var renderers: [PaperKind: PaperRenderer] = [:]
+                var ticketFiles: PaperRenderer?
                 do {
                     for document in job.renderedDocuments {
                         renderers[document] = try loadRenderer(job, document)
                     }
+                    if job.ticketPerCandidate { ticketFiles = try loadRenderer(job, .admissionTicket, paper: PaperSetup()) }
                 } catch {
                     outcome.withLock { $0.failure = $0.failure ?? error }
                     return
@@ -54,8 +56,8 @@ extension PackRunner {
                     guard k < order.count, outcome.withLock({ $0.failure == nil }) else { return }
                     let r = order[k]
                     do {
-                        let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, archive: archive,
-                                                    stamp: stamp, root: root, folders: folders).render(room: r)
+                        let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, ticketFiles: ticketFiles,
+                                                    archive: archive, stamp: stamp, root: root, folders: folders).render(room: r)
                         let hashes = try room.files.map { try Manifest.File.hashing($0, in: root) }
                         for file in room.files { feed.markReady(root + "/" + file) }
                         outcome.withLock {
@@ -77,10 +79,14 @@ extension PackRunner {
         return rendered
     }
 
-    /// The template renderer of `document`, or a JobError naming the template's mistake.
-    static func loadRenderer(_ job: Job, _ document: PaperKind) throws -> PaperRenderer {
+    /// The template renderer of `document` on the job's paper (or on `paper`), or a JobError naming the
+    /// template's mistake, or the `paper:` setting that does not fit the template.
+    static func loadRenderer(_ job: Job, _ document: PaperKind, paper: PaperSetup? = nil) throws -> PaperRenderer {
         let path = job.templates[document]!
-        do { return try PaperRenderer(templatePath: path) } catch {
+        do { return try PaperRenderer(templatePath: path, paper: paper ?? job.paper.setup(for: document)) } catch let error as PaperError {
+            throw JobError(code: JobError.jobCode, file: job.file, line: job.paper.line(of: error.setting), key: "paper.\(error.setting.rawValue)",
+                           text: error.text.map { language, text in language == .zh ? "\(text)（\(document.fileName)）" : "\(text) (\(document.rawValue))" })
+        } catch {
             throw JobError.job(file: job.file, line: nil, key: "templates.\(document.rawValue)", zh: "模板有误：\(error)", en: "template error: \(error)")
         }
     }

@@ -10,6 +10,9 @@ struct RoomRenderer {
     let plan: PackPlan
     let values: PackValues
     let renderers: [PaperKind: PaperRenderer]
+    /// The admission ticket for one file per candidate: on the template's own paper, whatever the job's
+    /// `paper:` says (a candidate prints it at home: with the built-in, one A4 page, the notices below).
+    let ticketFiles: PaperRenderer?
     let archive: SharedArchive?
     let stamp: PackStamp
     let root: String
@@ -51,7 +54,7 @@ struct RoomRenderer {
             pages += canvas.pageCount
             files.append(file)
         }
-        if job.ticketPerCandidate, let renderer = renderers[.admissionTicket] {
+        if job.ticketPerCandidate, let renderer = ticketFiles {
             let size = renderer.pageSize
             for (s, record) in zip(seated, records) {
                 let file = RoomFolders.ticketFile(s.ticketNumber)

@@ -81,4 +81,17 @@ extension Canvas {
             cairo_stroke(context)
         }
     }
+
+    /// Draws a dashed line from (`x1`, `y1`) to (`x2`, `y2`) in mm: dashes and gaps `dash` mm long, in grey.
+    public func dashedLine(from x1: Double, _ y1: Double, to x2: Double, _ y2: Double, width: Double = 0.2, dash: Double = 2) {
+        withSavedState {
+            var pattern = [Units.points(dash), Units.points(dash)]
+            cairo_set_dash(context, &pattern, 2, 0)
+            cairo_move_to(context, Units.points(x1), Units.points(y1))
+            cairo_line_to(context, Units.points(x2), Units.points(y2))
+            cairo_set_line_width(context, Units.points(width))
+            Colour(0x808080).apply(to: context)
+            cairo_stroke(context)
+        }
+    }
 }

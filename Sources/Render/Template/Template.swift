@@ -16,6 +16,9 @@ public struct Template: Sendable {
     public var table: TableSpec?
     /// Elements drawn once, on the last page of a table (totals, signatures).
     public var summary: [Element] = []
+    /// The back of each page or card (考生须知 on a ticket), in the same coordinates as the front: printed
+    /// behind it when printing on both sides, or beside it where the paper holds both (`Imposition`).
+    public var back: [Element] = []
 
     /// One thing drawn on the page.
     public enum Element: Sendable {
@@ -37,13 +40,13 @@ public struct Template: Sendable {
 
     /// Every field the template's elements use.
     public var fields: [String] {
-        (elements + summary).flatMap { Template.binding(of: $0)?.fields ?? [] }
+        (elements + summary + back).flatMap { Template.binding(of: $0)?.fields ?? [] }
     }
 
-    /// Every binding of the template (elements, summary, table columns) in the order written: what the
-    /// fields a command supplies are checked against before anything is drawn.
+    /// Every binding of the template (elements, summary, the back, table columns) in the order written: what
+    /// the fields a command supplies are checked against before anything is drawn.
     public var bindings: [BoundText] {
-        (elements + summary).compactMap(Template.binding) + (table?.columns.flatMap { [$0.text, $0.image].compactMap { $0 } } ?? [])
+        (elements + summary + back).compactMap(Template.binding) + (table?.columns.flatMap { [$0.text, $0.image].compactMap { $0 } } ?? [])
     }
 
     /// The fields of an element, with where they were written.
@@ -60,7 +63,7 @@ extension Template {
     /// cells): what a `FontSubset` must cover.
     public var textStyles: [TextStyle] {
         var styles: [TextStyle] = []
-        for element in elements + summary {
+        for element in elements + summary + back {
             if case .text(_, _, let style) = element { styles.append(style) }
         }
         if table != nil {
@@ -69,5 +72,13 @@ extension Template {
             styles += [header, TextStyle()]
         }
         return styles
+    }
+}
+
+extension Template {
+    /// The back of the card as a template of its own (its `back:` elements on a page of the same size), for
+    /// a `TemplateRenderer` to draw.
+    public var backSide: Template {
+        Template(name: name, pageWidth: pageWidth, pageHeight: pageHeight, elements: back)
     }
 }

@@ -40,28 +40,29 @@ public struct TemplateLoader: Sendable {
         let reader = NodeReader(file: file, code: TemplateError.templateCode, collects: false)
         let root = try reader.compose(yaml, notThis: LocalizedText(zh: "不是模板文件", en: "not a template"),
                                       empty: LocalizedText(zh: "文件是空的", en: "the file is empty"))
-        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "background", "sheet", "table", "summary", "elements"])
+        let top = try reader.mapping(root, key: "template", allowed: ["name", "title", "page", "background", "sheet", "table", "summary", "elements", "back"])
         let name = try top["name"].map { try reader.string($0, key: "name") } ?? (file as NSString).lastPathComponent
-        guard let pageNode = top["page"] else { throw reader.error(root, key: "page", zh: "缺少此项（例如 page: {size: A4}）", en: "missing (e.g. page: {size: A4})") }
-        let (width, height) = try page(pageNode, reader)
-        let margins = try self.margins(pageNode, reader, width: width, height: height)
-        guard let elementsNode = top["elements"], case .sequence(let items) = elementsNode else {
+        let preset = try top["sheet"].flatMap { try self.preset($0, reader) }
+        let width: Double, height: Double, margins: [Double]?
+        if let pageNode = top["page"] {
+            (width, height) = try page(pageNode, reader)
+            margins = try self.margins(pageNode, reader, width: width, height: height)
+        } else if let preset {
+            // Labels of a known stock: the page is one label.
+            (width, height, margins) = (preset.labelWidth, preset.labelHeight, nil)
+        } else {
+            throw reader.error(root, key: "page", zh: "缺少此项（例如 page: {size: A4}）", en: "missing (e.g. page: {size: A4})")
+        }
+        guard let elementsNode = top["elements"], case .sequence = elementsNode else {
             throw reader.error(top["elements"] ?? root, key: "elements", zh: "需要元素列表（elements）", en: "a list of elements is required")
         }
         // Every element is checked, so one run reports the mistakes of all of them.
-        var elements: [Template.Element] = []
-        for (index, item) in items.enumerated() {
-            try reader.attempt {
-                let element = try element(item, key: "elements[\(index)]", reader, pageWidth: width, pageHeight: height)
-                if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
-                    throw reader.error(item, key: "elements[\(index)]", zh: "位于页边距内（\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) 毫米）：打印机无法打印到这里", en: "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
-                }
-                elements.append(element)
-            }
-        }
+        let elements = try self.elements(elementsNode, key: "elements", reader, width: width, height: height, margins: margins)
+        let back = try top["back"].map { try self.elements($0, key: "back", reader, width: width, height: height, margins: margins) } ?? []
         try reader.throwIfAny()
         let sheet = try top["sheet"].map { try self.sheet($0, reader, cardWidth: width, cardHeight: height) }
         var template = Template(name: name, pageWidth: width, pageHeight: height, elements: elements, sheet: sheet)
+        template.back = back
         if let b = top["background"] {
             let file = try reader.string(b, key: "background")
             guard [".png", ".jpg", ".jpeg", ".pdf"].contains(where: { file.lowercased().hasSuffix($0) }) else {
@@ -115,7 +116,44 @@ public struct TemplateLoader: Sendable {
         return spec
     }
 
+    /// The elements listed under `key` (`elements`, `back`), each checked against the page and its margins;
+    /// a mistake is noted and the others are read on.
+    private func elements(_ node: Node, key: String, _ reader: NodeReader, width: Double, height: Double, margins: [Double]?) throws -> [Template.Element] {
+        guard case .sequence(let items) = node else { throw reader.error(node, key: key, zh: "应为元素列表", en: "a list of elements") }
+        var elements: [Template.Element] = []
+        for (index, item) in items.enumerated() {
+            try reader.attempt {
+                let element = try element(item, key: "\(key)[\(index)]", reader, pageWidth: width, pageHeight: height)
+                if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
+                    throw reader.error(item, key: "\(key)[\(index)]", zh: "位于页边距内（\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) 毫米）：打印机无法打印到这里", en: "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
+                }
+                elements.append(element)
+            }
+        }
+        return elements
+    }
+
+    /// `sheet: {preset: L7165}`: the label stock named, nil when the sheet names none.
+    private func preset(_ node: Node, _ r: NodeReader) throws -> LabelPreset? {
+        guard case .mapping(let map) = node, let presetNode = map["preset"] else { return nil }
+        let name = try r.string(presetNode, key: "sheet.preset")
+        guard let preset = LabelPreset.named(name) else {
+            throw r.error(presetNode, key: "sheet.preset", zh: "未知的标签纸“\(name)”（可用：\(LabelPreset.names(separator: "、"))）",
+                          en: "unknown label stock \"\(name)\" (known: \(LabelPreset.names(separator: ", ")))")
+        }
+        return preset
+    }
+
     private func sheet(_ node: Node, _ r: NodeReader, cardWidth: Double, cardHeight: Double) throws -> SheetLayout {
+        if let preset = try preset(node, r) {
+            // The stock says everything: size, columns and rows, margins and gaps; it is pre-cut.
+            _ = try r.mapping(node, key: "sheet", allowed: ["preset"])
+            guard preset.fits(width: cardWidth, height: cardHeight) else {
+                throw r.error(node, key: "sheet.preset", zh: "\(preset.code)（\(preset.plain)）的标签是 \(preset.sizeText) 毫米，而 page 是 \(LabelPreset.format(cardWidth))×\(LabelPreset.format(cardHeight)) 毫米（可省略 page）",
+                              en: "\(preset.code) (\(preset.plain)) labels are \(preset.sizeText) mm, the page is \(LabelPreset.format(cardWidth))×\(LabelPreset.format(cardHeight)) mm (page may be left out)")
+            }
+            return preset.layout
+        }
         let map = try r.mapping(node, key: "sheet", allowed: ["size", "orientation", "width", "height", "columns", "rows", "gutter", "cut-marks"])
         var pageMap: [String: Node] = [:]
         for key in ["size", "orientation", "width", "height"] { pageMap[key] = map[key] }

@@ -183,17 +183,7 @@ public final class TemplateRenderer {
 
     /// Lays the records' cards out on `document`, starting a new sheet as needed.
     public func draw(_ records: [RenderRecord], layout: SheetLayout, on document: Canvas) {
-        var currentSheet = 0
-        if layout.cutMarks { document.drawCutMarks(layout) }
-        for (index, record) in records.enumerated() {
-            let (sheet, box) = layout.place(index)
-            if sheet != currentSheet {
-                document.newPage()
-                currentSheet = sheet
-                if layout.cutMarks { document.drawCutMarks(layout) }
-            }
-            document.withOrigin(x: box.x, y: box.y) { draw(record, on: document, recordedLayers: false) }
-        }
+        ImposedRenderer(front: self, back: nil, imposition: Imposition(arrangement: .sheets(layout))).draw(records, on: document)
     }
 
     /// The fields a table document's pages are numbered with.
