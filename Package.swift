@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Documents", "Seating", "Roster", "Support", "Synthetic", "TestTools",
                                                     .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )
