@@ -8,6 +8,9 @@ import Render
 public enum BuiltInTemplates {
     public static let kinds = PaperKind.allCases.map(\.rawValue)
 
+    /// Every built-in template's name: the kinds, then the variants (what `template copy` and `render` take).
+    public static var names: [String] { kinds + variants }
+
     /// The stock the built-in desk label is designed for.
     public static let deskLabelStock = LabelPreset.named("L7165")!
 

@@ -12,7 +12,7 @@ struct TemplateCopyCommand: ParsableCommand {
         commandName: "copy",
         abstract: "复制内置模板（及其印章等图片）以便修改：kaowu template copy qualification-certificate --out 我的模板")
 
-    @Argument(help: "内置模板：\(BuiltInTemplates.kinds.joined(separator: "、"))")
+    @Argument(help: "内置模板：\(BuiltInTemplates.names.joined(separator: "、"))")
     var kind: String
 
     @Option(name: .long, help: "目标文件夹（不存在时新建）")
@@ -23,8 +23,8 @@ struct TemplateCopyCommand: ParsableCommand {
 
     func validate() throws {
         let l = global.language
-        guard BuiltInTemplates.kinds.contains(kind) else {
-            let guess = DocumentFields.nearest(kind, in: Set(BuiltInTemplates.kinds))
+        guard BuiltInTemplates.names.contains(kind) else {
+            let guess = DocumentFields.nearest(kind, in: Set(BuiltInTemplates.names))
             throw ValidationError(TemplateName.notFound(kind, l) + (guess.map { l.pick("；是否想写 \($0)？", "; did you mean \($0)?") } ?? ""))
         }
     }

@@ -13,13 +13,13 @@ enum TemplateName {
 
     /// Throws a usage error when `name` is no built-in kind and no path.
     static func check(_ name: String, _ l: Language) throws {
-        guard !isPath(name), !BuiltInTemplates.kinds.contains(name) else { return }
+        guard !isPath(name), !BuiltInTemplates.names.contains(name) else { return }
         throw ValidationError(notFound(name, l))
     }
 
     /// "No template NAME" with the built-in kinds.
     static func notFound(_ name: String, _ l: Language) -> String {
-        l.pick("找不到模板“\(name)”（内置：\(BuiltInTemplates.kinds.joined(separator: "、"))）",
-               "no template \"\(name)\" (built in: \(BuiltInTemplates.kinds.joined(separator: ", ")))")
+        l.pick("找不到模板“\(name)”（内置：\(BuiltInTemplates.names.joined(separator: "、"))）",
+               "no template \"\(name)\" (built in: \(BuiltInTemplates.names.joined(separator: ", ")))")
     }
 }

@@ -116,7 +116,8 @@ import TestTools
         #expect(run.status == 2 && run.stderr.contains(folder + "/seal.png") && run.stderr.contains("differs from kaowu's"), "\(run.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/seal.png")) == seal)
         #expect(try Kaowu.run(["template", "copy", "door-label", "--out", folder]).status == 0, "another kind beside it")
-        #expect(try files(folder) == ["door-label.yaml", "e-certificate.yaml", "seal.png"])
+        #expect(try Kaowu.run(["template", "copy", "desk-label-3x7", "--out", folder]).status == 0, "a label-stock variant")
+        #expect(try files(folder) == ["desk-label-3x7.yaml", "door-label.yaml", "e-certificate.yaml", "seal.png"])
         #expect(try Kaowu.run(["template", "copy", "diploma", "--out", folder]).status == 2)
         #expect(try Kaowu.run(["template", "copy", "door-label", "--out", folder + "/door-label.yaml"]).status == 2, "a file is no folder")
     }
