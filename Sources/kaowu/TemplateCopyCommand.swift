@@ -74,13 +74,8 @@ struct TemplateCopyCommand: ParsableCommand {
         print(l.pick("修改后预览：kaowu preview \(copy) --out 预览.png", "after editing, preview it: kaowu preview \(copy) --out preview.png"))
     }
 
-    /// The files a template draws, relative to its folder (its background, its images by file).
+    /// The files a template draws that lie in its folder (its background, its images by file, the back's too).
     static func assets(of template: Template) -> [String] {
-        var names: [String] = template.background.map { [$0] } ?? []
-        for element in template.elements + template.summary {
-            if case .image(.file(let name), _, _) = element { names.append(name) }
-        }
-        var seen: Set<String> = []
-        return names.filter { !$0.hasPrefix("/") && !$0.split(separator: "/").contains("..") && seen.insert($0).inserted }
+        template.files.filter { !$0.hasPrefix("/") && !$0.split(separator: "/").contains("..") }
     }
 }

@@ -59,6 +59,23 @@ import Synthetic
         #expect(try Tool.run("qpdf", ["--check", path]).status == 0)
     }
 
+    /// An image by file in the summary (a seal beside the totals) is loaded and drawn on the last page only.
+    @Test func summaryImagesAreDrawnOnTheLastPage() throws {
+        let dir = try Tool.scratch()
+        try FileManager.default.copyItem(atPath: Kaowu.root.path + "/Sources/Documents/Resources/templates/seal.png", toPath: dir + "/seal.png")
+        let withSeal = yaml + "\n  - {type: image, source: seal.png, box: [240, 165, 25, 25]}\n"
+        let template = try TemplateLoader(isKnownField: known).load(yaml: withSeal, file: "sign-in.yaml")
+        let rows = (1...7).map { RenderRecord(values: ["row.index": String($0), "name": "考生\($0)号", "id": "110101199003071233"]) }
+        let path = dir + "/sign-in.pdf"
+        try TemplateRenderer(template: template, baseDirectory: dir).renderTable(
+            context: RenderRecord(values: ["exam.title": "考试", "room.name": "第01考场", "count.expected": "7"]), rows: rows, to: path)
+        // pdfimages lists the seal (and its alpha mask): page, number, type, …
+        let list = try Tool.run("pdfimages", ["-list", path]).output
+        let images: [[Substring]] = list.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ") }.filter { $0.count > 2 && $0[2] == "image" }
+        let pages: [Substring] = images.map { $0[0] }
+        #expect(pages == ["2"], "\(list)")
+    }
+
     @Test func columnsWiderThanTheTableAreRefused() {
         let wide = yaml.replacingOccurrences(of: "{header: 签名, width: 60", with: "{header: 签名, width: 160")
         do {

@@ -76,6 +76,22 @@ extension Template {
 }
 
 extension Template {
+    /// The files `elements` draw as images (seals, logos), each once, in the order written.
+    public static func imageFiles(in elements: [Element]) -> [String] {
+        var seen: Set<String> = []
+        return elements.compactMap { element -> String? in
+            guard case .image(.file(let name), _, _) = element, seen.insert(name).inserted else { return nil }
+            return name
+        }
+    }
+
+    /// Every file the template draws, as written (relative to its folder unless absolute): its background,
+    /// then the images of its elements, summary and back.
+    public var files: [String] {
+        var seen: Set<String> = []
+        return ((background.map { [$0] } ?? []) + Self.imageFiles(in: elements + summary + back)).filter { seen.insert($0).inserted }
+    }
+
     /// The back of the card as a template of its own (its `back:` elements on a page of the same size), for
     /// a `TemplateRenderer` to draw.
     public var backSide: Template {

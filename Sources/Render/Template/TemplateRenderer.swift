@@ -44,8 +44,8 @@ public final class TemplateRenderer {
         } else {
             background = nil
         }
-        for element in template.elements {
-            guard case .image(.file(let name), _, _) = element, fileImages[name] == nil else { continue }
+        // The images it draws: the page's and, on a table's last page, the summary's.
+        for name in Template.imageFiles(in: template.elements + template.summary) {
             let path = Self.path(of: name, in: baseDirectory)
             let image: PageImage?
             if name.lowercased().hasSuffix(".png") {
