@@ -34,6 +34,19 @@ public struct UnsuppliedFields: Error, Diagnostic {
         self.blankHint = blankHint
     }
 
+    /// The fields of `document`'s template that neither `supplied`, the document's own computed fields nor
+    /// `allowBlank` give, each worded by `supply` with the supplied name it was probably meant to be; nil
+    /// when every field has a source.
+    public init?(_ document: PaperRenderer, supplied: Set<String>, allowBlank: Set<String> = [],
+                 supply: (String) -> LocalizedText, blankHint: LocalizedText) {
+        let all = supplied.union(document.computedFields)
+        let gaps = TemplateFieldCheck.gaps(in: document.template, supplied: all, allowBlank: allowBlank)
+        guard !gaps.isEmpty else { return nil }
+        self.init(template: document.templatePath, entries: gaps.map {
+            Entry(gap: $0, supply: supply($0.field), nearest: DocumentFields.misspelt($0.field, supplied: all))
+        }, blankHint: blankHint)
+    }
+
     public var facts: DiagnosticFacts {
         DiagnosticFacts(file: template, line: entries.first?.gap.lines.first, field: entries.first?.gap.field)
     }

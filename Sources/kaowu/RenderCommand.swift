@@ -85,12 +85,13 @@ struct RenderCommand: ParsableCommand {
         if let header {
             try requireMappedColumns(MappedColumnMissing.find(options.mappings, headers: header.headers, headerRow: header.row, file: data), language)
         }
-        let supplied = RenderFieldSources.supplied(header: header, photos: photos != nil, context: context, document: document)
-        if header != nil, let missing = RenderFieldSources.unsupplied(document, supplied: supplied, allowBlank: Set(allowBlank)) {
+        // Without a header (an unreadable roster) validation below says why; there is nothing to check against.
+        let supplied = header.map { RenderFieldSources.supplied(header: $0, photos: photos != nil, context: context, document: document) }
+        if let supplied, let missing = RenderFieldSources.unsupplied(document, supplied: supplied, allowBlank: Set(allowBlank)) {
             printError("kaowu render: " + missing.message(language))
             throw ExitStatus.usage
         }
-        let pattern = try split.map { try splitPattern($0, supplied: header == nil ? nil : supplied, language) }
+        let pattern = try split.map { try splitPattern($0, supplied: supplied, language) }
         let output = try pattern == nil ? OutputFile(out, inputs: inputs, language: language) : nil
         let folder = try pattern == nil ? nil : SplitOutput(folder: out, language: language)
 

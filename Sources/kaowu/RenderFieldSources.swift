@@ -6,24 +6,17 @@ import Support
 /// Where the fields of a `kaowu render` document come from — the roster's columns, `--photos`, `--set`, and
 /// what the document computes — and how to supply a field that has no value.
 enum RenderFieldSources {
-    /// The fields supplied for every record: the roster's (by `header`; none when it has no header yet), the
-    /// photo with `--photos`, the non-blank `--set` values and what `document` computes.
-    static func supplied(header: HeaderMap?, photos: Bool, context: [String: String], document: PaperRenderer) -> Set<String> {
-        var supplied = header.map { CandidateRecords.suppliedFields(header: $0, photos: photos) } ?? []
-        if photos { supplied.insert(CandidateRecords.photoField) }
-        supplied.formUnion(context.filter { !$0.value.allSatisfy(\.isWhitespace) }.keys)
-        supplied.formUnion(document.computedFields)
-        return supplied
+    /// The fields supplied for every record: the roster's (by its `header`, the photo with `--photos`), the
+    /// non-blank `--set` values and what `document` computes.
+    static func supplied(header: HeaderMap, photos: Bool, context: [String: String], document: PaperRenderer) -> Set<String> {
+        CandidateRecords.suppliedFields(header: header, photos: photos)
+            .union(context.filter { !$0.value.allSatisfy(\.isWhitespace) }.keys)
+            .union(document.computedFields)
     }
 
     /// The error naming every field of `document`'s template without a value, or nil when there is none.
     static func unsupplied(_ document: PaperRenderer, supplied: Set<String>, allowBlank: Set<String>) -> UnsuppliedFields? {
-        let gaps = TemplateFieldCheck.gaps(in: document.template, supplied: supplied, allowBlank: allowBlank)
-        guard !gaps.isEmpty else { return nil }
-        let entries = gaps.map { gap in
-            UnsuppliedFields.Entry(gap: gap, supply: supply(gap.field), nearest: DocumentFields.misspelt(gap.field, supplied: supplied))
-        }
-        return UnsuppliedFields(template: document.templatePath, entries: entries, blankHint: LocalizedText(
+        UnsuppliedFields(document, supplied: supplied, allowBlank: allowBlank, supply: supply, blankHint: LocalizedText(
             zh: "确实要留空的字段用 --allow-blank 字段名；可以没有的元素在模板中写 optional: true（留空时不画）。",
             en: "To leave a field blank on purpose: --allow-blank FIELD; for an element that may be absent: optional: true in the template (not drawn when blank)."))
     }

@@ -35,16 +35,9 @@ enum PackFields {
     static func check(job: Job, renderers: [(PaperKind, PaperRenderer)], header: HeaderMap?) throws {
         guard let header else { return }
         let supplied = supplied(job: job, header: header)
-        var failures: [UnsuppliedFields] = []
-        for (_, document) in renderers {
-            let all = supplied.union(document.computedFields)
-            let gaps = TemplateFieldCheck.gaps(in: document.template, supplied: all)
-            guard !gaps.isEmpty else { continue }
-            failures.append(UnsuppliedFields(template: document.templatePath, entries: gaps.map {
-                UnsuppliedFields.Entry(gap: $0, supply: supply($0.field), nearest: DocumentFields.misspelt($0.field, supplied: all))
-            }, blankHint: LocalizedText(zh: "可以没有的元素在模板中写 optional: true（留空时不画），再用任务文件的 templates.<文书> 指定这个模板。",
-                                        en: "For an element that may be absent, write optional: true in the template (not drawn when blank) and name that template under templates.<document> in the job.")))
-        }
+        let blankHint = LocalizedText(zh: "可以没有的元素在模板中写 optional: true（留空时不画），再用任务文件的 templates.<文书> 指定这个模板。",
+                                      en: "For an element that may be absent, write optional: true in the template (not drawn when blank) and name that template under templates.<document> in the job.")
+        let failures = renderers.compactMap { UnsuppliedFields($0.1, supplied: supplied, supply: supply, blankHint: blankHint) }
         guard var first = failures.first else { return }
         first.more = Array(failures.dropFirst())
         throw first
