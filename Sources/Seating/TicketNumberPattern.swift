@@ -25,32 +25,37 @@ public struct TicketNumberPattern: Sendable, Equatable {
 
     public init(_ text: String) throws {
         var parts: [Part] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
-            guard let close = rest[open...].firstIndex(of: "}") else { throw Failure(zh: "“\(text)”中的“{”没有对应的“}”", en: "\"{\" without \"}\" in \(text)") }
-            let inner = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1).map(String.init)
-            guard let name = inner.first, Self.fields.contains(name) else {
-                throw Failure(zh: "“\(text)”中有未知的字段“\(inner.first ?? "")”（可用：\(Self.fields.sorted().joined(separator: "、"))）",
-                              en: "unknown field \"\(inner.first ?? "")\" in \(text) (known: \(Self.fields.sorted().joined(separator: ", ")))")
+        let (pieces, unclosed) = PlaceholderText.pieces(of: text, open: "{", close: "}")
+        for piece in pieces {
+            switch piece {
+            case .literal(let literal): parts.append(.literal(literal))
+            case .placeholder(let inside): parts.append(try Self.field(inside, of: text))
             }
-            var width: Int?
-            if inner.count == 2 {
-                guard let w = Int(inner[1]), (1...12).contains(w) else { throw Failure(zh: "“\(text)”中的宽度“\(inner[1])”应为 1–12 的整数", en: "bad width \"\(inner[1])\" in \(text) (a whole number 1-12)") }
-                width = w
-            }
-            if ["room", "seat", "seq"].contains(name) && width == nil {
-                throw Failure(zh: "{\(name)} 需要指定宽度，使每个准考证号一样长，如 {\(name):3}",
-                              en: "{\(name)} needs a width so every number has the same length, e.g. {\(name):3}")
-            }
-            parts.append(.field(name, width: width))
-            rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        if unclosed { throw Failure(zh: "“\(text)”中的“{”没有对应的“}”", en: "\"{\" without \"}\" in \(text)") }
         guard parts.contains(where: { if case .field("seat", _) = $0 { return true }; if case .field("seq", _) = $0 { return true }; return false }) else {
             throw Failure(zh: "格式中需要 {seat:N} 或 {seq:N}，准考证号才不会重复", en: "the pattern needs {seat:N} or {seq:N} to make numbers unique")
         }
         self.parts = parts
+    }
+
+    /// The field a placeholder's inside (`seat:2`) names, with its width, checked.
+    private static func field(_ inside: String, of text: String) throws -> Part {
+        let inner = inside.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let name = inner.first, fields.contains(name) else {
+            throw Failure(zh: "“\(text)”中有未知的字段“\(inner.first ?? "")”（可用：\(fields.sorted().joined(separator: "、"))）",
+                          en: "unknown field \"\(inner.first ?? "")\" in \(text) (known: \(fields.sorted().joined(separator: ", ")))")
+        }
+        var width: Int?
+        if inner.count == 2 {
+            guard let w = Int(inner[1]), (1...12).contains(w) else { throw Failure(zh: "“\(text)”中的宽度“\(inner[1])”应为 1–12 的整数", en: "bad width \"\(inner[1])\" in \(text) (a whole number 1-12)") }
+            width = w
+        }
+        if ["room", "seat", "seq"].contains(name) && width == nil {
+            throw Failure(zh: "{\(name)} 需要指定宽度，使每个准考证号一样长，如 {\(name):3}",
+                          en: "{\(name)} needs a width so every number has the same length, e.g. {\(name):3}")
+        }
+        return .field(name, width: width)
     }
 
     /// The number for `values` (field → value); throws when a value is longer than its width.

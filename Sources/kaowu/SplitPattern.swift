@@ -26,18 +26,17 @@ struct SplitPattern {
     /// Parses `text`; the reason when malformed.
     static func parse(_ text: String) -> Result<SplitPattern, Mistake> {
         var parts: [Part] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                return .failure(Mistake(text: LocalizedText(zh: "“{”没有对应的“}”", en: "\"{\" without \"}\"")))
+        let (pieces, unclosed) = PlaceholderText.pieces(of: text, open: "{", close: "}")
+        for piece in pieces {
+            switch piece {
+            case .literal(let literal): parts.append(.literal(literal))
+            case .placeholder(let inside):
+                let name = inside.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty, !name.contains("{") else { return .failure(Mistake(text: LocalizedText(zh: "空的 {}", en: "an empty {}"))) }
+                parts.append(.field(name))
             }
-            let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, !name.contains("{") else { return .failure(Mistake(text: LocalizedText(zh: "空的 {}", en: "an empty {}"))) }
-            parts.append(.field(name))
-            rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        if unclosed { return .failure(Mistake(text: LocalizedText(zh: "“{”没有对应的“}”", en: "\"{\" without \"}\""))) }
         let literal = parts.compactMap { if case .literal(let text) = $0 { return text } else { return nil } }.joined()
         if literal.contains("}") { return .failure(Mistake(text: LocalizedText(zh: "“}”没有对应的“{”", en: "\"}\" without \"{\""))) }
         if literal.contains("/") || literal.contains("\\") {

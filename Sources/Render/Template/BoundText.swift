@@ -35,18 +35,17 @@ public struct BoundText: Sendable, Equatable {
     /// Parses `source`; throws a message for an unclosed `{{`, an empty field or an unknown formatter.
     public init(_ source: String) throws {
         var parts: [Part] = []
-        var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { parts.append(.literal(String(rest[..<open.lowerBound]))) }
-            guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else {
-                throw BindingError(zh: "“{{”没有对应的“}}”：\(source)", en: "\"{{\" without \"}}\" in \(source)")
+        let (pieces, unclosed) = PlaceholderText.pieces(of: source, open: "{{", close: "}}")
+        for piece in pieces {
+            switch piece {
+            case .literal(let text): parts.append(.literal(text))
+            case .placeholder(let inside):
+                let inner = inside.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let name = inner.first, !name.isEmpty else { throw BindingError(zh: "空的 {{ }}：\(source)", en: "an empty {{ }} in \(source)") }
+                parts.append(.field(name, try inner.dropFirst().map(BoundText.formatter)))
             }
-            let inner = rest[open.upperBound..<close.lowerBound].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = inner.first, !name.isEmpty else { throw BindingError(zh: "空的 {{ }}：\(source)", en: "an empty {{ }} in \(source)") }
-            parts.append(.field(name, try inner.dropFirst().map(BoundText.formatter)))
-            rest = rest[close.upperBound...]
         }
-        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        if unclosed { throw BindingError(zh: "“{{”没有对应的“}}”：\(source)", en: "\"{{\" without \"}}\" in \(source)") }
         self.parts = parts
     }
 
