@@ -40,7 +40,7 @@ public enum DocumentFields {
         for kind in PaperKind.allCases {
             guard let path = BuiltInTemplates.path(for: kind.rawValue),
                   let template = try? TemplateLoader(isKnownField: isWellFormed).load(path: path) else { continue }
-            names.formUnion(template.bindings.flatMap(\.fields))
+            names.formUnion(TemplateFieldCheck.fields(of: template))
         }
         return names
     }()
@@ -60,7 +60,7 @@ public enum DocumentFields {
     /// For a template field nothing supplies: the supplied field it was probably meant to be, unless it is
     /// a name kaowu knows (then it is simply not supplied, not mistyped).
     public static func misspelt(_ field: String, supplied: Set<String>) -> String? {
-        guard !Field.allCases.contains(where: { $0.rawValue == field }), !knownNames().contains(field) else { return nil }
+        guard !knownNames().contains(field) else { return nil }
         return nearest(field, in: supplied)
     }
 

@@ -74,9 +74,6 @@ struct RowChecker {
                     LocalizedText(zh: "证件号码被 Excel 存成了数字（显示为 \(asNumber)），后几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填入完整号码（或在号码前加英文单引号 '）",
                            en: "Excel stored the ID as a number (shown as \(asNumber)); its last digits are lost for good. Format the column as Text and type the full numbers again (or prefix them with ')")))
                 key = TextCleaner.documentNumber(idCell.text)
-            } else if kind == nil {
-                // Kept as the row's key, so a repeated number or its photo is still found.
-                key = TextCleaner.documentNumber(idCell.text)
             } else if let kind {
                 let result = IdentityValidator.check(idCell.text, kind: kind, today: today)
                 check = result
@@ -84,6 +81,9 @@ struct RowChecker {
                 for issue in result.issues {
                     problems.append(problem(issue.severity, issue.code, row, .id, value: idCell.text, issue.text))
                 }
+            } else {
+                // An unknown document type: kept as the row's key, so a repeated number or its photo is still found.
+                key = TextCleaner.documentNumber(idCell.text)
             }
         }
 

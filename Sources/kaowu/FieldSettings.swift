@@ -39,13 +39,10 @@ enum FieldSettings {
     /// name the template uses or kaowu knows.
     static func checkNames(set: [String], allowBlank: [String], template: Template, command: String, _ l: Language) throws {
         let used = TemplateFieldCheck.fields(of: template)
-        var known: Set<String>?
         var refusals: [String] = []
-        for name in names(set) where !used.contains(name) && TemplateValues.noticeNumber(name) == nil {
-            let names = known ?? DocumentFields.knownNames()
-            known = names
-            guard !names.contains(name) else { continue }
-            let guess = DocumentFields.nearest(name, in: used.union(names))
+        // The known names (the built-in templates read once) only when a name is not one the template uses.
+        for name in names(set) where !used.contains(name) && TemplateValues.noticeNumber(name) == nil && !DocumentFields.knownNames().contains(name) {
+            let guess = DocumentFields.nearest(name, in: used.union(DocumentFields.knownNames()))
             refusals.append(l.pick("--set \(name)：模板“\(template.name)”没有用到这个字段，kaowu 也不认识它", "--set \(name): the template \"\(template.name)\" does not use this field and kaowu does not know it")
                             + (guess.map { l.pick("；是否想写 \($0)？", "; did you mean \($0)?") } ?? ""))
         }
