@@ -66,6 +66,9 @@ struct RegistryListing: Encodable {
         }
     }
 
+    /// The reason `kaowu certify` records when a new certificate replaces one (a changed person).
+    static let reissued = "reissued"
+
     let registry: String
     let issuer: String?
     /// yyyy-MM-dd: the day statuses are judged on.
@@ -124,8 +127,12 @@ struct RegistryListing: Encodable {
             case .valid: status = l.pick("有效", "valid")
             case .expired: status = l.pick("已过期", "expired")
             case .revoked:
-                let reason = entry.revocation?.reason ?? ""
-                status = l.pick("已撤销（\(reason)）", "revoked (\(reason))")
+                if let revocation = entry.revocation, revocation.reason == Self.reissued, let replacement = revocation.replacedBy {
+                    status = l.pick("已撤销（已换发为 \(replacement)）", "revoked (reissued as \(replacement))")
+                } else {
+                    let reason = entry.revocation?.reason ?? ""
+                    status = l.pick("已撤销（\(reason)）", "revoked (\(reason))")
+                }
             }
             return [c.number, c.name, c.maskedID, c.kind, c.title, c.issuedOn, c.expiresOn ?? l.pick("长期", "none"), status]
         }

@@ -5,7 +5,7 @@ import Support
 /// `--registry FILE`: the certificate registry a command reads or changes (default `证书库.sqlite` in the
 /// current folder). Commands that only read or revoke open an existing one and never create it.
 struct RegistryOptions: ParsableArguments {
-    @Option(name: .long, help: "证书库文件（kaowu certify 建立），默认当前目录的 证书库.sqlite")
+    @Option(name: .long, help: "证书库文件（由 kaowu certify 建立）")
     var registry = "证书库.sqlite"
 
     /// The existing registry; a missing, foreign, damaged or newer one is a usage or I/O error (exit 2),

@@ -60,10 +60,15 @@ import TestTools
     @Test func listShowsEveryCertificateWithItsStatus() throws {
         let (folder, issued) = try folderWithRegistry()
         #expect(try Kaowu.run(["revoke", issued[2].number, "--reason", "证书信息有误"], in: folder).status == 0)
+        // A changed person: certify issues a new certificate and revokes the old one as reissued.
+        let registry = try SQLiteRegistry.openExisting(path: folder + "/证书库.sqlite")
+        let new = Samples.certificate(6, person: Samples.people[4], batch: "batch-2", replaces: issued[4].number)
+        try registry.record(Samples.batch("batch-2", count: 1), certificates: [new], files: [Samples.file(new)], approvals: [],
+                            revocations: [StoredRevocation(number: issued[4].number, reason: "reissued", at: Samples.time(60), replacedBy: new.number)])
         let table = try Kaowu.run(["registry", "list", "--today", "2027-01-01"], in: folder)
         #expect(table.status == 0, "\(table.stderr)")
         let lines = table.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7, "\(table.stdout)")
+        #expect(lines.count == 8, "\(table.stdout)")
         #expect(lines[0].hasPrefix("证书编号"))
         for (certificate, line) in zip(issued, lines[1...5]) {
             #expect(line.hasPrefix(certificate.number) && line.contains(certificate.name) && line.contains(certificate.maskedID), "\(line)")
@@ -71,16 +76,19 @@ import TestTools
         }
         #expect(lines[3].hasSuffix("已撤销（证书信息有误）"))
         #expect(lines[1].hasSuffix("有效"))
-        #expect(lines[6] == "共 5 张证书：有效 4，已过期 0，已撤销 1")
+        #expect(lines[5].hasSuffix("已撤销（已换发为 \(new.number)）"), "\(lines[5])")
+        #expect(lines[6].hasPrefix(new.number) && lines[6].hasSuffix("有效"))
+        #expect(lines[7] == "共 6 张证书：有效 4，已过期 0，已撤销 2")
         // Columns line up: every row's status starts in the same terminal column.
-        let statusColumns = lines[0...5].map { line -> Int in
+        let statusColumns = lines[0...6].map { line -> Int in
             let head = line.hasPrefix("证书编号") ? line.components(separatedBy: "状态")[0] : line.components(separatedBy: "2031-12-03")[0] + "2031-12-03  "
             return head.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
         }
         #expect(Set(statusColumns).count == 1, "\(statusColumns)\n\(table.stdout)")
 
         let later = try Kaowu.run(["registry", "list", "--today", "2032-01-01", "--lang", "en"], in: folder)
-        #expect(later.stdout.contains("5 certificates: 0 valid, 4 expired, 1 revoked"), "\(later.stdout)")
+        #expect(later.stdout.contains("6 certificates: 0 valid, 4 expired, 2 revoked"), "\(later.stdout)")
+        #expect(later.stdout.contains("revoked (reissued as \(new.number))"))
         #expect(later.stdout.hasPrefix("Number"))
         let other = try Kaowu.run(["registry", "list", "--issuer", "shpj"], in: folder)
         #expect(other.status == 0 && other.stdout.contains("证书库中没有证书（发证机构代码 SHPJ）"), "\(other.stdout)")
