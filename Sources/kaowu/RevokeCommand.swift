@@ -8,7 +8,7 @@ import Support
 struct RevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke",
-        abstract: "撤销已发放的证书：kaowu revoke SHPX2026000123 --reason \"证书信息有误，已换发\"")
+        abstract: "撤销已发放的证书：kaowu revoke SHPX2026000123 --reason 证书信息有误，已换发")
 
     @Argument(help: "证书编号")
     var number: String?
@@ -34,11 +34,11 @@ struct RevokeCommand: ParsableCommand {
     func validate() throws {
         let l = global.language
         if trimmedNumber.isEmpty {
-            throw ValidationError(l.pick("请写出要撤销的证书编号，如 kaowu revoke SHPX2026000123 --reason \"证书信息有误\"",
+            throw ValidationError(l.pick("请写出要撤销的证书编号，如 kaowu revoke SHPX2026000123 --reason 证书信息有误",
                                          "give the number of the certificate to revoke, e.g. kaowu revoke SHPX2026000123 --reason \"wrong details\""))
         }
         if cleanReason.isEmpty {
-            throw ValidationError(l.pick("请用 --reason 写明撤销原因（查验时会显示），如 --reason \"证书信息有误，已换发\"",
+            throw ValidationError(l.pick("请用 --reason 写明撤销原因（查验时会显示），如 --reason 证书信息有误，已换发",
                                          "say why with --reason (verification shows it), e.g. --reason \"wrong details, reissued\""))
         }
         if cleanReason.count > Self.reasonLimit {
