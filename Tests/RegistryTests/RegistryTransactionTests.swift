@@ -96,4 +96,22 @@ import Testing
         #expect(try registry.certificate(number: fresh.number) == nil)
         #expect(try registry.revocation(number: issued[4].number)?.reason == "证书信息有误")
     }
+
+    @Test func foreignKeysHoldEveryRowToItsBatchAndCertificate() throws {
+        let (registry, path, issued) = try registryWithOneBatch()
+        let before = try counts(path)
+        // An approval or a file of a batch that was never recorded: refused by the foreign keys, nothing written.
+        let orphan = Samples.approval("no-such-batch", role: "评价组织")
+        let approval = #expect(throws: RegistryError.self) {
+            try registry.record(Samples.batch("batch-2", count: 0), certificates: [], files: [], approvals: [Samples.approval("batch-2", role: "培训机构"), orphan],
+                                revocations: [])
+        }
+        #expect(approval?.code == "registry.unwritable" && approval?.message(.en).contains("FOREIGN KEY") == true, "\(String(describing: approval))")
+        let file = #expect(throws: RegistryError.self) {
+            try registry.record(Samples.batch("batch-2", count: 0), certificates: [], files: [Samples.file(issued[0], batch: "no-such-batch")],
+                                approvals: [], revocations: [])
+        }
+        #expect(file?.code == "registry.unwritable")
+        #expect(try counts(path) == before)
+    }
 }
