@@ -35,6 +35,27 @@ import TestTools
         #expect(whole)
     }
 
+    /// The built-in e-certificate template as `kaowu preview` renders it (photo, seal, QR code): signing keeps
+    /// everything a reader sees: pages, embedded fonts, the QR code at 150 dpi.
+    @Test func signedECertificateTemplateKeepsFontsAndQRCode() throws {
+        let fixture = try SigningFixture()
+        let unsignedPath = fixture.folder + "/preview.pdf"
+        let preview = try Kaowu.run(["preview", Kaowu.root.path + "/templates/e-certificate.yaml", "--out", unsignedPath])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        let path = try fixture.write(try fixture.sign(try fixture.read(unsignedPath)), "certificate.pdf")
+        #expect(try Tool.run("qpdf", ["--check", path]).status == 0)
+        let pdfsig = try Tool.run("pdfsig", [path]).output
+        #expect(pdfsig.contains("Signature is Valid.") && pdfsig.contains("Total document signed"), "\(pdfsig)")
+        let fonts = try Tool.run("pdffonts", [path]).output.split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") })
+        #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", path, fixture.folder + "/page"]).status == 0)
+        let unsignedCodes = try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", unsignedPath, fixture.folder + "/before"])
+        #expect(unsignedCodes.status == 0)
+        let after = try Tool.run("zbarimg", ["--raw", "-q", fixture.folder + "/page-1.png"]).output
+        let before = try Tool.run("zbarimg", ["--raw", "-q", fixture.folder + "/before-1.png"]).output
+        #expect(!after.isEmpty && after == before)
+    }
+
     @Test func flippingOneByteInEitherSignedRangeBreaksIt() throws {
         let fixture = try SigningFixture()
         let signed = try fixture.sign(try fixture.cairoPDF())

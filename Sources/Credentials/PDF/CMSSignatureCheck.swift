@@ -47,8 +47,9 @@ enum CMSSignatureCheck {
         var digestAlgorithms: [ASN1ObjectIdentifier] = []
         var certificates: [Certificate] = []
         let signerNode: ASN1Node = try DER.sequence(signedData, identifier: .sequence) { nodes in
+            // Version 1: data content, version-1 signer, X.509 certificates only (RFC 5652 §5.1), as PDF signers write.
             let version = try Int(derEncoded: &nodes)
-            guard (1...5).contains(version) else { throw Malformed(reason: "SignedData version \(version)") }
+            guard version == 1 else { throw Malformed(reason: "SignedData version \(version)") }
             digestAlgorithms = try children(nodes.next() ?? missing(), .set).map { try algorithm($0) }
             try DER.sequence(nodes.next() ?? missing(), identifier: .sequence) { encapsulated in
                 guard try ASN1ObjectIdentifier(derEncoded: &encapsulated) == CMSIdentifiers.data else { throw Malformed(reason: "content type is not data") }

@@ -129,6 +129,10 @@ public enum PDFSigner {
         }
         let hex = cms.flatMap { Array(String(format: "%02X", $0).utf8) }
         output.replaceSubrange(contentsStart + 1..<contentsStart + 1 + hex.count, with: hex)
+        // Read back as a verifier will, so a file that does not verify is never handed out as signed.
+        guard case .valid(_, _, _, true) = PDFSignatureCheck.check(output) else {
+            throw PDFSigningError.failed(detail: "the signed file does not verify: \(PDFSignatureCheck.check(output))")
+        }
         return output
     }
 
