@@ -30,8 +30,8 @@ public enum PDFSignatureCheck {
             guard let array = document.value(signature, "/ByteRange"), document.isArray(array) else {
                 return .invalid(reason: PDFSignatureResult.malformed)
             }
-            let numbers = document.items(array).compactMap(document.integer)
-            guard numbers.count == 4, document.items(array).count == 4, numbers.allSatisfy({ $0 >= 0 && $0 <= Int64(pdf.count) }) else {
+            let numbers = document.count(array) == 4 ? document.items(array).compactMap(document.integer) : []
+            guard numbers.count == 4, numbers.allSatisfy({ $0 >= 0 && $0 <= Int64(pdf.count) }) else {
                 return .invalid(reason: PDFSignatureResult.malformed)
             }
             ranges.append((signature, numbers.map { Int($0) }))
@@ -81,11 +81,11 @@ public enum PDFSignatureCheck {
                !(document.value(value, "/Type").map { document.isName($0, "/DocTimeStamp") } ?? false) {
                 found.append(value)
             }
-            for kid in document.value(field, "/Kids").map(document.items) ?? [] {
+            for kid in document.value(field, "/Kids").map({ document.items($0, limit: maxFields) }) ?? [] {
                 walk(kid, inheritedType: isSignature, depth: depth + 1)
             }
         }
-        for field in document.items(fields) { walk(field, inheritedType: false, depth: 0) }
+        for field in document.items(fields, limit: maxFields) { walk(field, inheritedType: false, depth: 0) }
         return found
     }
 

@@ -49,10 +49,10 @@ public enum PDFSigner {
 
         let signatureNumber = Int(size), widgetNumber = Int(size) + 1
         let widgetRef = "\(widgetNumber) 0 R"
-        let annotations = document.value(page, "/Annots").map { document.items($0).map(document.syntax) } ?? []
+        let annotations = document.value(page, "/Annots").map { document.items($0, limit: .max).map(document.syntax) } ?? []
         let pageText = dictionary(document, page, replacing: ["/Annots": "[" + (annotations + [widgetRef]).joined(separator: " ") + "]"])
         let acroForm = document.value(document.root, "/AcroForm").flatMap { document.isDictionary($0) ? $0 : nil }
-        let fields = acroForm.flatMap { document.value($0, "/Fields") }.map { document.items($0) } ?? []
+        let fields = acroForm.flatMap { document.value($0, "/Fields") }.map { document.items($0, limit: .max) } ?? []
         let fieldText = "[" + (fields.map(document.syntax) + [widgetRef]).joined(separator: " ") + "]"
         let formText = acroForm.map { dictionary(document, $0, replacing: ["/Fields": fieldText, "/SigFlags": "3"]) }
             ?? "<< /Fields \(fieldText) /SigFlags 3 >>"
@@ -66,6 +66,8 @@ public enum PDFSigner {
         } catch {
             throw PDFSigningError.unreadable(detail: error.message)
         }
+        // qpdf reads objects when they are asked for: a damaged one shows only now.
+        if let warning = document.warnings.first { throw PDFSigningError.unreadable(detail: warning) }
 
         var output = pdf
         if let last = output.last, last != 0x0A, last != 0x0D { output.append(0x0A) }

@@ -93,11 +93,15 @@ final class QPDFDocument {
         return keys
     }
 
-    /// The items of an array (empty for anything else).
-    func items(_ object: Object) -> [Object] {
-        guard qpdf_oh_is_array(data, object.handle) != QPDF_FALSE else { return [] }
-        let count = Int(qpdf_oh_get_array_n_items(data, object.handle))
-        return (0..<max(count, 0)).map { Object(handle: qpdf_oh_get_array_item(data, object.handle, Int32($0))) }
+    /// The number of items of an array (0 for anything else).
+    func count(_ object: Object) -> Int {
+        guard qpdf_oh_is_array(data, object.handle) != QPDF_FALSE else { return 0 }
+        return max(Int(qpdf_oh_get_array_n_items(data, object.handle)), 0)
+    }
+
+    /// The items of an array (empty for anything else), at most `limit` of them.
+    func items(_ object: Object, limit: Int = 100_000) -> [Object] {
+        (0..<min(count(object), limit)).map { Object(handle: qpdf_oh_get_array_item(data, object.handle, Int32($0))) }
     }
 
     func isDictionary(_ object: Object) -> Bool { qpdf_oh_is_dictionary(data, object.handle) != QPDF_FALSE }
