@@ -33,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -43,6 +46,8 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZbar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
 
         // Shared plumbing: text clean-up, GB18030 decoding, zip reading.
         .target(name: "Support", dependencies: ["CZip"]),
@@ -57,13 +62,21 @@ let package = Package(
                 resources: [.copy("Resources/templates")]),
         .target(name: "Pack", dependencies: ["Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")]),
+        // The certificate registry (SQLite through GRDB).
+        .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Credentials", dependencies: ["Support", "CQPDF", .product(name: "Crypto", package: "swift-crypto"),
+                                                    .product(name: "X509", package: "swift-certificates"),
+                                                    .product(name: "SwiftASN1", package: "swift-asn1")]),
+        .target(name: "Scan", dependencies: ["Photos", "CCairo", "CZbar"], swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
-            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic",
+            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestTools", path: "Sources/TestTools"),
+        // Test-only: records batches in a loop until killed (RegistryTests' SIGKILL durability test).
+        .executableTarget(name: "RegistryStress", dependencies: ["Registry"], path: "Sources/RegistryStress"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Support"]),
         .testTarget(name: "RosterTests", dependencies: ["Roster", "Support"]),
@@ -73,7 +86,14 @@ let package = Package(
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Documents", "Seating", "Roster", "Support", "Synthetic", "TestTools",
                                                     .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "PDFSignatureTests", dependencies: ["Credentials", "Render", "TestTools",
+                                                             .product(name: "Crypto", package: "swift-crypto"),
+                                                             .product(name: "X509", package: "swift-certificates"),
+                                                             .product(name: "SwiftASN1", package: "swift-asn1")]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan", "Render", "Support", "CTurboJPEG", "TestTools"]),
         .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Support", "TestTools", .product(name: "GRDB", package: "GRDB.swift"),
+                                                       .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )

@@ -177,6 +177,17 @@ public final class ImageDecoder {
         }
     }
 
+    /// `bytes` (a PNG) decoded at full size to packed 8-bit RGB, alpha composited over white (to scan or
+    /// draw). Nil when it is not a whole, readable PNG of at most `maxPixels`.
+    public func rgbPixels(ofPNG bytes: UnsafeRawBufferPointer) -> RGBPixels? {
+        let reader = PNGReader()
+        guard reader.begin(bytes) == nil, refuseSize(width: reader.width, height: reader.height) == nil else { return nil }
+        var output = [UInt8](repeating: 0, count: reader.width * reader.height * 3)
+        let failure = output.withUnsafeMutableBytes { reader.finishRGB(into: $0) }
+        guard failure == nil, PNGReader.reachesEndChunk(bytes) else { return nil }
+        return RGBPixels(width: reader.width, height: reader.height, rgb: output)
+    }
+
     /// libpng's memory reader reports running out of data as "read beyond end of data".
     private static func pngFailure(_ message: String) -> PhotoDecodeFailure {
         if message.contains("beyond end of data") || message.contains("Not enough image data") { return .truncated }

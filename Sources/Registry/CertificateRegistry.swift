@@ -1,0 +1,32 @@
+import Foundation
+
+/// The memory of issued certificates: what `kaowu certify` issued (certificates, their files, approvals,
+/// batches), what was revoked and why. `SQLiteRegistry` keeps it in one SQLite file; the verification
+/// service can keep the same tables on a shared database server behind this protocol.
+/// Every method throws `RegistryError`; times are kept to the millisecond.
+public protocol CertificateRegistry: Sendable {
+    func certificate(number: String) throws -> IssuedCertificate?
+    /// The files written for the certificate, oldest first.
+    func files(number: String) throws -> [IssuedFile]
+    func revocation(number: String) throws -> StoredRevocation?
+    func approvals(batchID: String) throws -> [StoredApproval]
+    /// The newest not-revoked certificate this holder has for this certificate identity.
+    func current(holderKey: String, certificateKey: String) throws -> IssuedCertificate?
+    /// The highest sequence issued with this number prefix; 0 when none.
+    func highestSequence(prefix: String) throws -> Int
+    /// One transaction: the batch, its new certificates, files (new and reprinted), approvals and the
+    /// revocations of replaced certificates. Nothing is written if anything fails (`registry.number-taken`,
+    /// `registry.unknown-number`, `registry.already-revoked`, …). Recording a batch id again (a re-run of
+    /// the same list) keeps the batch as first recorded and adds to it; a file or approval recorded again
+    /// under the same key (number, batch, path / batch, role, kid) is replaced.
+    func record(_ batch: BatchRecord, certificates: [IssuedCertificate], files: [IssuedFile], approvals: [StoredApproval],
+                revocations: [StoredRevocation]) throws
+    /// Revokes a certificate: `registry.unknown-number` or `registry.already-revoked` (with the first
+    /// revocation) otherwise. Returns what was stored.
+    func revoke(number: String, reason: String, at: Date) throws -> StoredRevocation
+    /// Revocations, oldest first; of one issuer's certificates when `issuerCode` is given.
+    func revocations(issuerCode: String?) throws -> [StoredRevocation]
+    /// Certificates in number order (issuer, prefix, sequence); of one issuer when `issuerCode` is given.
+    func certificates(issuerCode: String?) throws -> [IssuedCertificate]
+    func batch(id: String) throws -> BatchRecord?
+}

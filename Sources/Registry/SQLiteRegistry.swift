@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+import Support
+
+/// The certificate registry in one SQLite file (default `证书库.sqlite`), through GRDB: WAL (readers never
+/// wait for the writer and a killed writer leaves the last committed state), foreign keys on, a busy
+/// timeout for a second writer, the schema applied by `RegistrySchema`'s numbered steps.
+/// A file that is not a kaowu registry, or one written by a newer kaowu, is refused before anything in it
+/// is changed.
+public final class SQLiteRegistry: CertificateRegistry {
+    /// The registry file as given.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// How long a writer waits for another one before giving up.
+    static let busyTimeout: TimeInterval = 30
+
+    /// Opens the registry at `path`, creating it when there is no file (the folder must exist) and
+    /// bringing an older schema up to date.
+    public convenience init(path: String) throws {
+        try self.init(path: path, create: true)
+    }
+
+    /// Opens the registry at `path`; `registry.missing` when there is none (nothing is created).
+    public static func openExisting(path: String) throws -> SQLiteRegistry {
+        try SQLiteRegistry(path: path, create: false)
+    }
+
+    private init(path: String, create: Bool) throws {
+        self.path = path
+        func fail(_ reason: RegistryError.Reason) -> RegistryError { RegistryError(path: path, reason: reason) }
+        switch FilePath.kind(of: path) {
+        case .missing:
+            guard create else { throw fail(.missing) }
+        case .folder, .special:
+            throw fail(.notAFile)
+        case .regular:
+            if try !Self.inspect(path) && !create { throw fail(.notARegistry) }
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "kaowu registry"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try RegistrySchema.migrator.migrate(pool)
+        } catch {
+            throw Self.registryError(error, path: path, writing: true)
+        }
+    }
+
+    /// Looks into an existing file without changing it: true for a kaowu registry this kaowu can use, false
+    /// for an empty database (no tables); throws for anything else.
+    private static func inspect(_ path: String) throws -> Bool {
+        func fail(_ reason: RegistryError.Reason) -> RegistryError { RegistryError(path: path, reason: reason) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let tables = try Row.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                    .compactMap { row -> String? in if case .string(let name) = row.databaseValues.first?.storage { return name }; return nil }
+                if tables.isEmpty { return false }
+                guard tables.contains("registry_schema") else { throw fail(.notARegistry) }
+                let known = RegistrySchema.version
+                var found = 0
+                for row in try Row.fetchAll(db, sql: "SELECT version FROM registry_schema") {
+                    guard case .int64(let version) = row.databaseValues.first?.storage else { throw fail(.unreadable("registry_schema.version")) }
+                    found = max(found, Int(clamping: version))
+                }
+                if tables.contains("grdb_migrations") {
+                    for identifier in try RegistrySchema.migrator.appliedIdentifiers(db) {
+                        found = max(found, identifier.hasPrefix("v") ? Int(identifier.dropFirst()) ?? known + 1 : known + 1)
+                    }
+                }
+                if found > known { throw fail(.newerSchema(found: found, known: known)) }
+                return true
+            }
+        } catch {
+            throw registryError(error, path: path, writing: false)
+        }
+    }
+
+    // MARK: - Reading
+
+    public func certificate(number: String) throws -> IssuedCertificate? {
+        try reading { db in
+            try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.certificateColumns, from: "certificates") + " WHERE number = ?",
+                             arguments: [number]).map(RegistryRows.certificate)
+        }
+    }
+
+    public func files(number: String) throws -> [IssuedFile] {
+        try reading { db in
+            try Row.fetchAll(db, sql: RegistryRows.select(RegistryRows.fileColumns, from: "files") + " WHERE number = ? ORDER BY at, batch_id, path",
+                             arguments: [number]).map(RegistryRows.file)
+        }
+    }
+
+    public func revocation(number: String) throws -> StoredRevocation? {
+        try reading { db in
+            try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.revocationColumns, from: "revocations") + " WHERE number = ?",
+                             arguments: [number]).map(RegistryRows.revocation)
+        }
+    }
+
+    public func approvals(batchID: String) throws -> [StoredApproval] {
+        try reading { db in
+            try Row.fetchAll(db, sql: RegistryRows.select(RegistryRows.approvalColumns, from: "approvals") + " WHERE batch_id = ? ORDER BY signed_at, role, kid",
+                             arguments: [batchID]).map(RegistryRows.approval)
+        }
+    }
+
+    public func current(holderKey: String, certificateKey: String) throws -> IssuedCertificate? {
+        try reading { db in
+            let sql = RegistryRows.select(RegistryRows.certificateColumns, from: "certificates", as: "c")
+                + " WHERE c.holder_key = ? AND c.certificate_key = ? AND NOT EXISTS (SELECT 1 FROM revocations r WHERE r.number = c.number)"
+                + " ORDER BY c.issued_at DESC, c.sequence DESC, c.number DESC LIMIT 1"
+            return try Row.fetchOne(db, sql: sql, arguments: [holderKey, certificateKey]).map(RegistryRows.certificate)
+        }
+    }
+
+    public func highestSequence(prefix: String) throws -> Int {
+        try reading { db in
+            let row = try Row.fetchOne(db, sql: "SELECT MAX(sequence) FROM certificates WHERE sequence_prefix = ?", arguments: [prefix])
+            guard let value = row?.databaseValues.first, !value.isNull else { return 0 }
+            guard case .int64(let n) = value.storage, let sequence = Int(exactly: n) else {
+                throw RegistryRows.RowDamage(table: "certificates", column: "sequence")
+            }
+            return sequence
+        }
+    }
+
+    public func revocations(issuerCode: String?) throws -> [StoredRevocation] {
+        try reading { db in
+            let select = RegistryRows.select(RegistryRows.revocationColumns, from: "revocations", as: "r")
+            let rows: [Row]
+            if let issuerCode {
+                rows = try Row.fetchAll(db, sql: select + " JOIN certificates c ON c.number = r.number WHERE c.issuer_code = ? ORDER BY r.at, r.number",
+                                        arguments: [issuerCode])
+            } else {
+                rows = try Row.fetchAll(db, sql: select + " ORDER BY r.at, r.number")
+            }
+            return try rows.map(RegistryRows.revocation)
+        }
+    }
+
+    public func certificates(issuerCode: String?) throws -> [IssuedCertificate] {
+        try reading { db in
+            let select = RegistryRows.select(RegistryRows.certificateColumns, from: "certificates")
+            let order = " ORDER BY issuer_code, sequence_prefix, sequence, number"
+            let rows: [Row]
+            if let issuerCode {
+                rows = try Row.fetchAll(db, sql: select + " WHERE issuer_code = ?" + order, arguments: [issuerCode])
+            } else {
+                rows = try Row.fetchAll(db, sql: select + order)
+            }
+            return try rows.map(RegistryRows.certificate)
+        }
+    }
+
+    public func batch(id: String) throws -> BatchRecord? {
+        try reading { db in
+            try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.batchColumns, from: "batches") + " WHERE id = ?", arguments: [id])
+                .map(RegistryRows.batch)
+        }
+    }
+
+    // MARK: - Writing
+
+    public func record(_ batch: BatchRecord, certificates: [IssuedCertificate], files: [IssuedFile], approvals: [StoredApproval],
+                       revocations: [StoredRevocation]) throws {
+        try writing { db in
+            try db.execute(sql: RegistryRows.insert(RegistryRows.batchColumns, into: "batches") + " ON CONFLICT (id) DO NOTHING",
+                           arguments: RegistryRows.arguments(batch))
+            let issued = try db.cachedStatement(sql: "SELECT number FROM certificates WHERE number = ?")
+            let sequenceHolder = try db.cachedStatement(sql: "SELECT number FROM certificates WHERE issuer_code = ? AND sequence_prefix = ? AND sequence = ?")
+            let insertCertificate = try db.cachedStatement(sql: RegistryRows.insert(RegistryRows.certificateColumns, into: "certificates"))
+            for certificate in certificates {
+                if try Row.fetchOne(issued, arguments: [certificate.number]) != nil { throw failure(.numberTaken(certificate.number, by: nil)) }
+                if let row = try Row.fetchOne(sequenceHolder, arguments: [certificate.issuerCode, certificate.sequencePrefix, Int64(certificate.sequence)]) {
+                    let holder = try RegistryRows.Reader(row: row, table: "certificates").text(0)
+                    throw failure(.numberTaken(certificate.number, by: holder))
+                }
+                try insertCertificate.execute(arguments: RegistryRows.arguments(certificate))
+            }
+            let insertFile = try db.cachedStatement(sql: RegistryRows.insert(RegistryRows.fileColumns, into: "files")
+                + " ON CONFLICT (number, batch_id, path) DO UPDATE SET sha256 = excluded.sha256, at = excluded.at")
+            for file in files {
+                guard try Row.fetchOne(issued, arguments: [file.number]) != nil else { throw failure(.unknownNumber(file.number)) }
+                try insertFile.execute(arguments: RegistryRows.arguments(file))
+            }
+            let insertApproval = try db.cachedStatement(sql: RegistryRows.insert(RegistryRows.approvalColumns, into: "approvals")
+                + " ON CONFLICT (batch_id, role, kid) DO UPDATE SET issuer_code = excluded.issuer_code, signed_at = excluded.signed_at, cose = excluded.cose")
+            for approval in approvals {
+                try insertApproval.execute(arguments: RegistryRows.arguments(approval))
+            }
+            for revocation in revocations {
+                try insertRevocation(revocation, db)
+            }
+        }
+    }
+
+    public func revoke(number: String, reason: String, at: Date) throws -> StoredRevocation {
+        let revocation = StoredRevocation(number: number, reason: reason, at: RegistryTime.normalised(at), replacedBy: nil)
+        try writing { db in try insertRevocation(revocation, db) }
+        return revocation
+    }
+
+    /// Records a revocation of a certificate in the registry that was not revoked before.
+    private func insertRevocation(_ revocation: StoredRevocation, _ db: Database) throws {
+        guard try Row.fetchOne(db, sql: "SELECT number FROM certificates WHERE number = ?", arguments: [revocation.number]) != nil else {
+            throw failure(.unknownNumber(revocation.number))
+        }
+        if let row = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.revocationColumns, from: "revocations") + " WHERE number = ?",
+                                      arguments: [revocation.number]) {
+            throw failure(.alreadyRevoked(try RegistryRows.revocation(row)))
+        }
+        if let replacement = revocation.replacedBy,
+           try Row.fetchOne(db, sql: "SELECT number FROM certificates WHERE number = ?", arguments: [replacement]) == nil {
+            throw failure(.unknownNumber(replacement))
+        }
+        try db.execute(sql: RegistryRows.insert(RegistryRows.revocationColumns, into: "revocations"), arguments: RegistryRows.arguments(revocation))
+    }
+
+    // MARK: - Errors
+
+    private func failure(_ reason: RegistryError.Reason) -> RegistryError {
+        RegistryError(path: path, reason: reason)
+    }
+
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw Self.registryError(error, path: path, writing: false) }
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed, or (when it throws) none.
+    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw Self.registryError(error, path: path, writing: true) }
+    }
+
+    /// Any error of a registry operation as a `RegistryError`.
+    static func registryError(_ error: Error, path: String, writing: Bool) -> RegistryError {
+        if let error = error as? RegistryError { return error }
+        if let damage = error as? RegistryRows.RowDamage {
+            return RegistryError(path: path, reason: .unreadable("\(damage.table).\(damage.column)"))
+        }
+        if let error = error as? DatabaseError {
+            let detail = error.message ?? "\(error.resultCode)"
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return RegistryError(path: path, reason: .notADatabase(detail))
+            case .SQLITE_CORRUPT: return RegistryError(path: path, reason: .unreadable(detail))
+            default: return RegistryError(path: path, reason: writing ? .unwritable(detail) : .unreadable(detail))
+            }
+        }
+        return RegistryError(path: path, reason: writing ? .unwritable("\(error)") : .unreadable("\(error)"))
+    }
+}
