@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -57,9 +59,12 @@ let package = Package(
                 resources: [.copy("Resources/templates")]),
         .target(name: "Pack", dependencies: ["Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")]),
+        // Keys, trust lists, signed QR payloads (COSE/CWT), approvals and revocation lists; PDF signatures in PDF/.
+        .target(name: "Credentials", dependencies: ["Support", .product(name: "Crypto", package: "swift-crypto"),
+                                                    .product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
-            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic",
+            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Credentials",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -74,6 +79,8 @@ let package = Package(
         .testTarget(name: "PackTests", dependencies: ["Pack", "Documents", "Seating", "Roster", "Support", "Synthetic", "TestTools",
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
+                                                          .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )
