@@ -33,6 +33,13 @@ public struct TrustedKey: Sendable, Equatable, Codable {
     /// The X.509 certificate.
     public var x509: Certificate? { try? Certificate(derEncoded: certificate) }
 
+    /// Who issued the certificate: nil when it is self-signed (issuer = subject), else the issuer's name
+    /// as RFC 4514 text (`CN=…,O=…`).
+    public var certificateAuthority: String? {
+        guard let x509, x509.issuer != x509.subject else { return nil }
+        return String(describing: x509.issuer)
+    }
+
     enum CodingKeys: String, CodingKey {
         case kid, alg, publicKey = "public-key", certificate, notBefore = "not-before", notAfter = "not-after"
     }

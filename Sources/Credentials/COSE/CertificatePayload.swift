@@ -27,7 +27,7 @@ public struct CertificatePayload: Sendable, Equatable, Codable {
     static let maxNumberBytes = 64
 
     /// The CWT claims map, deterministically encoded.
-    func cwt() -> [UInt8] {
+    public func cwt() -> [UInt8] {
         var pairs = [CBORPair(.int(1), .text(issuer)), CBORPair(.int(6), .int(ISOTime.wholeSeconds(issuedAt))),
                      CBORPair(.int(7), .bytes(Array(number.utf8))), CBORPair(.int(Self.privateClaim), claims.cbor)]
         if let expires { pairs.append(CBORPair(.int(4), .int(ISOTime.wholeSeconds(expires)))) }
