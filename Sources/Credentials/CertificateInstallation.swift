@@ -5,7 +5,8 @@ import X509
 
 /// `kaowu keys install-cert CERT.pem --out DIR`: puts a CA-issued certificate in place of the self-signed
 /// one for the folder's key with the same public key. The key's `.cert.pem` is replaced (it is kaowu's,
-/// for the same key) and its `trust.json` entry takes the new certificate and the certificate's validity.
+/// for the same key) and its `trust.json` entry takes the new certificate and its not-after; its not-before
+/// stays the key's unless the certificate's is earlier, so codes the key already signed keep verifying.
 public enum CertificateInstallation {
     /// Installs the first certificate of the PEM file at `path` into `folder`; returns the updated entry.
     public static func install(certificate path: String, folder: String, now: Date = Date()) throws -> TrustedKey {
@@ -22,7 +23,9 @@ public enum CertificateInstallation {
         if let usage = try? certificate.extensions.keyUsage, !usage.digitalSignature, !usage.nonRepudiation {
             throw KeyFileError.certificateUnusable(file: path, why: .init(zh: "证书的密钥用途不含数字签名", en: "its key usage allows no digital signature"))
         }
-        let updated = try TrustedKey(certificate: certificate, publicKey: publicKey)
+        var updated = try TrustedKey(certificate: certificate, publicKey: publicKey)
+        // Codes the key already signed keep verifying: its validity never starts later than it did.
+        updated.notBefore = min(updated.notBefore, existing.notBefore)
         let certificatePath = (folder as NSString).appendingPathComponent(IssuerKey.certificateFileName(code: issuer.code, kid: existing.kid))
         // Only kaowu's certificate file for this very key is replaced.
         if FileManager.default.fileExists(atPath: certificatePath) {

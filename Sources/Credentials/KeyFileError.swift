@@ -110,8 +110,8 @@ public enum KeyFileError: Error, Diagnostic, Equatable {
         case .invalidYears(let years):
             return LocalizedText(zh: "密钥有效期 \(years) 年无效：应为 1–30 年", en: "a key validity of \(years) years is not valid: 1-30 years")
         case .otherIssuer(let folder, let name, let code):
-            return LocalizedText(zh: "\(folder) 中已有另一个发证机构的密钥（\(name)，\(code)）；每个发证机构使用单独的文件夹，轮换密钥时请使用相同的名称与代码",
-                                 en: "\(folder) holds the keys of another issuer (\(name), \(code)); use one folder per issuer, and the same name and code when rotating keys")
+            return LocalizedText(zh: "\(folder) 中已有另一个发证机构的密钥（\(name)，\(code)）；每个发证机构使用单独的文件夹，轮换密钥时请使用相同的名称、代码与角色",
+                                 en: "\(folder) holds the keys of another issuer (\(name), \(code)); use one folder per issuer, and the same name, code and role when rotating keys")
         case .fileInTheWay(let file):
             return LocalizedText(zh: "\(file) 已存在且不是 kaowu 生成的，未做任何改动", en: "\(file) exists and was not made by kaowu; nothing was changed")
         case .writeFailed(let file, let reason):

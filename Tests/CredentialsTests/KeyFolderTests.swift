@@ -136,7 +136,7 @@ struct KeyFolderTests {
         #expect(csr.publicKey.isValidSignature(csr.signature, for: csr))
         let caKey = P256.Signing.PrivateKey()
         let caName = try DistinguishedName { CommonName("测试 CA"); OrganizationName("Test CA") }
-        let issued = try Certificate(version: .v3, serialNumber: .init(), publicKey: csr.publicKey, notValidBefore: now, notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
+        let issued = try Certificate(version: .v3, serialNumber: .init(), publicKey: csr.publicKey, notValidBefore: now.addingTimeInterval(86_400), notValidAfter: now.addingTimeInterval(2 * 365 * 86_400),
                                      issuer: caName, subject: csr.subject, signatureAlgorithm: .ecdsaWithSHA256,
                                      extensions: try Certificate.Extensions { Critical(KeyUsage(digitalSignature: true, nonRepudiation: true)) },
                                      issuerPrivateKey: .init(caKey))
@@ -145,6 +145,7 @@ struct KeyFolderTests {
         let installed = try CertificateInstallation.install(certificate: pemPath, folder: folder, now: now)
         #expect(installed.kid == key.kid && installed.certificateAuthority?.contains("测试 CA") == true)
         #expect(installed.notAfter == now.addingTimeInterval(2 * 365 * 86_400))
+        #expect(installed.notBefore == now, "the key's validity still begins when the key was made: what it signed the day before the CA's certificate keeps verifying")
         let trust = try TrustList.load(path: folder + "/trust.json")
         #expect(trust.key(for: key.kid)?.key == installed)
         #expect(try Certificate(pemEncoded: try String(contentsOfFile: stem + ".cert.pem", encoding: .utf8)) == issued)
