@@ -98,6 +98,20 @@ struct KeyFolderTests {
             try IssuerKey.load(folder: folder, at: Date(timeIntervalSince1970: 2_208_988_800))
         }
         #expect(throws: KeyFileError.notKeyFolder(folder: "/tmp")) { try IssuerKey.load(folder: "/tmp") }
+        // Someone else's key file (the tests run as root here, so the file can be given away).
+        try FileManager.default.removeItem(atPath: file)
+        try SecureWrite.file(file, "x")
+        if geteuid() == 0 {
+            #expect(chown(file, 65_534, 65_534) == 0)
+            #expect(throws: KeyFileError.notOwned(file: file)) { try IssuerKey.load(folder: folder, at: CredentialsFixtures.issueDay) }
+        }
+        // A trust.json of two issuers is no key folder.
+        let (other, _) = try CredentialsFixtures.keyFolder(name: "北京市培训协会", code: "BJPX")
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        var both = try TrustList.load(path: folder + "/trust.json")
+        both.merge(try TrustList.load(path: other + "/trust.json"))
+        try both.json().write(to: URL(fileURLWithPath: other + "/trust.json"))
+        #expect(throws: KeyFileError.severalIssuers(folder: other, codes: ["SHPX", "BJPX"])) { try IssuerKey.load(folder: other, at: CredentialsFixtures.issueDay) }
     }
 
     @Test func generationRefusesBadInputAndOthersFiles() throws {
@@ -156,6 +170,15 @@ struct KeyFolderTests {
                                     extensions: .init(), issuerPrivateKey: .init(caKey))
         try Data(try other.serializeAsPEM().pemString.utf8).write(to: URL(fileURLWithPath: pemPath))
         #expect(throws: KeyFileError.certificateForNoKey(file: pemPath, folder: folder)) { try CertificateInstallation.install(certificate: pemPath, folder: folder, now: now) }
+        // An expired certificate for the key.
+        let expired = try Certificate(version: .v3, serialNumber: .init(), publicKey: csr.publicKey, notValidBefore: now.addingTimeInterval(-86_400 * 30),
+                                      notValidAfter: now.addingTimeInterval(-86_400), issuer: caName, subject: csr.subject, signatureAlgorithm: .ecdsaWithSHA256,
+                                      extensions: .init(), issuerPrivateKey: .init(caKey))
+        try Data(try expired.serializeAsPEM().pemString.utf8).write(to: URL(fileURLWithPath: pemPath))
+        #expect(throws: KeyFileError.self) { try CertificateInstallation.install(certificate: pemPath, folder: folder, now: now) }
+        do { _ = try CertificateInstallation.install(certificate: pemPath, folder: folder, now: now) } catch let error as KeyFileError {
+            #expect(error.code == "keys.certificate-unusable" && error.message(.en).contains("it expired at"))
+        }
         try Data("not a certificate".utf8).write(to: URL(fileURLWithPath: pemPath))
         #expect(throws: KeyFileError.invalidCertificate(file: pemPath)) { try CertificateInstallation.install(certificate: pemPath, folder: folder, now: now) }
         #expect(try TrustList.load(path: folder + "/trust.json") == trust)
