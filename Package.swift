@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Render", targets: ["Render"]),
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Pack", targets: ["Pack"]),
+        .library(name: "Credentials", targets: ["Credentials"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
