@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Render", targets: ["Render"]),
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Pack", targets: ["Pack"]),
+        .library(name: "Credentials", targets: ["Credentials"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,13 +65,15 @@ let package = Package(
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // The certificate registry (SQLite through GRDB).
         .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Keys, trust lists, signed QR payloads (COSE/CWT), approvals and revocation lists; PDF signatures in PDF/ (libqpdf).
         .target(name: "Credentials", dependencies: ["Support", "CQPDF", .product(name: "Crypto", package: "swift-crypto"),
                                                     .product(name: "X509", package: "swift-certificates"),
                                                     .product(name: "SwiftASN1", package: "swift-asn1")]),
+        // QR codes read back from photos and PDF pages (libzbar, poppler).
         .target(name: "Scan", dependencies: ["Photos", "CCairo", "CZbar"], swiftSettings: cairoIncludes),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
-            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry",
+            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry", "Credentials",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -94,6 +97,8 @@ let package = Package(
         .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Support", "TestTools", .product(name: "GRDB", package: "GRDB.swift"),
                                                        .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
+                                                          .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )

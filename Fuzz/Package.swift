@@ -42,5 +42,6 @@ let package = Package(
         .executableTarget(name: "FuzzTemplate", dependencies: [.product(name: "Render", package: "kaowu"),
                                                                .product(name: "Documents", package: "kaowu")], swiftSettings: cairoIncludes,
                          linkerSettings: fuzzerLinking),
+        .executableTarget(name: "FuzzCertificateCode", dependencies: [.product(name: "Credentials", package: "kaowu")], linkerSettings: fuzzerLinking),
     ]
 )

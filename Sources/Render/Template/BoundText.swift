@@ -8,7 +8,7 @@ public struct BoundText: Sendable, Equatable {
     public enum Formatter: Sendable, Equatable {
         /// 1990-03-07 → 1990年03月07日.
         case date
-        /// 110101199003071233 → 110101********1233 (first 6 and last 4 kept).
+        /// 110101199003071233 → 110101********1233, E12345678 → E1*****78 (`IDMask`).
         case mask
         case upper
         /// Left-pads with zeros to the width.
@@ -85,10 +85,7 @@ public struct BoundText: Sendable, Equatable {
         switch formatter {
         case .upper: return value.uppercased()
         case .pad(let width): return value.count >= width ? value : String(repeating: "0", count: width - value.count) + value
-        case .mask:
-            let characters = Array(value)
-            guard characters.count > 10 else { return value }
-            return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10) + String(characters.suffix(4))
+        case .mask: return IDMask.mask(value)
         case .date:
             let numbers = value.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             guard numbers.count >= 3, numbers[0] > 999 else { return value }
