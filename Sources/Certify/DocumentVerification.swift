@@ -31,15 +31,16 @@ public struct DocumentVerification: Sendable {
                                               signedAt: nil, registered: nil)
         var failure: String?
         switch signature {
-        case .valid(_, let kid, let signedAt, let whole):
+        case .valid(_, let kidBytes, let signedAt, let whole):
+            let kid = KeyID(bytes: kidBytes)
             info.signed = true
             info.signatureValid = true
             info.coversWholeFile = whole
-            info.signerKid = kid.hex
+            info.signerKid = kid?.hex
             info.signedAt = signedAt
             if !whole {
                 failure = "verify.pdf-modified"
-            } else if let entry = verifier.trust.key(for: kid) {
+            } else if let kid, let entry = verifier.trust.key(for: kid) {
                 if let issuer = report.certificate?.issuerCode, entry.issuer.code != issuer { failure = "verify.pdf-signer" }
             } else {
                 failure = "verify.pdf-signer"
@@ -77,7 +78,7 @@ public struct DocumentVerification: Sendable {
     func pick(_ codes: [String], now: Date, source: String) -> VerificationReport {
         guard !codes.isEmpty else { return Self.failure(Self.noCode, source: source, now: now, check: "decode") }
         let reports = codes.prefix(8).map { verifier.verify(code: $0, now: now, source: source) }
-        let rank: [VerificationStatus: Int] = [.genuine: 0, .expired: 1, .revoked: 2, .unknownIssuer: 3, .forged: 4]
+        let rank: [VerificationStatus: Int] = [.genuine: 0, .expired: 1, .revoked: 2, .unverified: 3, .unknownIssuer: 4, .forged: 5]
         return reports.min { (rank[$0.status] ?? 9) < (rank[$1.status] ?? 9) }!
     }
 

@@ -78,13 +78,13 @@ public struct CertificateVerifier: Sendable {
         let scanned = (try? CertificateCode.decode(text)).map { Self.sha256($0.coseBytes) }
         let matches = scanned == record.payloadSHA256
         let revocation = try? registry.revocation(number: record.number)
-        let batchHash = (try? registry.batch(id: record.batchID))??.hash ?? ""
+        let batchHash = (try? registry.batch(id: record.batchID))?.hash ?? ""
         let approvals = ((try? registry.approvals(batchID: record.batchID)) ?? []).map { stored in
             VerificationReport.ApprovalInfo(role: stored.role, issuerCode: stored.issuerCode, kid: stored.kid, signedAt: stored.signedAt,
                                             verified: approvalVerified(stored, batchHash: batchHash))
         }
-        report.registry = .init(found: true, issuedOn: record.issuedOn, expiresOn: record.expiresOn, revokedAt: revocation??.at,
-                                revocationReason: revocation??.reason, replacedBy: revocation??.replacedBy, replaces: record.replaces,
+        report.registry = .init(found: true, issuedOn: record.issuedOn, expiresOn: record.expiresOn, revokedAt: revocation?.at,
+                                revocationReason: revocation?.reason, replacedBy: revocation?.replacedBy, replaces: record.replaces,
                                 batch: record.batchID, approvals: approvals, codeMatches: matches)
         guard matches else {
             report.checks.append(.init(name: "registry", passed: false, code: Self.notIssued, note: "the code differs from the one issued under this number"))

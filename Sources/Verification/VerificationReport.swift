@@ -13,6 +13,13 @@ public struct VerificationReport: Codable, Sendable, Equatable {
         /// The reason code when it did not pass (`verify.bad-signature`, …); nil when it passed.
         public var code: String?
         public var note: String?
+
+        public init(name: String, passed: Bool, code: String?, note: String?) {
+            self.name = name
+            self.passed = passed
+            self.code = code
+            self.note = note
+        }
     }
 
     /// The certificate as its signed code says.
@@ -64,6 +71,16 @@ public struct VerificationReport: Codable, Sendable, Equatable {
         public var signedAt: Date?
         /// Whether the registry lists this file's hash for the certificate (nil: no registry).
         public var registered: Bool?
+
+        public init(sha256: String, signed: Bool, signatureValid: Bool, coversWholeFile: Bool, signerKid: String?, signedAt: Date?, registered: Bool?) {
+            self.sha256 = sha256
+            self.signed = signed
+            self.signatureValid = signatureValid
+            self.coversWholeFile = coversWholeFile
+            self.signerKid = signerKid
+            self.signedAt = signedAt
+            self.registered = registered
+        }
     }
 
     public var status: VerificationStatus
@@ -77,6 +94,19 @@ public struct VerificationReport: Codable, Sendable, Equatable {
     public var pdf: PDFInfo?
     /// The address the QR code pointed at (upper case, before `/1/`), when it had one.
     public var address: String?
+
+    public init(status: VerificationStatus, reason: String, source: String, checkedAt: Date, checks: [Check], certificate: Certificate?,
+                registry: RegistryInfo?, pdf: PDFInfo?, address: String?) {
+        self.status = status
+        self.reason = reason
+        self.source = source
+        self.checkedAt = checkedAt
+        self.checks = checks
+        self.certificate = certificate
+        self.registry = registry
+        self.pdf = pdf
+        self.address = address
+    }
 
     public var isGenuine: Bool { status == .genuine }
 

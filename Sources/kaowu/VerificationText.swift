@@ -57,6 +57,7 @@ enum VerificationText {
         case .revoked: return l.pick("已撤销", "REVOKED")
         case .unknownIssuer: return l.pick("发证机构不在信任列表中，无法验证", "UNKNOWN ISSUER")
         case .forged: return l.pick("无法验证（疑似伪造）", "NOT GENUINE (forged or damaged)")
+        case .unverified: return l.pick("暂时无法核验（撤销状态无法查询）", "UNVERIFIED (revocation could not be checked)")
         }
     }
 
@@ -72,6 +73,7 @@ enum VerificationText {
         case "verify.expired": return l.pick("证书已过有效期", "the certificate's validity has ended")
         case "verify.revoked": return l.pick("证书已被发证机构撤销", "the issuer has revoked the certificate")
         case "verify.not-issued": return l.pick("证书库中没有签发过这张证书（或签发的内容不同）", "the registry never issued this certificate (or issued different content)")
+        case "verify.revocation-unavailable": return l.pick("无法查询证书是否已撤销，请稍后再试", "whether the certificate was revoked cannot be checked now; try again later")
         case "verify.registry-unavailable": return l.pick("无法读取证书库", "the registry cannot be read")
         case "verify.no-code": return l.pick("未在文件中找到二维码", "no QR code was found in the file")
         case "verify.unreadable": return l.pick("文件无法读取", "the file cannot be read")

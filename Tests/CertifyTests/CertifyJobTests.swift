@@ -1,5 +1,6 @@
 import Certify
 import Foundation
+import Render
 import Support
 import Testing
 

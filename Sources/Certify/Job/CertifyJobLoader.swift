@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import Pack
 import Photos
 import Render
 import Support
@@ -88,7 +89,7 @@ public enum CertifyJobLoader {
             }
             let patternText = try map["number"].map { try nodes.text($0, key: "certificate.number") } ?? defaultPattern
             let pattern: CertificateNumberPattern
-            do { pattern = try CertificateNumberPattern(patternText) } catch {
+            do { pattern = try CertificateNumberPattern(patternText) } catch let error as CertificateNumberPattern.Failure {
                 throw nodes.error(map["number"], key: "certificate.number", zh: "证书编号格式有误：\(error.text.zh)", en: "bad certificate number pattern: \(error.text.en)")
             }
             let showPhoto = try map["show-photo"].map { try nodes.bool($0, key: "certificate.show-photo") } ?? false
@@ -102,14 +103,14 @@ public enum CertifyJobLoader {
                     try map["photos"].map { resolve(try nodes.text($0, key: "inputs.photos")) },
                     try map["sheet"].map { try nodes.text($0, key: "inputs.sheet") })
         }
-        let photo = try nodes.attempt { try photoRules(top["photo"], nodes) }
-        let pass = try nodes.attempt { try passRules(top["pass"], nodes) }
-        let approvers = try nodes.attempt { try approvers(top["approvers"], resolve: resolve, nodes) }
+        let photo = try nodes.attempt { try Self.photoRules(top["photo"], nodes) }
+        let pass = try nodes.attempt { try Self.passRules(top["pass"], nodes) }
+        let approvers = try nodes.attempt { try Self.approvers(top["approvers"], resolve: resolve, nodes) }
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let registry = try nodes.attempt { resolve(try top["registry"].map { try nodes.text($0, key: "registry") } ?? "证书库.sqlite") }
         let output = try nodes.attempt { resolve(try top["output"].map { try nodes.text($0, key: "output") } ?? stem) }
         let batch = try nodes.attempt { resolve(try top["batch"].map { try nodes.text($0, key: "batch") } ?? stem + ".batch.json") }
-        let values = try nodes.attempt { try self.values(top["values"], nodes) }
+        let values = try nodes.attempt { try Self.values(top["values"], nodes) }
         try nodes.throwIfAny()
         guard let issuer, let certificate, let inputs, let photo, let pass, let approvers, let registry, let output, let batch, let values else {
             throw nodes.error(root, key: "", zh: "任务文件无法读取", en: "the job file cannot be read")

@@ -2,6 +2,7 @@ import Credentials
 import Crypto
 import Documents
 import Foundation
+import Pack
 import Photos
 import Render
 import Support

@@ -184,9 +184,9 @@ package final class PackOutput: @unchecked Sendable {
     }
 
     private func writeJournal(_ state: String, batch: String? = nil) throws {
-        var journal = ["state": state, "folder": name]
-        journal["batch"] = batch
-        let data = try JSONEncoder().encode(journal)
+        var entries = ["state": state, "folder": name]
+        entries["batch"] = batch
+        let data = try JSONEncoder().encode(entries)
         try data.write(to: URL(fileURLWithPath: journal), options: .atomic)
     }
 
