@@ -119,12 +119,12 @@ public enum CertifyRunner {
         if job.level.isEmpty { supplied.remove("certificate.level") }
         supplied.remove("certificate.replaces")
         for (k, approver) in job.approvers.enumerated() where approver.seal == nil { supplied.remove("approver.\(k + 1).seal") }
-        let blankHint = LocalizedText(zh: "可在证书任务的 values: 中给出这些字段，或在模板中标注 optional: true",
+        let blankHint = LocalizedText(zh: "可在证书任务的 values 中给出这些字段，或在模板中给该元素加上“optional: true”",
                                       en: "give these fields under values: in the certificate job, or mark the elements optional: true in the template")
         if let failure = UnsuppliedFields(renderer, supplied: supplied, supply: { field in
             field.hasPrefix("approver.") && field.hasSuffix(".seal")
-                ? LocalizedText(zh: "在 approvers: 中为该角色写 seal: 签章.png", en: "give seal: FILE.png for that role under approvers:")
-                : LocalizedText(zh: "名单中加这一列，或在 values: 中写 \(field): …", en: "add the column to the roster, or give \(field): … under values:")
+                ? LocalizedText(zh: "在 approvers 中为该角色给出签章图片（seal 键，PNG）", en: "give seal: FILE.png for that role under approvers:")
+                : LocalizedText(zh: "名单中加这一列，或在 values 中给出 \(field) 的值", en: "add the column to the roster, or give \(field): … under values:")
         }, blankHint: blankHint) {
             throw failure
         }

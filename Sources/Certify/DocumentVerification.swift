@@ -23,7 +23,7 @@ public struct DocumentVerification: Sendable {
     /// Verifies the PDF at `path`.
     public func verifyPDF(path: String, now: Date = Date()) -> VerificationReport {
         guard let bytes = Self.read(path) else { return Self.failure(Self.unreadable, source: "pdf", now: now, check: "decode") }
-        let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let sha = Hex.encode(SHA256.hash(data: bytes))
         let signature = PDFSignatureCheck.check(bytes)
         let codes = (try? QRScanner.scanPDF(path: path)) ?? []
         var report = pick(codes, now: now, source: "pdf")

@@ -25,6 +25,9 @@ enum VerificationText {
             lines.append(l.pick("有效期至：", "Valid until: ") + (c.expires.map { time.string(from: $0.addingTimeInterval(-1)) + " (UTC+8)" } ?? l.pick("长期", "no end")))
         }
         if let g = r.registry, g.found {
+            if let issued = g.issuedOn {
+                lines.append(l.pick("发证日期：", "Issued on:   ") + issued + l.pick("（证书库）", " (registry)"))
+            }
             if let at = g.revokedAt {
                 lines.append(l.pick("撤销：    ", "Revoked:     ") + time.string(from: at) + "  " + (g.revocationReason ?? "")
                              + (g.replacedBy.map { l.pick("（换发为 \($0)）", " (replaced by \($0))") } ?? ""))

@@ -54,7 +54,7 @@ struct CertifyFixture {
     }
 
     /// Writes the job: the demo's e-certificate with `extra` lines at the end.
-    func writeJob(_ extra: String = "", kind: String = "电子证书") throws {
+    func writeJob(_ extra: String = "", kind: String = "电子证书", registry: String = "证书库.sqlite", output: String = "证书批次") throws {
         let text = """
         issuer: {keys: keys, verify-url: https://v.shpx.org.cn}
         certificate:
@@ -65,8 +65,8 @@ struct CertifyFixture {
           valid: 5y
         inputs: {roster: 学员.csv, photos: 照片.zip}
         pass: {column: 考核成绩, at-least: 60}
-        registry: 证书库.sqlite
-        output: 证书批次
+        registry: \(registry)
+        output: \(output)
         \(extra)
         """
         try text.write(toFile: job, atomically: true, encoding: .utf8)

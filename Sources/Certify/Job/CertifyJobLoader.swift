@@ -32,7 +32,11 @@ public enum CertifyJobLoader {
                                      empty: LocalizedText(zh: "任务文件是空的", en: "the job file is empty"))
         let folder = (file as NSString).deletingLastPathComponent
         func resolve(_ relative: String) -> String {
-            relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))
+            guard !relative.hasPrefix("/"), !folder.isEmpty else { return relative }
+            let joined = (folder as NSString).appendingPathComponent(relative)
+            // Shorter in messages (`out/证书库.sqlite`, not `fixtures/demo/../../out/证书库.sqlite`), where that names the same file.
+            let short = collapsed(joined)
+            return FilePath.resolved(short) == FilePath.resolved(joined) ? short : joined
         }
         let top = try nodes.mapping(root, key: "", allowed: ["issuer", "certificate", "inputs", "photo", "pass", "approvers", "registry",
                                                                "output", "batch", "values"])
@@ -71,7 +75,7 @@ public enum CertifyJobLoader {
                 template = path
             } else {
                 throw nodes.error(map["kind"], key: "certificate.kind",
-                                  zh: "“\(kindText)”不是内置证书（电子证书、合格证）；自己的证书请同时写 template: 模板.yaml",
+                                  zh: "“\(kindText)”不是内置证书（电子证书、合格证）；自己的证书请同时用 template 键给出模板文件",
                                   en: "\"\(kindText)\" is not a built-in certificate (e-certificate, qualification-certificate); for your own give template: FILE.yaml")
             }
             let title = try nodes.required(map, "title", in: node, key: "certificate", example: "上海市“培训师”证书")
@@ -122,6 +126,16 @@ public enum CertifyJobLoader {
                           registry: registry, output: output, batch: batch, values: values)
     }
 
+    /// `a/b/../../out/x` as `out/x`: a path as a person reads it in messages (`..` after `..` or at the start stays).
+    static func collapsed(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty, last != "." { parts.removeLast() } else if part != "." || parts.isEmpty { parts.append(part) }
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+
     static func photoRules(_ node: Node?, _ nodes: NodeReader) throws -> PhotoRules {
         var rules = PhotoRules()
         guard let node else { return rules }
@@ -156,7 +170,7 @@ public enum CertifyJobLoader {
                 guard !accepted.isEmpty else { throw nodes.error(words, key: key + ".equals", zh: "至少写一个合格的值，如 是", en: "give at least one passing value, e.g. 是") }
                 return PassRule(column: column, test: .oneOf(accepted))
             default:
-                throw nodes.error(item, key: key, zh: "写 at-least: 60（分数线）或 equals: 是（合格的值）之一",
+                throw nodes.error(item, key: key, zh: "写 at-least（分数线，如 60）或 equals（合格的值，如“是”）之一",
                                   en: "give one of at-least: 60 (a pass mark) or equals: 是 (the passing value)")
             }
         }

@@ -42,7 +42,9 @@ enum CertificateRendering {
     static func render(job: CertifyJob, plan: CertifyPlan, key: IssuerKey, codes: [SignedCode?], archive: SharedArchive?, into root: String,
                        stamp: Stamp, options: CertifyOptions) throws -> Rendered {
         try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-        let values = plan.drafts.indices.map { k in
+        // Each certificate's values are made when it is drawn (and once before, for the characters to cut the
+        // fonts to), so memory does not grow with the batch.
+        let values: @Sendable (Int) -> [String: String] = { k in
             CertificateValues.values(plan.drafts[k], index: k, job: job, issuerName: key.issuerName, issuerCode: key.issuerCode,
                                      expires: plan.expires, qr: codes[k]?.text ?? plan.drafts[k].existing?.qrText ?? "")
         }
@@ -50,7 +52,7 @@ enum CertificateRendering {
         let fontDirectory = root + ".fonts"
         defer { try? FileManager.default.removeItem(atPath: fontDirectory) }
         var characters = Set<Unicode.Scalar>()
-        for record in values { for value in record.values { characters.formUnion(value.unicodeScalars.filter { $0.value >= 0x20 }) } }
+        for k in plan.drafts.indices { for value in values(k).values { characters.formUnion(value.unicodeScalars.filter { $0.value >= 0x20 }) } }
         if let text = try? String(contentsOfFile: job.template, encoding: .utf8) { characters.formUnion(text.unicodeScalars.filter { $0.value >= 0x20 }) }
         characters.formUnion("0123456789年月日至长期 –—".unicodeScalars)
         let fonts = try FontSubset(styles: renderer.template.textStyles, characters: characters, directory: fontDirectory)
@@ -90,7 +92,7 @@ enum CertificateRendering {
                     let path = root + "/" + relative
                     do {
                         let t0 = ContinuousClock.now
-                        var record = RenderRecord(values: values[k], images: seals)
+                        var record = RenderRecord(values: values(k), images: seals)
                         if let archive, let entry = draft.candidate.photoEntry,
                            let photo = CandidateRecords.photo(from: archive, entry: entry, key: draft.candidate.idNumber, limit: limit) {
                             record.images[CandidateRecords.photoField] = photo
@@ -104,7 +106,7 @@ enum CertificateRendering {
                                                         reason: "证书签发 Certificate \(draft.number)", at: signedAt)
                         let t2 = ContinuousClock.now
                         try Data(signed).write(to: URL(fileURLWithPath: path))
-                        let hash = SHA256.hash(data: signed).map { String(format: "%02x", $0) }.joined()
+                        let hash = Hex.encode(SHA256.hash(data: signed))
                         let t3 = ContinuousClock.now
                         shared.withLock {
                             $0.files[k] = relative

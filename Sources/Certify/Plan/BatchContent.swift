@@ -1,3 +1,4 @@
+import Credentials
 import Crypto
 import Foundation
 
@@ -37,6 +38,6 @@ public struct BatchContent: Codable, Sendable, Equatable {
 
     /// The hex SHA-256 of the canonical bytes: the batch's id and what approvers sign.
     public func hash() throws -> String {
-        SHA256.hash(data: try canonical()).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: try canonical()))
     }
 }

@@ -62,10 +62,10 @@ public struct CertifyPlan: Sendable {
             }
             let holderKey = HolderKey.of(documentNumber: candidate.idNumber)
             let certificateKey = [issuerCode, job.kind, job.title, job.level, category].joined(separator: "\u{1F}")
-            let photoHash = photo(candidate).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() } ?? ""
+            let photoHash = photo(candidate).map { Hex.encode(SHA256.hash(data: $0)) } ?? ""
             let details = [candidate.name, holderKey, candidate.genderText, candidate.birthDate?.description ?? "", category, job.level, job.title,
                            job.kind, job.issued.description, expires?.description ?? "", photoHash]
-            let detailsHash = SHA256.hash(data: Data(details.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+            let detailsHash = Hex.encode(SHA256.hash(data: Data(details.joined(separator: "\u{1F}").utf8)))
             let current = try registry.current(holderKey: holderKey, certificateKey: certificateKey)
             var draft = CertificateDraft(candidate: candidate, number: "", status: .new, replaces: nil, category: category, maskedID: masked,
                                          holderKey: holderKey, certificateKey: certificateKey, detailsHash: detailsHash,
