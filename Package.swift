@@ -71,9 +71,15 @@ let package = Package(
                                                     .product(name: "SwiftASN1", package: "swift-asn1")]),
         // QR codes read back from photos and PDF pages (libzbar, poppler).
         .target(name: "Scan", dependencies: ["Photos", "CCairo", "CZbar"], swiftSettings: cairoIncludes),
+        // A code and the registry → a verification report (what `kaowu verify` and the web service say); no Cairo.
+        .target(name: "Verification", dependencies: ["Credentials", "Registry", .product(name: "Crypto", package: "swift-crypto")]),
+        // The certificate job: pass rules, numbering, rendering, signing, the registry record, publishing.
+        .target(name: "Certify", dependencies: ["Credentials", "Registry", "Verification", "Scan", "Documents", "Pack", "Render", "Validation",
+                                                "Roster", "Photos", "Spreadsheet", "Support", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry", "Credentials",
+            "Verification", "Certify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -99,6 +105,8 @@ let package = Package(
                                                        .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
                                                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
+        .testTarget(name: "CertifyTests", dependencies: ["Certify", "Credentials", "Registry", "Verification", "Render", "Support", "Synthetic", "TestTools",
+                                                      .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )

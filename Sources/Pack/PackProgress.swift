@@ -8,4 +8,11 @@ public struct PackProgress: Sendable {
     public var done: Int
     public var total: Int
     public var note: String
+
+    public init(stage: Stage, done: Int, total: Int, note: String) {
+        self.stage = stage
+        self.done = done
+        self.total = total
+        self.note = note
+    }
 }

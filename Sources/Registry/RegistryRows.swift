@@ -15,7 +15,7 @@ enum RegistryRows {
                                      "kind", "title", "category", "issued_on", "expires_on", "issued_at", "qr_text", "payload_sha256",
                                      "sequence_prefix", "sequence", "batch_id", "replaces", "photo_shown"]
     static let fileColumns = ["number", "sha256", "batch_id", "path", "at"]
-    static let batchColumns = ["id", "issuer_code", "job", "at", "count", "output"]
+    static let batchColumns = ["id", "issuer_code", "job", "at", "count", "output", "hash"]
     static let approvalColumns = ["batch_id", "role", "issuer_code", "kid", "signed_at", "cose"]
     static let revocationColumns = ["number", "reason", "at", "replaced_by"]
 
@@ -41,7 +41,7 @@ enum RegistryRows {
     }
 
     static func arguments(_ b: BatchRecord) -> StatementArguments {
-        [b.id, b.issuerCode, b.job, RegistryTime.text(b.at), Int64(b.count), b.output]
+        [b.id, b.issuerCode, b.job, RegistryTime.text(b.at), Int64(b.count), b.output, b.hash]
     }
 
     static func arguments(_ a: StoredApproval) -> StatementArguments {
@@ -69,7 +69,7 @@ enum RegistryRows {
 
     static func batch(_ row: Row) throws -> BatchRecord {
         let r = Reader(row: row, table: "batches")
-        return BatchRecord(id: try r.text(0), issuerCode: try r.text(1), job: try r.text(2), at: try r.time(3), count: try r.integer(4),
+        return BatchRecord(id: try r.text(0), hash: try r.text(6), issuerCode: try r.text(1), job: try r.text(2), at: try r.time(3), count: try r.integer(4),
                            output: try r.text(5))
     }
 

@@ -31,7 +31,8 @@ public enum RegistrySchema {
                 job TEXT NOT NULL,
                 at TEXT NOT NULL,
                 count BIGINT NOT NULL,
-                output TEXT NOT NULL
+                output TEXT NOT NULL,
+                hash TEXT NOT NULL
             )
             """,
             """

@@ -18,7 +18,7 @@ do {
     for round in 1...limit {
         let start = try registry.highestSequence(prefix: prefix) + 1
         let now = Date()
-        let batch = BatchRecord(id: "batch-\(pid)-\(round)", issuerCode: "STRS", job: "stress.yaml", at: now, count: size, output: "out")
+        let batch = BatchRecord(id: "batch-\(pid)-\(round)", hash: String(repeating: "0", count: 64), issuerCode: "STRS", job: "stress.yaml", at: now, count: size, output: "out")
         let certificates = (start..<start + size).map { sequence in
             let number = prefix + String(format: "%06d", sequence)
             return IssuedCertificate(number: number, issuerCode: "STRS", kid: "0011223344556677", holderKey: String(format: "%064x", sequence),

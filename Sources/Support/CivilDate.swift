@@ -56,7 +56,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// The number of days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -65,4 +66,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    /// Days since 1970-01-01 (negative: before).
+    public var daysSince1970: Int { DayCount.days(year: year, month: month, day: day) }
+
+    /// This date moved by `days` (to the day).
+    public func adding(days: Int) -> CivilDate {
+        let c = DayCount.civil(daysSince1970: daysSince1970 + days)
+        return CivilDate(year: c.year, month: c.month, day: c.day)!
+    }
 }

@@ -16,7 +16,7 @@ public enum SampleRecords {
         "course.dates": "2026年07月06日 – 2026年07月17日", "course.place": "上海市培训协会培训中心 201 教室",
         "issuer.name": "上海市培训协会", "issuer.code": "SHPX",
         "certificate.number": "SHPX2026000123", "certificate.date": "2026-07-20", "certificate.valid": "2031-07-19",
-        "certificate.kind": "培训合格证书", "certificate.title": "企业培训师（三级）",
+        "certificate.kind": "培训合格证书", "certificate.title": "企业培训师（三级）", "certificate.category": "科技培训/创客",
         "certificate.qr": "HTTPS://V.EXAMPLE.ORG/1/D2SBGAQMEBZIG5DFON2A",
         "count.expected": "30",
     ].merging(TemplateValues.notices(notices)) { _, new in new }

@@ -10,7 +10,13 @@ final class ProgressBar: Sendable {
     private let language: Language
     private let last = Mutex<(stage: PackProgress.Stage?, drawn: Int)>((nil, -1))
 
-    init(language: Language) { self.language = language }
+    /// What the rendering stage counts (考场 / rooms, or 张证书 / certificates).
+    private let unit: LocalizedText
+
+    init(language: Language, unit: LocalizedText = LocalizedText(zh: "个考场", en: "rooms")) {
+        self.language = language
+        self.unit = unit
+    }
 
     func report(_ p: PackProgress) {
         last.withLock { state in
@@ -42,7 +48,7 @@ final class ProgressBar: Sendable {
     }
 
     private func line(_ p: PackProgress) -> String {
-        p.stage == .rendering ? label(p.stage) + language.pick("（\(p.total) 个考场）", " (\(p.total) rooms)") : label(p.stage)
+        p.stage == .rendering ? label(p.stage) + language.pick("（\(p.total) \(unit.zh)）", " (\(p.total) \(unit.en))") : label(p.stage)
     }
 
     private func label(_ stage: PackProgress.Stage) -> String {

@@ -1,10 +1,13 @@
 import ArgumentParser
+import Credentials
 import Foundation
 import Registry
 import Support
 
 /// `kaowu revoke NUMBER --reason R`: marks an issued certificate as revoked in the registry, with the reason
 /// and the time; verification then says 已撤销. An unknown or already revoked number exits 1.
+/// `kaowu revoke --export FILE --keys DIR`: writes the issuer's revocations as a list signed with its key,
+/// for verifiers without the registry (`kaowu verify --revocations FILE`).
 struct RevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke",
@@ -15,6 +18,12 @@ struct RevokeCommand: ParsableCommand {
 
     @Option(name: .long, help: "撤销原因（记入证书库，查验时显示）")
     var reason: String?
+
+    @Option(name: .long, help: "导出已签名的撤销清单到此文件（供离线查验：kaowu verify --revocations 文件）")
+    var export: String?
+
+    @Option(name: .long, help: "与 --export 同用：发证机构的密钥目录（用其私钥签名清单）")
+    var keys: String?
 
     @OptionGroup
     var registry: RegistryOptions
@@ -33,6 +42,16 @@ struct RevokeCommand: ParsableCommand {
 
     func validate() throws {
         let l = global.language
+        if export != nil {
+            guard number == nil, reason == nil else {
+                throw ValidationError(l.pick("--export 只导出撤销清单，不能同时撤销证书（请分两次运行）",
+                                             "--export only exports the list; revoke a certificate in a separate run"))
+            }
+            guard keys != nil else {
+                throw ValidationError(l.pick("--export 需要 --keys 发证机构密钥目录（用于签名清单）", "--export needs --keys DIR, the issuer's key folder that signs the list"))
+            }
+            return
+        }
         if trimmedNumber.isEmpty {
             throw ValidationError(l.pick("请写出要撤销的证书编号，如 kaowu revoke SHPX2026000123 --reason 证书信息有误",
                                          "give the number of the certificate to revoke, e.g. kaowu revoke SHPX2026000123 --reason \"wrong details\""))
@@ -50,6 +69,10 @@ struct RevokeCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         let store = try registry.openExisting(l, command: "revoke")
+        if let export, let keys {
+            try exportList(store: store, to: export, keys: keys, l)
+            return
+        }
         do {
             let revocation = try store.revoke(number: trimmedNumber, reason: cleanReason, at: Date())
             let certificate = try store.certificate(number: revocation.number)
@@ -63,6 +86,33 @@ struct RevokeCommand: ParsableCommand {
             case .unknownNumber, .alreadyRevoked: throw ExitStatus.problems
             default: throw ExitStatus.usage
             }
+        }
+    }
+
+    /// Signs the issuer's revocations (every revoked certificate it issued, with when and why) and writes the
+    /// list to `path` (a file kaowu wrote before, or a new one).
+    private func exportList(store: SQLiteRegistry, to path: String, keys: String, _ l: Language) throws {
+        do {
+            let key = try IssuerKey.load(folder: keys)
+            let entries = try store.revocations(issuerCode: key.issuerCode).map { RevocationEntry(number: $0.number, reason: $0.reason, at: $0.at) }
+            let bytes = try RevocationList.signed(entries, issuerCode: key.issuerCode, key: key, at: Date())
+            if FileManager.default.fileExists(atPath: path) {
+                let old = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+                guard let trust = try? IssuerKey.folderTrust(keys).list, (try? RevocationList.verify(old, trust: trust)) != nil else {
+                    printError(l.pick("kaowu revoke：\(path) 已存在且不是本机构的撤销清单，不会覆盖", "kaowu revoke: \(path) exists and is not this issuer's revocation list; it is not replaced"))
+                    throw ExitStatus.usage
+                }
+            }
+            let temporary = path + ".kaowu-unfinished"
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            print(l.pick("已导出撤销清单 \(path)：\(key.issuerCode) 的 \(entries.count) 张已撤销证书，已用密钥 \(key.kid.hex) 签名",
+                         "wrote the revocation list \(path): \(entries.count) revoked certificates of \(key.issuerCode), signed with key \(key.kid.hex)"))
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printError("kaowu revoke" + l.pick("：", ": ") + describe(error, l))
+            throw ExitStatus.usage
         }
     }
 }

@@ -30,7 +30,7 @@ enum Samples {
     static func time(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(1_796_342_400 + seconds)) }
 
     static func batch(_ id: String, count: Int, at: Date = time(0), issuer: String = "SHPX") -> BatchRecord {
-        BatchRecord(id: id, issuerCode: issuer, job: "2026培训师证书.yaml", at: at, count: count, output: "out/2026培训师证书")
+        BatchRecord(id: id, hash: String(repeating: "ab", count: 32), issuerCode: issuer, job: "2026培训师证书.yaml", at: at, count: count, output: "out/2026培训师证书")
     }
 
     static func certificate(_ sequence: Int, person: (name: String, id: String), batch: String, issuer: String = "SHPX", prefix: String = "SHPX2026",

@@ -129,7 +129,10 @@ public enum PDFSigner {
         guard cms.count <= reservedCMSBytes else {
             throw PDFSigningError.failed(detail: "the signature takes \(cms.count) bytes, \(reservedCMSBytes) are reserved")
         }
-        let hex = cms.flatMap { Array(String(format: "%02X", $0).utf8) }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(2 * cms.count)
+        for byte in cms { hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
         output.replaceSubrange(contentsStart + 1..<contentsStart + 1 + hex.count, with: hex)
         // Read back as a verifier will, so a file that does not verify is never handed out as signed.
         guard case .valid(_, _, _, true) = PDFSignatureCheck.check(output) else {

@@ -3,14 +3,27 @@ import Foundation
 
 /// manifest.json of a pack: every file with its size and SHA-256, the inputs' hashes, the counts and the
 /// kaowu version, so a recipient can check the pack is complete and unchanged (`sha256sum`).
-struct Manifest: Codable {
-    struct File: Codable {
-        var path: String
-        var bytes: Int
-        var sha256: String
+package struct Manifest: Codable {
+    /// What every kaowu manifest (a pack's, a certificate batch's) holds and ownership checks read: the
+    /// kaowu version and the files.
+    package struct Listing: Codable {
+        package var kaowu: String
+        package var files: [File]
+    }
+
+    package struct File: Codable {
+        package var path: String
+        package var bytes: Int
+        package var sha256: String
+
+        package init(path: String, bytes: Int, sha256: String) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
 
         /// The pack's file `path` (relative to `root`), measured and hashed.
-        static func hashing(_ path: String, in root: String) throws -> File {
+        package static func hashing(_ path: String, in root: String) throws -> File {
             let (sha, bytes) = try Manifest.hash(root + "/" + path)
             return File(path: path, bytes: bytes, sha256: sha)
         }
@@ -49,7 +62,7 @@ struct Manifest: Codable {
     }
 
     /// SHA-256 (hex) and size of the file at `path`, read in 1 MB pieces.
-    static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
+    package static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }

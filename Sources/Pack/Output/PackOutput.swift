@@ -12,28 +12,31 @@ import Glibc
 /// then the new zip into place and removes the work folder. So a folder and zip that are both visible
 /// always belong together; a run killed half-way through publishing leaves the new folder without a zip
 /// and a journal that says so, and the next run on that output completes the renames first.
-final class PackOutput: @unchecked Sendable {
+package final class PackOutput: @unchecked Sendable {
     /// The pack's folder (absolute) and its zip beside it.
-    let folder: String
-    let zip: String
+    package let folder: String
+    package let zip: String
     /// The folder's name, also the top folder inside the zip.
-    let name: String
+    package let name: String
     let work: String
     let lockPath: String
-    var staging: String { work + "/" + name }
-    var stagingZip: String { work + "/" + name + ".zip" }
+    package var staging: String { work + "/" + name }
+    package var stagingZip: String { work + "/" + name + ".zip" }
     private var journal: String { work + "/" + Self.journalName }
     private var oldFolder: String { work + "/old" }
     private var oldZip: String { work + "/old.zip" }
     private var lock: FileLock?
     private var cleanup: Interruption.Token?
+    /// The command named in the lock file (`kaowu pack`, `kaowu certify`).
+    private let command: String
 
     static let journalName = "kaowu-work.json"
     /// Longest file name most file systems take.
     static let nameLimit = 255
 
     /// Resolves `path` (relative to the current folder) and refuses paths a pack can never go to.
-    init(path: String) throws {
+    package init(path: String, command: String = "kaowu pack") throws {
+        self.command = command
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { throw PackOutputError(path: path, reason: .emptyPath) }
         let absolute = FilePath.resolved(path)
         let here = FilePath.resolved(FileManager.default.currentDirectoryPath)
@@ -55,7 +58,7 @@ final class PackOutput: @unchecked Sendable {
     deinit { finish() }
 
     /// Refuses an output that is, contains or lies inside one of `inputs` (role, path).
-    func refuseInputs(_ inputs: [(role: String, path: String)]) throws {
+    package func refuseInputs(_ inputs: [(role: String, path: String)]) throws {
         for (role, path) in inputs {
             let input = FilePath.resolved(path)
             for target in [folder, zip, work, lockPath] where input == target {
@@ -74,11 +77,11 @@ final class PackOutput: @unchecked Sendable {
 
     /// Takes the output's lock, completes or removes what an interrupted run left, and makes an empty
     /// work folder. From here until `finish()`, an interruption removes the work folder.
-    func begin() throws {
+    package func begin(committed: (String) -> Bool = { _ in false }) throws {
         let parent = (folder as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            lock = try FileLock(path: lockPath, command: "kaowu pack")
+            lock = try FileLock(path: lockPath, command: command)
         } catch let failure as FileLock.Failure {
             switch failure {
             case .held(_, let holder): throw PackOutputError(path: folder, reason: .busy(holder))
@@ -87,7 +90,7 @@ final class PackOutput: @unchecked Sendable {
         } catch {
             throw PackOutputError(path: parent, reason: .unusable(Self.describe(error)))
         }
-        try recover()
+        try recover(committed: committed)
         try refuseForeign()
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -108,7 +111,7 @@ final class PackOutput: @unchecked Sendable {
 
     /// Puts the finished pack in place: the older pack (checked again to be kaowu's) is moved aside, the
     /// new folder and then the new zip are renamed into place, and the work folder is removed.
-    func publish() throws {
+    package func publish() throws {
         try Interruption.critical {
             try refuseForeign()
             do { try writeJournal("publishing") } catch { throw PackOutputError(path: work, reason: .unusable(Self.describe(error))) }
@@ -117,7 +120,7 @@ final class PackOutput: @unchecked Sendable {
     }
 
     /// Removes the work folder (if any) and releases the lock.
-    func finish() {
+    package func finish() {
         if let cleanup { Interruption.remove(cleanup) }
         cleanup = nil
         if lock != nil, Self.journalState(journal) == "writing" { Self.remove(work) }
@@ -126,14 +129,36 @@ final class PackOutput: @unchecked Sendable {
     }
 
     /// What an interrupted run left: a work folder being written is removed; one being published is
-    /// published (the renames are completed), so folder and zip belong together again.
-    private func recover() throws {
+    /// published (the renames are completed), so folder and zip belong together again; one whose batch was
+    /// being committed is published when `committed` says its batch is in the registry, else removed.
+    private func recover(committed: (String) -> Bool) throws {
         if Self.journalState(work + ".removing/" + Self.journalName) != nil { Self.remove(work + ".removing") }
         guard PackOwnership.fileType(work) != nil else { return }
         switch Self.journalState(journal) {
         case "publishing": try completePublishing()
         case "writing": Self.remove(work)
+        case "committing":
+            if let batch = Self.journal(journal)?["batch"], committed(batch) { try completePublishing() } else { Self.remove(work) }
         default: throw PackOutputError(path: work, reason: .notAPack)
+        }
+    }
+
+    /// Publishes output that is only valid once `commit` has recorded batch `id` elsewhere (the certificate
+    /// registry): the journal names the batch before `commit` runs, so a run killed after the commit is
+    /// published by the next (`begin(committed:)`), one killed before it is removed.
+    package func publish(committing id: String, commit: () throws -> Void) throws {
+        try Interruption.critical {
+            try refuseForeign()
+            do { try writeJournal("committing", batch: id) } catch { throw PackOutputError(path: work, reason: .unusable(Self.describe(error))) }
+            try commit()
+            #if DEBUG
+            // Tests kill a run between the commit and the renames.
+            if let pause = ProcessInfo.processInfo.environment["KAOWU_TEST_COMMIT_PAUSE"].flatMap(Double.init) {
+                Thread.sleep(forTimeInterval: pause)
+            }
+            #endif
+            do { try writeJournal("publishing") } catch { throw PackOutputError(path: work, reason: .unusable(Self.describe(error))) }
+            try completePublishing()
         }
     }
 
@@ -158,15 +183,18 @@ final class PackOutput: @unchecked Sendable {
         Self.remove(work)
     }
 
-    private func writeJournal(_ state: String) throws {
-        let data = try JSONEncoder().encode(["state": state, "folder": name])
+    private func writeJournal(_ state: String, batch: String? = nil) throws {
+        var entries = ["state": state, "folder": name]
+        entries["batch"] = batch
+        let data = try JSONEncoder().encode(entries)
         try data.write(to: URL(fileURLWithPath: journal), options: .atomic)
     }
 
-    private static func journalState(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let journal = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
-        return journal["state"]
+    private static func journalState(_ path: String) -> String? { journal(path)?["state"] }
+
+    private static func journal(_ path: String) -> [String: String]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode([String: String].self, from: data)
     }
 
     private static func rename(_ from: String, _ to: String) throws {

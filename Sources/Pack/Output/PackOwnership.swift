@@ -15,7 +15,7 @@ enum PackOwnership {
         guard let items = try? fm.contentsOfDirectory(atPath: folder) else { return .notAPack }
         if items.isEmpty { return nil }
         guard let data = fm.contents(atPath: folder + "/" + PackLayout.manifest),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return .notAPack }
+              let manifest = try? JSONDecoder().decode(Manifest.Listing.self, from: data) else { return .notAPack }
         var listed: [String: Int] = [:]
         var folders: Set<String> = []
         for file in manifest.files {
@@ -46,7 +46,7 @@ enum PackOwnership {
         guard type == .typeRegular, let reader = try? ZipReader(path: zip),
               let index = reader.index(of: name + "/" + PackLayout.manifest),
               let bytes = try? reader.read(at: index, limit: 256 << 20),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else { return .notAPackZip }
+              let manifest = try? JSONDecoder().decode(Manifest.Listing.self, from: Data(bytes)) else { return .notAPackZip }
         var allowed = Set(manifest.files.map { name + "/" + $0.path })
         allowed.insert(name + "/" + PackLayout.manifest)
         var foreign: [String] = []
