@@ -27,10 +27,12 @@ import TestTools
             let fonts = try Tool.run("pdffonts", [pdf]).output.split(separator: "\n").dropFirst(2)
             #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") }, "\(name)")
             let png = scratch + "/page"
-            _ = try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png])
-            let scanned = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
+            let zbar = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"])
+            let scanned = zbar.output.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = (name as NSString).deletingPathExtension
-            #expect(scanned == (try registry.certificate(number: number))?.qrText, "\(name)")
+            let issued = try registry.certificate(number: number)?.qrText
+            #expect(scanned == issued, "\(name): zbarimg exit \(zbar.status), read \(scanned.count) characters \(scanned.prefix(40))…, issued \(issued?.count ?? -1)")
         }
         let one = try Tool.run("zbarimg", ["--raw", "-q", scratch + "/page.png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let verify = try Kaowu.run(["verify", one, "--trust", "out/证书密钥/trust.json", "--registry", "out/证书库.sqlite"], in: scratch)
