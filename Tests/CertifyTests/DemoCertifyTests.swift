@@ -26,6 +26,10 @@ import TestTools
             #expect(sig.contains("Signature is Valid.") && sig.contains("Total document signed"), "\(name): \(sig)")
             let fonts = try Tool.run("pdffonts", [pdf]).output.split(separator: "\n").dropFirst(2)
             #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") }, "\(name)")
+            // The QR code: a 1-bit stencil mask drawn without smoothing, modules of at least 0.5 mm (≤ 50.8 per inch).
+            let stencils = try Tool.run("pdfimages", ["-list", pdf]).output.split(separator: "\n").dropFirst(2)
+                .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }.filter { $0[2] == "stencil" }
+            #expect(stencils.count == 1 && stencils[0][9] == "no" && (Double(stencils[0][12]) ?? 99) <= 50.8, "\(name): \(stencils)")
             let png = scratch + "/page"
             #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
             let zbar = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"])
