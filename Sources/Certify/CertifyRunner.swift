@@ -191,16 +191,16 @@ public enum CertifyRunner {
             let code = try CertificateCode.sign(payload, key: key, baseURL: job.verifyURL)
             codes.append(code)
         }
-        if let side {
-            for (k, draft) in plan.drafts.enumerated() {
-                let text = codes[k]?.text ?? draft.existing?.qrText ?? ""
-                guard let qr = QRCode(text, level: .M) else { continue }
-                let module = side / Double(qr.size + 8)
-                guard module >= 0.5 else {
-                    throw CertifyFailure(code: CertifyFailure.qrTooSmall,
-                                         zh: "模板 \(job.template) 的二维码边长 \(side) 毫米太小：第 \(draft.candidate.row) 行的证书码需 \(qr.size + 8) 个模块，每个模块不足 0.5 毫米（需至少 \(Int((Double(qr.size + 8) * 0.5).rounded(.up))) 毫米）",
-                                         en: "the QR code of \(job.template) is too small at \(side) mm: row \(draft.candidate.row)'s code needs \(qr.size + 8) modules, under 0.5 mm each (it needs at least \(Int((Double(qr.size + 8) * 0.5).rounded(.up))) mm)")
-                }
+        // The longest text needs the largest symbol (one alphanumeric segment grows with its length): checking
+        // it checks them all, with one encoding instead of one per holder.
+        let texts = plan.drafts.indices.map { codes[$0]?.text ?? plan.drafts[$0].existing?.qrText ?? "" }
+        if let side, let longest = texts.indices.max(by: { texts[$0].count < texts[$1].count }), let qr = QRCode(texts[longest], level: .M) {
+            let modules = qr.size + 8
+            guard side / Double(modules) >= 0.5 else {
+                let row = plan.drafts[longest].candidate.row, needed = Int((Double(modules) * 0.5).rounded(.up))
+                throw CertifyFailure(code: CertifyFailure.qrTooSmall,
+                                     zh: "模板 \(job.template) 的二维码边长 \(side) 毫米太小：第 \(row) 行的证书码需 \(modules) 个模块，每个模块不足 0.5 毫米（需至少 \(needed) 毫米）",
+                                     en: "the QR code of \(job.template) is too small at \(side) mm: row \(row)'s code needs \(modules) modules, under 0.5 mm each (it needs at least \(needed) mm)")
             }
         }
         return codes

@@ -29,4 +29,6 @@ public protocol CertificateRegistry: Sendable {
     /// Certificates in number order (issuer, prefix, sequence); of one issuer when `issuerCode` is given.
     func certificates(issuerCode: String?) throws -> [IssuedCertificate]
     func batch(id: String) throws -> BatchRecord?
+    /// Whether the registry holds any batch of the issuer `code` (a verifier asks it only about its own issuers).
+    func holdsIssuer(_ code: String) throws -> Bool
 }

@@ -167,6 +167,12 @@ public final class SQLiteRegistry: CertificateRegistry {
         }
     }
 
+    public func holdsIssuer(_ code: String) throws -> Bool {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT 1 FROM batches WHERE issuer_code = ? LIMIT 1", arguments: [code]) != nil
+        }
+    }
+
     // MARK: - Writing
 
     public func record(_ batch: BatchRecord, certificates: [IssuedCertificate], files: [IssuedFile], approvals: [StoredApproval],

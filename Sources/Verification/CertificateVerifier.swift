@@ -62,7 +62,18 @@ public struct CertificateVerifier: Sendable {
         // The registry: only for a code whose signature holds (a forged code learns nothing from it).
         guard let registry, let payload = verdict.payload, [.genuine, .expired, .revoked].contains(verdict.status) else { return report }
         let record: IssuedCertificate?
-        do { record = try registry.certificate(number: payload.number) } catch {
+        do {
+            // A registry speaks only for the issuers whose batches it holds; another trusted issuer's
+            // certificate is judged by its signature (and a revocation list, if given).
+            guard try registry.holdsIssuer(payload.issuer) else {
+                if revocations == nil, let k = report.checks.firstIndex(where: { $0.name == "revocation" }) {
+                    report.checks[k].note = "no registry or revocation list of this issuer: revocation not checked"
+                }
+                report.checks.append(.init(name: "registry", passed: true, code: nil, note: "the registry holds no batch of this issuer: not consulted"))
+                return report
+            }
+            record = try registry.certificate(number: payload.number)
+        } catch {
             report.status = .forged
             report.reason = "verify.registry-unavailable"
             report.checks.append(.init(name: "registry", passed: false, code: report.reason, note: "\(error)"))

@@ -63,6 +63,11 @@ struct VerifyCommand: ParsableCommand {
                 throw ExitStatus.usage
             }
         }
+        let lower = input.lowercased()
+        if [".pdf", ".png", ".jpg", ".jpeg"].contains(where: { lower.hasSuffix($0) }), !FileManager.default.fileExists(atPath: input) {
+            printError(l.pick("kaowu verify：找不到文件 \(input)", "kaowu verify: no file \(input)"))
+            throw ExitStatus.usage
+        }
         let verifier = CertificateVerifier(trust: list, registry: store, revocations: revoked)
         let documents = DocumentVerification(verifier: verifier)
         let report: VerificationReport

@@ -75,7 +75,8 @@ struct RenderFixture {
 
     /// Image rows of `pdfimages -list`: width, height, encoding, object number.
     func images(_ path: String) throws -> [(width: String, height: String, encoding: String, object: String)] {
-        try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").dropFirst(2).map {
+        // Pictures only: a QR code is a 1-bit stencil mask.
+        try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").dropFirst(2).filter { !$0.contains(" stencil ") }.map {
             let f = $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             return (f[3], f[4], f[8], f[10])
         }

@@ -63,7 +63,10 @@ struct FieldFixture {
         let info = try Tool.run("pdfinfo", [path]).output
         return info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) } ?? -1
     }
-    func imageCount(_ path: String) throws -> Int { try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").count - 2 }
+    /// Pictures in the PDF (photos, seals); QR codes are stencil masks and not counted.
+    func imageCount(_ path: String) throws -> Int {
+        try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").dropFirst(2).filter { !$0.contains(" stencil ") }.count
+    }
     /// The line of the built-in template `kind` where `needle` is first written.
     func line(of needle: String, in kind: String) throws -> Int {
         let text = try String(contentsOfFile: try #require(BuiltInTemplates.path(for: kind)), encoding: .utf8)

@@ -107,14 +107,14 @@ public enum CertifyJobLoader {
                     try map["photos"].map { resolve(try nodes.text($0, key: "inputs.photos")) },
                     try map["sheet"].map { try nodes.text($0, key: "inputs.sheet") })
         }
-        let photo = try nodes.attempt { try Self.photoRules(top["photo"], nodes) }
+        let photo = try nodes.attempt { try JobLoader.photoRules(top["photo"], nodes) }
         let pass = try nodes.attempt { try Self.passRules(top["pass"], nodes) }
         let approvers = try nodes.attempt { try Self.approvers(top["approvers"], resolve: resolve, nodes) }
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let registry = try nodes.attempt { resolve(try top["registry"].map { try nodes.text($0, key: "registry") } ?? "证书库.sqlite") }
         let output = try nodes.attempt { resolve(try top["output"].map { try nodes.text($0, key: "output") } ?? stem) }
         let batch = try nodes.attempt { resolve(try top["batch"].map { try nodes.text($0, key: "batch") } ?? stem + ".batch.json") }
-        let values = try nodes.attempt { try Self.values(top["values"], nodes) }
+        let values = try nodes.attempt { try JobLoader.values(top["values"], nodes) }
         try nodes.throwIfAny()
         guard let issuer, let certificate, let inputs, let photo, let pass, let approvers, let registry, let output, let batch, let values else {
             throw nodes.error(root, key: "", zh: "任务文件无法读取", en: "the job file cannot be read")
@@ -134,23 +134,6 @@ public enum CertifyJobLoader {
         }
         let joined = parts.joined(separator: "/")
         return joined.isEmpty ? "." : joined
-    }
-
-    static func photoRules(_ node: Node?, _ nodes: NodeReader) throws -> PhotoRules {
-        var rules = PhotoRules()
-        guard let node else { return rules }
-        let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height", "background"])
-        if let b = map["background"] {
-            let text = try nodes.text(b, key: "photo.background")
-            guard let colour = BackgroundColour.named(text) else {
-                throw nodes.error(b, key: "photo.background", zh: "“\(text)”：底色应为 white（白）、blue（蓝）或 red（红）",
-                                  en: "\"\(text)\": the background must be white, blue or red")
-            }
-            rules.requiredBackground = colour
-        }
-        if let w = map["width"] { rules.width = try nodes.integer(w, key: "photo.width", range: 50...5000) }
-        if let h = map["height"] { rules.height = try nodes.integer(h, key: "photo.height", range: 50...5000) }
-        return rules
     }
 
     /// `pass:` — one rule or a list: `{column: 考核成绩, at-least: 60}`, `{column: 是否合格, equals: [是, 合格]}`.
@@ -200,19 +183,5 @@ public enum CertifyJobLoader {
             approvers.append(Approver(role: role, trust: trust, seal: seal))
         }
         return approvers
-    }
-
-    static func values(_ node: Node?, _ nodes: NodeReader) throws -> [String: String] {
-        var values: [String: String] = [:]
-        guard let node else { return values }
-        guard case .mapping(let mapping) = node else { throw nodes.error(node, key: "values", zh: "应为“字段: 值”", en: "expected field: value pairs") }
-        for (k, v) in mapping {
-            let name = try nodes.text(k, key: "values")
-            guard values[name] == nil else {
-                throw nodes.error(k, key: "values.\(name)", zh: "重复的字段 \(name)，只能写一次", en: "repeated field \(name); give it once")
-            }
-            values[name] = try nodes.text(v, key: "values.\(name)")
-        }
-        return values
     }
 }

@@ -6,12 +6,6 @@ import Support
 /// manifest.json of a certificate batch (every file with its size and SHA-256, the inputs' hashes, the
 /// batch id and hash, the counts) and the zip of the whole folder.
 struct CertifyManifest: Encodable {
-    struct Input: Encodable {
-        var role: String
-        var file: String
-        var bytes: Int
-        var sha256: String
-    }
     struct Counts: Encodable {
         var certificates: Int
         var new: Int
@@ -31,7 +25,7 @@ struct CertifyManifest: Encodable {
     var batch: String
     var batchHash: String
     var numberPattern: String
-    var inputs: [Input]
+    var inputs: [Manifest.Input]
     var counts: Counts
     var files: [Manifest.File]
 
@@ -40,10 +34,10 @@ struct CertifyManifest: Encodable {
     /// Writes the manifest into `root`; returns every file of the batch (relative), the manifest last.
     static func write(job: CertifyJob, key: IssuerKey, plan: CertifyPlan, batchID: String, batchHash: String, rendered: CertificateRendering.Rendered,
                       reports: [String], root: String, stamp: Stamp) throws -> [String] {
-        var inputs: [Input] = []
+        var inputs: [Manifest.Input] = []
         for (role, path) in job.inputFiles where ["job", "roster", "photos"].contains(role) {
             let (sha, bytes) = try Manifest.hash(path)
-            inputs.append(Input(role: role, file: (path as NSString).lastPathComponent, bytes: bytes, sha256: sha))
+            inputs.append(Manifest.Input(role: role, file: (path as NSString).lastPathComponent, bytes: bytes, sha256: sha))
         }
         let reportFiles = try reports.map { try Manifest.File.hashing($0, in: root) }
         let files = rendered.hashes + reportFiles

@@ -103,20 +103,8 @@ public struct JobLoader: Sendable {
         let perCandidate = try nodes.attempt { try top["ticket-per-candidate"].map { try nodes.bool($0, key: "ticket-per-candidate") } ?? false }
         let defaultOutput = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let output = try nodes.attempt { resolve(try top["output"].map { try nodes.text($0, key: "output") } ?? defaultOutput) }
-        let values = try nodes.attempt { () -> [String: String] in
-            var values: [String: String] = [:]
-            guard let node = top["values"] else { return values }
-            guard case .mapping(let mapping) = node else { throw nodes.error(node, key: "values", zh: "应为“字段: 值”", en: "expected field: value pairs") }
-            for (k, v) in mapping {
-                let name = try nodes.text(k, key: "values")
-                guard values[name] == nil else {
-                    throw nodes.error(k, key: "values.\(name)", zh: "重复的字段 \(name)，只能写一次", en: "repeated field \(name); give it once")
-                }
-                values[name] = try nodes.text(v, key: "values.\(name)")
-            }
-            return values
-        }
-        let photo = try nodes.attempt { try self.photo(top["photo"], nodes) }
+        let values = try nodes.attempt { try Self.values(top["values"], nodes) }
+        let photo = try nodes.attempt { try Self.photoRules(top["photo"], nodes) }
         if let exam, let pattern, perCandidate == true {
             try nodes.attempt { try Self.checkTicketFileName(pattern, exam: exam, rooms: rooms ?? [], sessions: sessions, node: top["ticket-number"], nodes) }
         }
@@ -129,7 +117,7 @@ public struct JobLoader: Sendable {
                       sessions: sessions, policy: policy, ticketPattern: pattern, ticketPatternText: patternText, documents: documents,
                       ticketPerCandidate: perCandidate, templates: templates, output: output, values: values)
         job.paper = paper
-        job.photo.requiredBackground = photo.background
+        job.photo.requiredBackground = photo.requiredBackground
         job.photo.width = photo.width
         job.photo.height = photo.height
         return job

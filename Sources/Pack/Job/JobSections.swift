@@ -92,9 +92,10 @@ extension JobLoader {
         return templates
     }
 
-    func photo(_ node: Node?, _ nodes: NodeReader) throws -> (background: BackgroundColour?, width: Int, height: Int) {
-        var result: (background: BackgroundColour?, width: Int, height: Int) = (nil, 295, 413)
-        guard let node else { return result }
+    /// `photo: {width, height, background}` of a job file (a pack's or a certificate job's): the photo rules.
+    package static func photoRules(_ node: Node?, _ nodes: NodeReader) throws -> PhotoRules {
+        var rules = PhotoRules()
+        guard let node else { return rules }
         let map = try nodes.mapping(node, key: "photo", allowed: ["width", "height", "background"])
         if let b = map["background"] {
             let text = try nodes.text(b, key: "photo.background")
@@ -102,11 +103,26 @@ extension JobLoader {
                 throw nodes.error(b, key: "photo.background", zh: "“\(text)”：底色应为 white（白）、blue（蓝）或 red（红）",
                                   en: "\"\(text)\": the background must be white, blue or red")
             }
-            result.background = colour
+            rules.requiredBackground = colour
         }
-        if let w = map["width"] { result.width = try nodes.integer(w, key: "photo.width", range: 50...5000) }
-        if let h = map["height"] { result.height = try nodes.integer(h, key: "photo.height", range: 50...5000) }
-        return result
+        if let w = map["width"] { rules.width = try nodes.integer(w, key: "photo.width", range: 50...5000) }
+        if let h = map["height"] { rules.height = try nodes.integer(h, key: "photo.height", range: 50...5000) }
+        return rules
+    }
+
+    /// `values: {field: text, …}` of a job file: more template values, each field once.
+    package static func values(_ node: Node?, _ nodes: NodeReader) throws -> [String: String] {
+        var values: [String: String] = [:]
+        guard let node else { return values }
+        guard case .mapping(let mapping) = node else { throw nodes.error(node, key: "values", zh: "应为“字段: 值”", en: "expected field: value pairs") }
+        for (k, v) in mapping {
+            let name = try nodes.text(k, key: "values")
+            guard values[name] == nil else {
+                throw nodes.error(k, key: "values.\(name)", zh: "重复的字段 \(name)，只能写一次", en: "repeated field \(name); give it once")
+            }
+            values[name] = try nodes.text(v, key: "values.\(name)")
+        }
+        return values
     }
 
     /// With one ticket file per candidate, the 准考证号 is a file name: it must fit without being cut

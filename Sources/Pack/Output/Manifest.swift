@@ -28,11 +28,18 @@ package struct Manifest: Codable {
             return File(path: path, bytes: bytes, sha256: sha)
         }
     }
-    struct Input: Codable {
-        var role: String
-        var file: String
-        var bytes: Int
-        var sha256: String
+    package struct Input: Codable {
+        package var role: String
+        package var file: String
+        package var bytes: Int
+        package var sha256: String
+
+        package init(role: String, file: String, bytes: Int, sha256: String) {
+            self.role = role
+            self.file = file
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
     }
     struct Counts: Codable {
         var rows: Int

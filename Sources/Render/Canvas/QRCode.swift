@@ -29,57 +29,43 @@ public struct QRCode: Sendable, Equatable {
 
     /// Whether the module at column `x`, row `y` is dark.
     public subscript(x: Int, y: Int) -> Bool { modules[y * size + x] }
-
-    /// The dark modules as few rectangles (in modules): horizontal runs, each extended down over the rows
-    /// that repeat it exactly. Fewer path elements make smaller, faster PDFs.
-    public func rectangles() -> [(x: Int, y: Int, width: Int, height: Int)] {
-        var runsByRow: [Set<Int>] = []         // run start * 1000 + end, per row
-        var runs: [[(Int, Int)]] = []
-        for y in 0..<size {
-            var row: [(Int, Int)] = []
-            var x = 0
-            while x < size {
-                guard self[x, y] else { x += 1; continue }
-                let start = x
-                while x < size && self[x, y] { x += 1 }
-                row.append((start, x))
-            }
-            runs.append(row)
-            runsByRow.append(Set(row.map { $0.0 * 1000 + $0.1 }))
-        }
-        var result: [(x: Int, y: Int, width: Int, height: Int)] = []
-        for y in 0..<size {
-            for (start, end) in runs[y] {
-                let key = start * 1000 + end
-                guard runsByRow[y].contains(key) else { continue }       // already merged into a run above
-                var height = 1
-                while y + height < size, runsByRow[y + height].contains(key) {
-                    runsByRow[y + height].remove(key)
-                    height += 1
-                }
-                result.append((start, y, end - start, height))
-            }
-        }
-        return result
-    }
 }
 
 extension Canvas {
-    /// Draws `code` as one vector path in a square of `side` mm at (`x`, `y`), keeping a quiet zone of
-    /// `quietZone` modules inside the square, dark modules in `colour`.
+    /// Draws `code` in a square of `side` mm at (`x`, `y`), keeping a quiet zone of `quietZone` modules inside
+    /// the square, dark modules in `colour`: a 1-bit image of one pixel per module, painted as a stencil mask
+    /// scaled without smoothing, so a PDF holds it as `/ImageMask true /Interpolate false` (a few hundred
+    /// bytes, no path to write) and every renderer and printer draws square, crisp modules of exactly
+    /// `side / (size + 2 × quietZone)`.
     public func draw(_ code: QRCode, x: Double, y: Double, side: Double, quietZone: Int = 4, colour: Colour = .black) {
+        let size = code.size
+        guard size > 0, let mask = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(size), Int32(size)) else { return }
+        defer { cairo_surface_destroy(mask) }
+        guard cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(mask) else { return }
+        cairo_surface_flush(mask)
+        let stride = Int(cairo_image_surface_get_stride(mask))
+        data.initialize(repeating: 0, count: stride * size)
+        // A1 packs pixels into 32-bit words in the platform's byte order: the first pixel is the word's lowest bit
+        // on a little-endian machine, its highest on a big-endian one.
+        let words = UnsafeMutableRawPointer(data)
+        for row in 0..<size {
+            for column in 0..<size where code[column, row] {
+                let offset = row * stride + (column / 32) * 4
+                let bit: UInt32 = UInt32(1).littleEndian == 1 ? 1 << UInt32(column % 32) : 0x8000_0000 >> UInt32(column % 32)
+                let word = words.load(fromByteOffset: offset, as: UInt32.self)
+                words.storeBytes(of: word | bit, toByteOffset: offset, as: UInt32.self)
+            }
+        }
+        cairo_surface_mark_dirty(mask)
         withSavedState {
-            // Drawn in module units (integers), so the PDF holds short whole numbers.
-            let count = Double(code.size + 2 * quietZone)
-            let module = Units.points(side) / count
+            let module = Units.points(side) / Double(size + 2 * quietZone)
             cairo_translate(context, Units.points(x) + Double(quietZone) * module, Units.points(y) + Double(quietZone) * module)
             cairo_scale(context, module, module)
-            cairo_new_path(context)
-            for r in code.rectangles() {
-                cairo_rectangle(context, Double(r.x), Double(r.y), Double(r.width), Double(r.height))
-            }
             colour.apply(to: context)
-            cairo_fill(context)
+            guard let pattern = cairo_pattern_create_for_surface(mask) else { return }
+            defer { cairo_pattern_destroy(pattern) }
+            cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+            cairo_mask(context, pattern)
         }
     }
 }
