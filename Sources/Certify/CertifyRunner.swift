@@ -188,8 +188,13 @@ public enum CertifyRunner {
                                            title: CertificateValues.claimTitle(category: draft.category, level: job.level), issuerCode: key.issuerCode)
             let payload = CertificatePayload(issuer: key.issuerCode, number: draft.number, issuedAt: now,
                                              expires: plan.expires.map { Stamp.endOfDay($0) }, claims: claims)
-            let code = try CertificateCode.sign(payload, key: key, baseURL: job.verifyURL)
-            codes.append(code)
+            do {
+                codes.append(try CertificateCode.sign(payload, key: key, baseURL: job.verifyURL))
+            } catch let error as CertificateCodeError {
+                // A name, title or category too long for the QR code is the input's, for that holder.
+                throw CertifyFailure(code: error.code, zh: "第 \(draft.candidate.row) 行 \(draft.candidate.name)：\(error.message(.zh))",
+                                     en: "row \(draft.candidate.row) \(draft.candidate.name): \(error.message(.en))")
+            }
         }
         // The longest text needs the largest symbol (one alphanumeric segment grows with its length): checking
         // it checks them all, with one encoding instead of one per holder.
