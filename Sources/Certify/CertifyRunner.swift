@@ -26,6 +26,12 @@ public enum CertifyRunner {
         let header = RosterHeader.read(path: job.roster, sheet: job.sheet)
         try checkFields(job: job, renderer: renderer, header: header)
         let registry = try SQLiteRegistry(path: job.registry)
+        // One certificate run per registry at a time: numbers are planned from what it holds and recorded after
+        // rendering, so a second run in between would plan the same numbers.
+        let folder = (job.registry as NSString).deletingLastPathComponent
+        let lockName = ".\((job.registry as NSString).lastPathComponent).kaowu-lock"
+        let registryLock = try FileLock(path: folder.isEmpty ? lockName : folder + "/" + lockName, command: "kaowu certify")
+        defer { registryLock.release() }
 
         // Validate and plan.
         var validation = ValidationOptions()
