@@ -100,7 +100,8 @@ public enum CertifyRunner {
 
         // The registry and the output, together.
         let record = RegistryBatch.make(job: job, key: key, plan: plan, codes: codes, rendered: rendered, approvals: approvals,
-                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now)
+                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now,
+                                        alreadyRevoked: Set(try plan.drafts.compactMap(\.replaces).filter { try registry.revocation(number: $0) != nil }))
         try output.publish(committing: batchID) {
             try registry.record(record.batch, certificates: record.certificates, files: record.files, approvals: record.approvals,
                                 revocations: record.revocations)

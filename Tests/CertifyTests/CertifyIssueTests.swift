@@ -118,6 +118,18 @@ import TestTools
         let offlineList = try f.kaowu(["verify", replacement.qrText, "--trust", f.trust, "--revocations", list], environment: [:])
         #expect(offlineList.status == 1, "\(offlineList.stdout)\(offlineList.stderr)")
         #expect(offlineList.stdout.contains("已撤销"), "\(offlineList.stdout)")
+        // A certificate revoked by hand is not issued again while nothing changed …
+        let unchanged = try f.kaowu(["certify", f.job])
+        #expect(unchanged.status == 0, "\(unchanged.stderr)")
+        #expect(unchanged.stdout.contains("已撤销（证书信息有误，已换发），信息未改动，不重新发证"), "\(unchanged.stdout)")
+        // … and once the details are corrected, the new certificate names it as 原证编号.
+        f.holders[1].name = "欧阳" + f.holders[1].name.dropFirst()
+        try f.writeRoster()
+        let corrected = try f.kaowu(["certify", f.job])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let third = try #require(try registry.certificates(issuerCode: "SHPX").first { $0.replaces == replacement.number })
+        #expect(third.number == "SHPX2026000006")
+        #expect(try registry.revocation(number: replacement.number)?.reason == "证书信息有误，已换发")
     }
 
     @Test func theQualificationCertificateCarriesTheCodeToo() throws {
