@@ -8,6 +8,4 @@ public enum CertifyCodes {
     public static let numberTaken = "certify.number-taken"
     /// Two rows would get the same number.
     public static let numberDuplicate = "certify.number-duplicate"
-    /// The signed code would not fit a QR code of version 13 at level M.
-    public static let payloadTooLong = "certify.payload-too-long"
 }

@@ -21,7 +21,6 @@ public struct CertifyFailure: Error, Diagnostic, Sendable {
     public static let approvalMissing = "certify.approval-missing"
     public static let approvalInvalid = "certify.approval-invalid"
     public static let nothingToCertify = "certify.nothing-to-certify"
-    public static let columnMissing = "certify.column-missing"
     public static let outputForeign = "certify.output-foreign"
     public static let outputUnusable = "certify.output-unusable"
     public static let qrTooSmall = "certify.qr-too-small"

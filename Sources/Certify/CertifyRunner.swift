@@ -26,6 +26,12 @@ public enum CertifyRunner {
         let header = RosterHeader.read(path: job.roster, sheet: job.sheet)
         try checkFields(job: job, renderer: renderer, header: header)
         let registry = try SQLiteRegistry(path: job.registry)
+        // One certificate run per registry at a time: numbers are planned from what it holds and recorded after
+        // rendering, so a second run in between would plan the same numbers.
+        let folder = (job.registry as NSString).deletingLastPathComponent
+        let lockName = ".\((job.registry as NSString).lastPathComponent).kaowu-lock"
+        let registryLock = try FileLock(path: folder.isEmpty ? lockName : folder + "/" + lockName, command: "kaowu certify")
+        defer { registryLock.release() }
 
         // Validate and plan.
         var validation = ValidationOptions()
@@ -94,7 +100,8 @@ public enum CertifyRunner {
 
         // The registry and the output, together.
         let record = RegistryBatch.make(job: job, key: key, plan: plan, codes: codes, rendered: rendered, approvals: approvals,
-                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now)
+                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now,
+                                        alreadyRevoked: Set(try plan.drafts.compactMap(\.replaces).filter { try registry.revocation(number: $0) != nil }))
         try output.publish(committing: batchID) {
             try registry.record(record.batch, certificates: record.certificates, files: record.files, approvals: record.approvals,
                                 revocations: record.revocations)
@@ -188,8 +195,13 @@ public enum CertifyRunner {
                                            title: CertificateValues.claimTitle(category: draft.category, level: job.level), issuerCode: key.issuerCode)
             let payload = CertificatePayload(issuer: key.issuerCode, number: draft.number, issuedAt: now,
                                              expires: plan.expires.map { Stamp.endOfDay($0) }, claims: claims)
-            let code = try CertificateCode.sign(payload, key: key, baseURL: job.verifyURL)
-            codes.append(code)
+            do {
+                codes.append(try CertificateCode.sign(payload, key: key, baseURL: job.verifyURL))
+            } catch let error as CertificateCodeError {
+                // A name, title or category too long for the QR code is the input's, for that holder.
+                throw CertifyFailure(code: error.code, zh: "第 \(draft.candidate.row) 行 \(draft.candidate.name)：\(error.message(.zh))",
+                                     en: "row \(draft.candidate.row) \(draft.candidate.name): \(error.message(.en))")
+            }
         }
         // The longest text needs the largest symbol (one alphanumeric segment grows with its length): checking
         // it checks them all, with one encoding instead of one per holder.

@@ -12,6 +12,8 @@ public protocol CertificateRegistry: Sendable {
     func approvals(batchID: String) throws -> [StoredApproval]
     /// The newest not-revoked certificate this holder has for this certificate identity.
     func current(holderKey: String, certificateKey: String) throws -> IssuedCertificate?
+    /// The newest certificate this holder has for this certificate identity, revoked or not.
+    func latest(holderKey: String, certificateKey: String) throws -> IssuedCertificate?
     /// The highest sequence issued with this number prefix; 0 when none.
     func highestSequence(prefix: String) throws -> Int
     /// One transaction: the batch, its new certificates, files (new and reprinted), approvals and the

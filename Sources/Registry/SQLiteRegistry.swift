@@ -121,6 +121,15 @@ public final class SQLiteRegistry: CertificateRegistry {
         }
     }
 
+    public func latest(holderKey: String, certificateKey: String) throws -> IssuedCertificate? {
+        try reading { db in
+            let sql = RegistryRows.select(RegistryRows.certificateColumns, from: "certificates", as: "c")
+                + " WHERE c.holder_key = ? AND c.certificate_key = ?"
+                + " ORDER BY c.issued_at DESC, c.sequence DESC, c.number DESC LIMIT 1"
+            return try Row.fetchOne(db, sql: sql, arguments: [holderKey, certificateKey]).map(RegistryRows.certificate)
+        }
+    }
+
     public func highestSequence(prefix: String) throws -> Int {
         try reading { db in
             let row = try Row.fetchOne(db, sql: "SELECT MAX(sequence) FROM certificates WHERE sequence_prefix = ?", arguments: [prefix])

@@ -118,6 +118,18 @@ import TestTools
         let offlineList = try f.kaowu(["verify", replacement.qrText, "--trust", f.trust, "--revocations", list], environment: [:])
         #expect(offlineList.status == 1, "\(offlineList.stdout)\(offlineList.stderr)")
         #expect(offlineList.stdout.contains("已撤销"), "\(offlineList.stdout)")
+        // A certificate revoked by hand is not issued again while nothing changed …
+        let unchanged = try f.kaowu(["certify", f.job])
+        #expect(unchanged.status == 0, "\(unchanged.stderr)")
+        #expect(unchanged.stdout.contains("已撤销（证书信息有误，已换发），信息未改动，不重新发证"), "\(unchanged.stdout)")
+        // … and once the details are corrected, the new certificate names it as 原证编号.
+        f.holders[1].name = "欧阳" + f.holders[1].name.dropFirst()
+        try f.writeRoster()
+        let corrected = try f.kaowu(["certify", f.job])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let third = try #require(try registry.certificates(issuerCode: "SHPX").first { $0.replaces == replacement.number })
+        #expect(third.number == "SHPX2026000006")
+        #expect(try registry.revocation(number: replacement.number)?.reason == "证书信息有误，已换发")
     }
 
     @Test func theQualificationCertificateCarriesTheCodeToo() throws {
@@ -127,10 +139,11 @@ import TestTools
         #expect(run.status == 0, "\(run.stderr)")
         let pdf = try f.pdfs()[0]
         let png = f.folder + "/q"
-        _ = try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png])
-        let scanned = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
+        let zbar = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"])
+        let scanned = zbar.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let verify = try f.kaowu(["verify", scanned, "--trust", f.trust, "--registry", f.registry])
-        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(verify.status == 0, "zbarimg exit \(zbar.status) read \(scanned.count) characters; verify: \(verify.stdout) \(verify.stderr)")
         #expect(try Tool.run("pdftotext", [pdf, "-"]).output.contains("SHPX2026000001"))
     }
 }

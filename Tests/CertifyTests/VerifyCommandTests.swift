@@ -57,3 +57,18 @@ import TestTools
         #expect(offline.stdout.contains("未核对是否已撤销"), "\(offline.stdout)")
     }
 }
+
+/// A holder whose printed details would not fit the QR code: refused with the row, nothing issued.
+@Suite struct PayloadSizeTests {
+    @Test func aCategoryTooLongForTheCodeNamesTheRow() throws {
+        let f = try CertifyFixture(count: 2)
+        var text = try String(contentsOfFile: f.roster, encoding: .utf8)
+        text = text.replacingOccurrences(of: "科技培训,创客", with: "科技培训," + String(repeating: "人工智能训练师", count: 10))
+        try text.write(toFile: f.roster, atomically: true, encoding: .utf8)
+        try f.writeJob()
+        let run = try f.kaowu(["certify", f.job])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("第 2 行"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: f.output))
+    }
+}

@@ -54,7 +54,7 @@ public struct BatchProposal: Codable, Sendable {
             guard let data = FileManager.default.contents(atPath: path),
                   let old = try? JSONDecoder().decode(BatchProposal.self, from: data), old.format == Self.formatName else {
                 throw CertifyFailure(code: CertifyFailure.outputForeign, zh: "\(path) 已存在且不是 kaowu 的待审批批次，不会覆盖",
-                                     en: "\(path) exists and is not a kaowu proposed batch; it is not replaced")
+                                     en: "\(path) exists and is not a kaowu proposed batch; it is not replaced", isInputProblem: false)
             }
         }
         let encoder = JSONEncoder()
@@ -66,7 +66,7 @@ public struct BatchProposal: Codable, Sendable {
             guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw CertifyFailure(code: CertifyFailure.outputUnusable, zh: "无法写入 \(path)", en: "cannot write \(path)")
+            throw CertifyFailure(code: CertifyFailure.outputUnusable, zh: "无法写入 \(path)", en: "cannot write \(path)", isInputProblem: false)
         }
     }
 }

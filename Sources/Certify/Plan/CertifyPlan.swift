@@ -34,6 +34,7 @@ public struct CertifyPlan: Sendable {
         var numbers: [String: Int] = [:]       // number → row, within this batch
         for candidate in candidates {
             let masked = IDMask.mask(candidate.idNumber)
+            var revokedBefore: String?
             func column(_ name: String) -> String? { CertifyPlan.column(candidate, name) }
             // The pass rules.
             var reasons: [LocalizedText] = []
@@ -66,7 +67,24 @@ public struct CertifyPlan: Sendable {
             let details = [candidate.name, holderKey, candidate.genderText, candidate.birthDate?.description ?? "", category, job.level, job.title,
                            job.kind, job.issued.description, expires?.description ?? "", photoHash]
             let detailsHash = Hex.encode(SHA256.hash(data: Data(details.joined(separator: "\u{1F}").utf8)))
-            let current = try registry.current(holderKey: holderKey, certificateKey: certificateKey)
+            // The holder's newest certificate of this kind: kept when nothing printed changed, replaced when
+            // something did; one revoked by hand is not issued again unless the details changed.
+            let current: IssuedCertificate?
+            if let latest = try registry.latest(holderKey: holderKey, certificateKey: certificateKey),
+               let revocation = try registry.revocation(number: latest.number) {
+                guard latest.detailsHash != detailsHash else {
+                    notCertified.append(NotCertified(row: candidate.row, name: candidate.name, maskedID: masked, reasons: [
+                        LocalizedText(zh: "证书 \(latest.number) 已撤销（\(revocation.reason)），信息未改动，不重新发证",
+                                      en: "certificate \(latest.number) was revoked (\(revocation.reason)); the details did not change, so none is issued again"),
+                    ]))
+                    continue
+                }
+                current = nil
+                revokedBefore = latest.number
+            } else {
+                current = try registry.current(holderKey: holderKey, certificateKey: certificateKey)
+                revokedBefore = nil
+            }
             var draft = CertificateDraft(candidate: candidate, number: "", status: .new, replaces: nil, category: category, maskedID: masked,
                                          holderKey: holderKey, certificateKey: certificateKey, detailsHash: detailsHash,
                                          sequencePrefix: parts.prefix, sequence: 0, existing: nil)
@@ -96,6 +114,10 @@ public struct CertifyPlan: Sendable {
                 if let current {
                     draft.status = .reissued
                     draft.replaces = current.number
+                } else if let revokedBefore {
+                    // Replaces a certificate already revoked: printed as 原证编号, nothing more to revoke.
+                    draft.status = .reissued
+                    draft.replaces = revokedBefore
                 }
             }
             guard draft.number.count <= CertificateNumberPattern.maxLength else {
