@@ -82,9 +82,7 @@ struct CertifyCommand: ParsableCommand {
         if r.errors > 0 {
             lines.append(l.pick("有错误的行和照片（这些人未发证，详见 report.json 和 证书发放清单.xlsx 的“未发证”表）：",
                                 "rows and photos with errors (no certificate for them; see report.json and the 未发证 sheet of 证书发放清单.xlsx):"))
-            for p in r.problems where p.severity == .error {
-                lines.append("  " + (p.row.map { l.pick("第 \($0) 行", "row \($0)") } ?? p.entry ?? "") + "  " + p.message(l))
-            }
+            lines += ErrorLines.of(r.problems, l)
         }
         let failed = r.notCertified.filter { !$0.reasons.isEmpty }
         if !failed.isEmpty {

@@ -82,9 +82,7 @@ struct PackCommand: ParsableCommand {
         var lines: [String] = []
         if r.errors > 0 {
             lines.append(l.pick("有错误的行和照片（这些考生未排考，详见 校验报告.xlsx）：", "rows and photos with errors (those candidates are not seated; see 校验报告.xlsx):"))
-            for p in r.problems where p.severity == .error {
-                lines.append("  " + (p.row.map { l.pick("第 \($0) 行", "row \($0)") } ?? p.entry ?? "") + "  " + p.message(l))
-            }
+            lines += ErrorLines.of(r.problems, l)
         }
         lines.append(l.pick("考生 \(r.rows) 行：已排考 \(r.seated) 人\(r.kept > 0 ? "（其中保留原座位 \(r.kept) 人）" : "")，未排考 \(r.rows - r.seated) 行",
                             "\(r.rows) rows: \(r.seated) seated\(r.kept > 0 ? " (\(r.kept) kept their seats)" : ""), \(r.rows - r.seated) not seated"))
