@@ -138,7 +138,10 @@ public enum CertifyRunner {
         let known = Set(header.headers) .union(CandidateRecords.suppliedFields(header: header, photos: false))
         let missing = job.columns.filter { !known.contains($0) }
         guard missing.isEmpty else {
-            throw JobError.job(file: job.file, line: nil, key: "certificate",
+            let first = missing[0]
+            let key = job.passRules.contains { $0.column == first } ? "pass"
+                : job.numberPattern.columns.contains(first) ? "certificate.number" : "certificate.category"
+            throw JobError.job(file: job.file, line: nil, key: key,
                                zh: "名单 \(job.roster) 中没有\(missing.map { "“\($0)”" }.joined(separator: "、"))列（任务的 category、number 或 pass 用到）",
                                en: "the roster \(job.roster) has no column \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) (used by the job's category, number or pass)")
         }

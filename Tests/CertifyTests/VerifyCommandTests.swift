@@ -71,4 +71,15 @@ import TestTools
         #expect(run.stderr.contains("第 2 行"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.output))
     }
+
+    @Test func aPassRuleOnAColumnTheRosterLacksIsRefused() throws {
+        let f = try CertifyFixture(count: 1)
+        try f.writeJob()
+        let text = try String(contentsOfFile: f.job, encoding: .utf8).replacingOccurrences(of: "column: 考核成绩", with: "column: 期末成绩")
+        try text.write(toFile: f.job, atomically: true, encoding: .utf8)
+        let run = try f.kaowu(["certify", f.job])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("pass:") && run.stderr.contains("“期末成绩”"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: f.output) && !FileManager.default.fileExists(atPath: f.registry))
+    }
 }

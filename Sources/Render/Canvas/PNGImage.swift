@@ -8,6 +8,9 @@ public final class PNGImage: PageImage, @unchecked Sendable {
     public let width: Int
     public let height: Int
     public let orientation: ExifOrientation
+    /// The alpha channel as an A8 surface, made when first asked for (`coverage()`).
+    private var alpha: OpaquePointer?
+    private let alphaLock = NSLock()
 
     /// Takes ownership of a surface Cairo made from a PNG; nil (and the surface freed) when Cairo failed.
     /// `orientation` comes from the PNG's eXIf chunk, when it has one.
@@ -52,7 +55,35 @@ public final class PNGImage: PageImage, @unchecked Sendable {
         return .up
     }
 
-    deinit { cairo_surface_destroy(surface) }
+    deinit {
+        cairo_surface_destroy(surface)
+        if let alpha { cairo_surface_destroy(alpha) }
+    }
 
     public func makeSurface() -> OpaquePointer? { cairo_surface_reference(surface) }
+
+    /// The PNG's alpha as an A8 surface (made once, so a document that draws it on many pages embeds it once).
+    public func coverage() -> OpaquePointer? {
+        alphaLock.lock()
+        defer { alphaLock.unlock() }
+        if alpha == nil {
+            guard cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32,
+                  let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(width), Int32(height)) else { return nil }
+            guard cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS, let source = cairo_image_surface_get_data(surface),
+                  let target = cairo_image_surface_get_data(mask) else {
+                cairo_surface_destroy(mask)
+                return nil
+            }
+            cairo_surface_flush(surface)
+            cairo_surface_flush(mask)
+            let sourceStride = Int(cairo_image_surface_get_stride(surface)), targetStride = Int(cairo_image_surface_get_stride(mask))
+            for y in 0..<height {
+                let row = UnsafeRawPointer(source + y * sourceStride)
+                for x in 0..<width { target[y * targetStride + x] = UInt8(truncatingIfNeeded: row.load(fromByteOffset: 4 * x, as: UInt32.self) >> 24) }
+            }
+            cairo_surface_mark_dirty(mask)
+            alpha = mask
+        }
+        return alpha.map { cairo_surface_reference($0) }
+    }
 }

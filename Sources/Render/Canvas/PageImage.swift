@@ -11,13 +11,23 @@ public protocol PageImage: AnyObject {
     var height: Int { get }
     /// How the stored pixels are turned or mirrored to be shown (read by `ImageHeader`, as validation does).
     var orientation: ExifOrientation { get }
+    /// How much of each pixel is covered (its alpha) as an A8 surface, with one reference for the caller; nil
+    /// for pictures without transparency (JPEG photos).
+    func coverage() -> OpaquePointer?
+}
+
+extension PageImage {
+    public func coverage() -> OpaquePointer? { nil }
 }
 
 extension Canvas {
     /// Draws `image` fitted into `box` without distortion (centred; the box is the true printed size).
     /// EXIF orientation is honoured: the picture is drawn as shown (the size validation checked), turned
     /// by the drawing's transform, so a JPEG's bytes are still embedded as they are.
-    public func draw(_ image: PageImage, in box: Box) {
+    /// With `ink`, a picture with transparency (a seal) is drawn as its coverage in that one colour: a PDF
+    /// then holds one grey soft mask instead of a colour image and its alpha — a quarter of the data Cairo
+    /// converts and compresses for every file.
+    public func draw(_ image: PageImage, in box: Box, ink: Colour? = nil) {
         withSavedState {
             let shown = image.orientation.displayed(width: image.width, height: image.height)
             let uprightWidth = Double(shown.width), uprightHeight = Double(shown.height)
@@ -32,6 +42,12 @@ extension Canvas {
             var m = cairo_matrix_t()
             cairo_matrix_init(&m, t.xx, t.yx, t.xy, t.yy, t.x0, t.y0)
             cairo_transform(context, &m)
+            if let ink, let coverage = image.coverage() {
+                defer { cairo_surface_destroy(coverage) }
+                ink.apply(to: context)
+                cairo_mask_surface(context, coverage, 0, 0)
+                return
+            }
             guard let surface = image.makeSurface() else { return }
             defer { cairo_surface_destroy(surface) }
             cairo_set_source_surface(context, surface, 0, 0)

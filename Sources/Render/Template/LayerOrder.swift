@@ -23,7 +23,7 @@ enum LayerOrder {
     /// Where an element can put ink, in mm (a little larger, for anti-aliasing and line caps).
     static func paintedAreas(_ element: Template.Element) -> [Box] {
         switch element {
-        case .text(_, let box, _), .image(_, let box, _):
+        case .text(_, let box, _), .image(_, let box, _, _):
             return [grow(box, 0.5)]
         case .qr(_, let x, let y, let side, _):
             return [grow(Box(x: x, y: y, width: side, height: side), 0.5)]

@@ -23,8 +23,9 @@ public struct Template: Sendable {
     /// One thing drawn on the page.
     public enum Element: Sendable {
         case text(BoundText, Box, TextStyle)
-        /// An image from a field (a photo) or a file beside the template (a seal, a logo); `border` in mm, 0 for none.
-        case image(ImageSource, Box, border: Double)
+        /// An image from a field (a photo) or a file beside the template (a seal, a logo); `border` in mm, 0 for
+        /// none; `ink`: a one-colour picture (a seal) drawn as its coverage in that colour (`Canvas.draw(_:in:ink:)`).
+        case image(ImageSource, Box, border: Double, ink: Colour?)
         case qr(BoundText, x: Double, y: Double, side: Double, level: QRCode.Level)
         case rect(Box, line: Double, fill: Colour?)
         case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
@@ -52,7 +53,7 @@ public struct Template: Sendable {
     /// The fields of an element, with where they were written.
     static func binding(of element: Element) -> BoundText? {
         switch element {
-        case .text(let text, _, _), .qr(let text, _, _, _, _), .image(.field(let text), _, _): return text
+        case .text(let text, _, _), .qr(let text, _, _, _, _), .image(.field(let text), _, _, _): return text
         default: return nil
         }
     }
@@ -80,7 +81,7 @@ extension Template {
     public static func imageFiles(in elements: [Element]) -> [String] {
         var seen: Set<String> = []
         return elements.compactMap { element -> String? in
-            guard case .image(.file(let name), _, _) = element, seen.insert(name).inserted else { return nil }
+            guard case .image(.file(let name), _, _, _) = element, seen.insert(name).inserted else { return nil }
             return name
         }
     }

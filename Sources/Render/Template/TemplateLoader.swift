@@ -187,7 +187,7 @@ public struct TemplateLoader: Sendable {
     /// The area an element covers.
     static func extent(of element: Template.Element) -> Box? {
         switch element {
-        case .text(_, let box, _), .image(_, let box, _), .rect(let box, _, _): return box
+        case .text(_, let box, _), .image(_, let box, _, _), .rect(let box, _, _): return box
         case .qr(_, let x, let y, let side, _): return Box(x: x, y: y, width: side, height: side)
         case .line(let x1, let y1, let x2, let y2, _): return Box(x: min(x1, x2), y: min(y1, y2), width: abs(x2 - x1), height: abs(y2 - y1))
         }
@@ -260,7 +260,7 @@ public struct TemplateLoader: Sendable {
             }
             return .text(text, box, style)
         case "image":
-            let map = try r.mapping(node, key: key, allowed: ["type", "source", "box", "border", "optional"])
+            let map = try r.mapping(node, key: key, allowed: ["type", "source", "box", "border", "optional", "ink"])
             guard let sourceNode = map["source"] else { throw r.error(node, key: key + ".source", zh: "缺少此项：字段（如 {{photo}}）或文件", en: "missing: a field such as {{photo}} or a file") }
             let source = try r.string(sourceNode, key: key + ".source")
             let image: Template.ImageSource
@@ -277,7 +277,8 @@ public struct TemplateLoader: Sendable {
             }
             let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
             let border = try map["border"].map { try r.number($0, key: key + ".border", range: 0...5) } ?? 0
-            return .image(image, box, border: border)
+            let ink = try map["ink"].map { try r.colour($0, key: key + ".ink") }
+            return .image(image, box, border: border, ink: ink)
         case "qr":
             let map = try r.mapping(node, key: key, allowed: ["type", "text", "at", "size", "level", "optional"])
             let text = try bound(map["text"], key: key + ".text", node, r, optional: try optional(map, key: key, r))

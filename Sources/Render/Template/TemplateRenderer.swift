@@ -120,8 +120,8 @@ public final class TemplateRenderer {
     static func isStatic(_ element: Template.Element) -> Bool {
         switch element {
         case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields.isEmpty
-        case .image(.field, _, _): return false
-        case .image(.file, _, _), .rect, .line: return true
+        case .image(.field, _, _, _): return false
+        case .image(.file, _, _, _), .rect, .line: return true
         }
     }
 
@@ -160,14 +160,14 @@ public final class TemplateRenderer {
             case .text(let text, let box, let style):
                 if text.isOptional && text.hasBlank(record.values) { continue }
                 document.draw(text: text.resolve(record.values), in: box, style: style)
-            case .image(let source, let box, let border):
+            case .image(let source, let box, let border, let ink):
                 let image: PageImage?
                 switch source {
                 case .field(let binding): image = binding.fields.first.flatMap { record.images[$0] }
                 case .file(let name): image = fileImages[name]
                 }
                 if image == nil, case .field(let binding) = source, binding.isOptional { continue }
-                if let image { document.draw(image, in: box) }
+                if let image { document.draw(image, in: box, ink: ink) }
                 if border > 0 { document.stroke(box, width: border) }
             case .qr(let text, let x, let y, let side, let level):
                 if text.isOptional && text.hasBlank(record.values) { continue }
