@@ -30,6 +30,10 @@ import TestTools
             let stencils = try Tool.run("pdfimages", ["-list", pdf]).output.split(separator: "\n").dropFirst(2)
                 .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }.filter { $0[2] == "stencil" }
             #expect(stencils.count == 1 && stencils[0][9] == "no" && (Double(stencils[0][12]) ?? 99) <= 50.8, "\(name): \(stencils)")
+            // The seal, drawn in one ink: a grey coverage mask, no colour image of it.
+            let images = try Tool.run("pdfimages", ["-list", pdf]).output.split(separator: "\n").dropFirst(2)
+                .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+            #expect(!images.contains { $0[3] == "300" && $0[5] == "rgb" } && images.contains { $0[3] == "300" && $0[5] == "gray" }, "\(name): \(images)")
             let png = scratch + "/page"
             #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
             let zbar = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"])
