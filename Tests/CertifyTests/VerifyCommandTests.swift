@@ -82,4 +82,17 @@ import TestTools
         #expect(run.stderr.contains("pass:") && run.stderr.contains("“期末成绩”"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.output) && !FileManager.default.fileExists(atPath: f.registry))
     }
+
+    @Test func aQRCodeTooSmallForTheCodesIsRefused() throws {
+        let f = try CertifyFixture(count: 1)
+        #expect(try f.kaowu(["template", "copy", "e-certificate", "--out", "模板"]).status == 0)
+        let path = f.folder + "/模板/e-certificate.yaml"
+        let template = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "at: [22, 150], size: 40", with: "at: [22, 150], size: 30")
+        try template.write(toFile: path, atomically: true, encoding: .utf8)
+        try f.writeJob("", kind: "电子证书\n  template: 模板/e-certificate.yaml")
+        let run = try f.kaowu(["certify", f.job])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("二维码边长 30.0 毫米太小") && run.stderr.contains("第 2 行"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: f.output))
+    }
 }
