@@ -55,8 +55,7 @@ public enum CertifyRunner {
         let notCertified = (refusedRows + plan.notCertified).sorted { $0.row < $1.row }
         let batchHash = try plan.batch.hash()
         var result = CertifyResult(folder: "", zip: "", batchID: "", batchHash: batchHash, rows: read.report.rows,
-                                   issued: plan.drafts.filter { $0.status == .new }.count, kept: plan.drafts.filter { $0.status == .kept }.count,
-                                   reissued: plan.drafts.filter { $0.status == .reissued }.count, notCertified: notCertified,
+                                   issued: plan.count(.new), kept: plan.count(.kept), reissued: plan.count(.reissued), notCertified: notCertified,
                                    problems: read.report.problems, seconds: 0, renderSeconds: 0, signSeconds: 0, writeSeconds: 0, proposal: nil)
         guard !plan.drafts.isEmpty else {
             throw CertifyFailure(code: CertifyFailure.nothingToCertify,
@@ -70,13 +69,15 @@ public enum CertifyRunner {
                                              roles: job.approvers.map(\.role))
             try proposal.write(path: job.batch)
             result.proposal = job.batch
-            result.seconds = seconds(since: clock)
+            result.seconds = (ContinuousClock.now - clock).seconds
             return result
         }
         let approvals = try checkApprovals(job: job, plan: plan, hash: batchHash)
 
         // Sign every new code (a kept certificate prints its registered code again) and check each fits.
-        let codes = try signCodes(job: job, plan: plan, key: key, now: options.now, renderer: renderer)
+        let codes = try signCodes(job: job, plan: plan, key: key, now: options.now)
+        let texts = plan.qrTexts(signed: codes)
+        try checkQRSize(texts, job: job, plan: plan, renderer: renderer)
 
         // Write everything beside the output, record the batch, then publish.
         let output = try PackOutput(path: options.output ?? job.output, command: "kaowu certify")
@@ -85,7 +86,7 @@ public enum CertifyRunner {
         defer { output.finish() }
         let root = output.staging
         let stamp = Stamp(issued: job.issued, now: options.now)
-        let rendered = try CertificateRendering.render(job: job, plan: plan, key: key, codes: codes, archive: archive, into: root,
+        let rendered = try CertificateRendering.render(job: job, plan: plan, key: key, qrTexts: texts, archive: archive, into: root,
                                                        stamp: stamp, options: options)
         let lines = plan.drafts.indices.map { IssueListWorkbook.Line(draft: plan.drafts[$0], file: rendered.files[$0], sha256: rendered.hashes[$0].sha256) }
         try IssueListWorkbook.write(job: job, lines: lines, notCertified: notCertified, expires: plan.expires,
@@ -100,8 +101,7 @@ public enum CertifyRunner {
 
         // The registry and the output, together.
         let record = RegistryBatch.make(job: job, key: key, plan: plan, codes: codes, rendered: rendered, approvals: approvals,
-                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now,
-                                        alreadyRevoked: Set(try plan.drafts.compactMap(\.replaces).filter { try registry.revocation(number: $0) != nil }))
+                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now)
         try output.publish(committing: batchID) {
             try registry.record(record.batch, certificates: record.certificates, files: record.files, approvals: record.approvals,
                                 revocations: record.revocations)
@@ -113,7 +113,7 @@ public enum CertifyRunner {
         result.renderSeconds = rendered.renderSeconds
         result.signSeconds = rendered.signSeconds
         result.writeSeconds = rendered.writeSeconds
-        result.seconds = seconds(since: clock)
+        result.seconds = (ContinuousClock.now - clock).seconds
         return result
     }
 
@@ -121,11 +121,7 @@ public enum CertifyRunner {
     static func checkFields(job: CertifyJob, renderer: PaperRenderer, header: HeaderMap?) throws {
         guard let header else { return }       // an unreadable roster is reported by validation
         var supplied = CandidateRecords.suppliedFields(header: header, photos: job.photos != nil)
-        supplied.formUnion(CertificateValues.certificateFields(approvers: job.approvers.count))
-        supplied.formUnion(job.values.keys)
-        if job.level.isEmpty { supplied.remove("certificate.level") }
-        supplied.remove("certificate.replaces")
-        for (k, approver) in job.approvers.enumerated() where approver.seal == nil { supplied.remove("approver.\(k + 1).seal") }
+        supplied.formUnion(CertificateValues.suppliedFields(job: job))
         let blankHint = LocalizedText(zh: "可在证书任务的 values 中给出这些字段，或在模板中给该元素加上“optional: true”",
                                       en: "give these fields under values: in the certificate job, or mark the elements optional: true in the template")
         if let failure = UnsuppliedFields(renderer, supplied: supplied, supply: { field in
@@ -187,10 +183,9 @@ public enum CertifyRunner {
         return approvals
     }
 
-    /// The QR text of every certificate: new and reissued ones signed now, kept ones as registered.
-    /// Each must fit a QR code of version ≤ 13 at level M whose modules print at least 0.5 mm.
-    static func signCodes(job: CertifyJob, plan: CertifyPlan, key: IssuerKey, now: Date, renderer: PaperRenderer) throws -> [SignedCode?] {
-        let side = CertificateRendering.qrSide(renderer.template)
+    /// The signed code of every new and reissued certificate (nil for a kept one: its registered code is
+    /// printed again); each must fit a QR code of version ≤ 13 at level M.
+    static func signCodes(job: CertifyJob, plan: CertifyPlan, key: IssuerKey, now: Date) throws -> [SignedCode?] {
         var codes: [SignedCode?] = []
         for draft in plan.drafts {
             guard draft.status != .kept else { codes.append(nil); continue }
@@ -206,23 +201,21 @@ public enum CertifyRunner {
                                      en: "row \(draft.candidate.row) \(draft.candidate.name): \(error.message(.en))")
             }
         }
-        // The longest text needs the largest symbol (one alphanumeric segment grows with its length): checking
-        // it checks them all, with one encoding instead of one per holder.
-        let texts = plan.drafts.indices.map { codes[$0]?.text ?? plan.drafts[$0].existing?.qrText ?? "" }
-        if let side, let longest = texts.indices.max(by: { texts[$0].count < texts[$1].count }), let qr = QRCode(texts[longest], level: .M) {
-            let modules = qr.size + 8
-            guard side / Double(modules) >= 0.5 else {
-                let row = plan.drafts[longest].candidate.row, needed = Int((Double(modules) * 0.5).rounded(.up))
-                throw CertifyFailure(code: CertifyFailure.qrTooSmall,
-                                     zh: "模板 \(job.template) 的二维码边长 \(side) 毫米太小：第 \(row) 行的证书码需 \(modules) 个模块，每个模块不足 0.5 毫米（需至少 \(needed) 毫米）",
-                                     en: "the QR code of \(job.template) is too small at \(side) mm: row \(row)'s code needs \(modules) modules, under 0.5 mm each (it needs at least \(needed) mm)")
-            }
-        }
         return codes
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    /// Refuses a template whose QR code would print modules under 0.5 mm for the batch's codes. The longest
+    /// text needs the largest symbol (one alphanumeric segment grows with its length): checking it checks them
+    /// all, with one encoding instead of one per holder.
+    static func checkQRSize(_ texts: [String], job: CertifyJob, plan: CertifyPlan, renderer: PaperRenderer) throws {
+        guard let side = CertificateRendering.qrSide(renderer.template), let longest = texts.indices.max(by: { texts[$0].count < texts[$1].count }),
+              let qr = QRCode(texts[longest], level: .M) else { return }
+        let modules = qr.size + 8
+        guard side / Double(modules) >= 0.5 else {
+            let row = plan.drafts[longest].candidate.row, needed = Int((Double(modules) * 0.5).rounded(.up))
+            throw CertifyFailure(code: CertifyFailure.qrTooSmall,
+                                 zh: "模板 \(job.template) 的二维码边长 \(side) 毫米太小：第 \(row) 行的证书码需 \(modules) 个模块，每个模块不足 0.5 毫米（需至少 \(needed) 毫米）",
+                                 en: "the QR code of \(job.template) is too small at \(side) mm: row \(row)'s code needs \(modules) modules, under 0.5 mm each (it needs at least \(needed) mm)")
+        }
     }
 }

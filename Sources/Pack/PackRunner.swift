@@ -92,7 +92,7 @@ public enum PackRunner {
         return PackResult(folder: output.folder, zip: output.zip, rows: report.rows, valid: report.valid, seated: plan.seated.count,
                           rooms: plan.byRoom.filter { !$0.isEmpty }.count, sites: sites, pages: rendered.pages, files: files.count,
                           errors: errors, warnings: warnings, conflicts: plan.conflicts.count, kept: plan.seated.filter(\.kept).count,
-                          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, problems: report.problems)
+                          seconds: elapsed.seconds, problems: report.problems)
     }
 }
 

@@ -33,12 +33,16 @@ public struct CertificateVerifier: Sendable {
     public func verify(code text: String, now: Date = Date(), source: String = "code") -> VerificationReport {
         let registry = self.registry
         let revocations = self.revocations
-        let verdict = CodeVerifier(trust: trust).verify(text, now: now) { number in
+        let revoked = { (number: String) throws -> RevocationEntry? in
             if let registry, let stored = try registry.revocation(number: number) {
                 return RevocationEntry(number: stored.number, reason: stored.reason, at: stored.at)
             }
             return revocations?.first { $0.number == number }
         }
+        // Decoded once: the verdict and, below, the hash compared with the registry's come from the same bytes.
+        let decoded = try? CertificateCode.decode(text)
+        let verifier = CodeVerifier(trust: trust)
+        let verdict = decoded.map { verifier.verify($0, now: now, revoked: revoked) } ?? verifier.verify(text, now: now, revoked: revoked)
         var report = VerificationReport(status: verdict.status, reason: verdict.reason, source: source, checkedAt: now, checks: [],
                                         certificate: nil, registry: nil, pdf: nil, address: Self.address(text))
         // The code's checks, in order: those before the failing one passed; those after it were not made.
@@ -86,7 +90,7 @@ public struct CertificateVerifier: Sendable {
             report.reason = Self.notIssued
             return report
         }
-        let scanned = (try? CertificateCode.decode(text)).map { Self.sha256($0.coseBytes) }
+        let scanned = decoded.map { Self.sha256($0.coseBytes) }
         let matches = scanned == record.payloadSHA256
         let revocation = try? registry.revocation(number: record.number)
         let batchHash = (try? registry.batch(id: record.batchID))?.hash ?? ""

@@ -39,14 +39,14 @@ enum CertificateRendering {
         return nil
     }
 
-    static func render(job: CertifyJob, plan: CertifyPlan, key: IssuerKey, codes: [SignedCode?], archive: SharedArchive?, into root: String,
+    static func render(job: CertifyJob, plan: CertifyPlan, key: IssuerKey, qrTexts: [String], archive: SharedArchive?, into root: String,
                        stamp: Stamp, options: CertifyOptions) throws -> Rendered {
         try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         // Each certificate's values are made when it is drawn (and once before, for the characters to cut the
         // fonts to), so memory does not grow with the batch.
         let values: @Sendable (Int) -> [String: String] = { k in
             CertificateValues.values(plan.drafts[k], index: k, job: job, issuerName: key.issuerName, issuerCode: key.issuerCode,
-                                     expires: plan.expires, qr: codes[k]?.text ?? plan.drafts[k].existing?.qrText ?? "")
+                                     expires: plan.expires, qr: qrTexts[k])
         }
         let renderer = try loadRenderer(job)
         let fontDirectory = root + ".fonts"
@@ -77,8 +77,8 @@ enum CertificateRendering {
                 var seals: [String: PageImage] = [:]
                 do {
                     renderer = try loadRenderer(job)
-                    for (k, approver) in job.approvers.enumerated() {
-                        if let path = approver.seal, let image = PNGImage(path: path) { seals["approver.\(k + 1).seal"] = image }
+                    for (field, path) in CertificateValues.seals(job) {
+                        if let image = PNGImage(path: path) { seals[field] = image }
                     }
                 } catch {
                     shared.withLock { $0.failure = $0.failure ?? error }
@@ -111,9 +111,9 @@ enum CertificateRendering {
                         shared.withLock {
                             $0.files[k] = relative
                             $0.hashes[k] = Manifest.File(path: relative, bytes: signed.count, sha256: hash)
-                            $0.render += CertifyRunner.seconds(t1 - t0)
-                            $0.sign += CertifyRunner.seconds(t2 - t1)
-                            $0.write += CertifyRunner.seconds(t3 - t2)
+                            $0.render += (t1 - t0).seconds
+                            $0.sign += (t2 - t1).seconds
+                            $0.write += (t3 - t2).seconds
                         }
                     } catch {
                         shared.withLock { $0.failure = $0.failure ?? error }
@@ -128,11 +128,5 @@ enum CertificateRendering {
         if let failure = result.failure { throw failure }
         return Rendered(files: result.files.map { $0! }, hashes: result.hashes.map { $0! }, pages: count,
                         renderSeconds: result.render, signSeconds: result.sign, writeSeconds: result.write)
-    }
-}
-
-extension CertifyRunner {
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

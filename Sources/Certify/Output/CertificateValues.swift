@@ -1,17 +1,27 @@
 import Documents
 import Support
+import Validation
 
 /// The template values of a certificate: the holder's roster values (name, id, gender, birth date, every
 /// column), the certificate's (number, dates, kind, title, level, category, the signed QR text, 原证编号),
 /// the issuer's, the approvers' roles, and the job's own `values:`.
 enum CertificateValues {
-    /// Every field a certificate's record has besides the roster's (what the template check adds to them).
-    static func certificateFields(approvers: Int) -> Set<String> {
-        var fields: Set<String> = ["certificate.number", "certificate.date", "certificate.valid", "certificate.kind", "certificate.title",
-                                   "certificate.level", "certificate.category", "certificate.qr", "certificate.replaces", "issuer.name",
-                                   "issuer.code", "证书编号"]
-        for k in 0..<approvers { fields.formUnion(["approver.\(k + 1).role", "approver.\(k + 1).seal"]) }
-        return fields
+    /// The non-blank fields every certificate of `job` has besides the roster's, made by `values` itself from
+    /// a probe (a new certificate, so not `certificate.replaces`), the job's own `values:`, and the approvers'
+    /// seal images: what the template check adds to the roster's fields, so it can never disagree with what is printed.
+    static func suppliedFields(job: CertifyJob) -> Set<String> {
+        let probe = CertificateDraft(candidate: Candidate(row: 2, name: "·", idKind: .residentID, idNumber: "·"), number: "·", status: .new,
+                                     replaces: nil, category: "·", maskedID: "·", holderKey: "", certificateKey: "", detailsHash: "",
+                                     sequencePrefix: "", sequence: 0, existing: nil)
+        let values = values(probe, index: 0, job: job, issuerName: "·", issuerCode: "·", expires: nil, qr: "·")
+        return Set(values.filter { !$0.value.isEmpty }.keys).union(job.values.keys).union(seals(job).keys)
+    }
+
+    /// The approvers' seal images by field (`approver.1.seal` → the job's PNG), for those that have one.
+    static func seals(_ job: CertifyJob) -> [String: String] {
+        var seals: [String: String] = [:]
+        for (k, approver) in job.approvers.enumerated() { if let path = approver.seal { seals["approver.\(k + 1).seal"] = path } }
+        return seals
     }
 
     /// The words printed for a certificate without end.

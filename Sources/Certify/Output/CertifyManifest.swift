@@ -41,8 +41,7 @@ struct CertifyManifest: Encodable {
         }
         let reportFiles = try reports.map { try Manifest.File.hashing($0, in: root) }
         let files = rendered.hashes + reportFiles
-        let counts = Counts(certificates: plan.drafts.count, new: plan.drafts.filter { $0.status == .new }.count,
-                            kept: plan.drafts.filter { $0.status == .kept }.count, reissued: plan.drafts.filter { $0.status == .reissued }.count,
+        let counts = Counts(certificates: plan.drafts.count, new: plan.count(.new), kept: plan.count(.kept), reissued: plan.count(.reissued),
                             files: files.count + 1)
         let manifest = CertifyManifest(kaowu: KaowuVersion.current, issuer: key.issuerCode, issuerName: key.issuerName, kid: key.kid.hex,
                                        certificate: job.kind, title: job.title, created: stamp.iso, batch: batchID, batchHash: batchHash,

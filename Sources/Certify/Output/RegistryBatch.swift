@@ -16,8 +16,7 @@ struct RegistryBatch {
     static let reissuedReason = "reissued"
 
     static func make(job: CertifyJob, key: IssuerKey, plan: CertifyPlan, codes: [SignedCode?], rendered: CertificateRendering.Rendered,
-                     approvals: [Approval], batchID: String, batchHash: String, output: String, at: Date,
-                     alreadyRevoked: Set<String>) -> RegistryBatch {
+                     approvals: [Approval], batchID: String, batchHash: String, output: String, at: Date) -> RegistryBatch {
         var certificates: [IssuedCertificate] = []
         var files: [IssuedFile] = []
         var revocations: [StoredRevocation] = []
@@ -30,7 +29,7 @@ struct RegistryBatch {
                 category: CertificateValues.claimTitle(category: draft.category, level: job.level), issuedOn: job.issued.description,
                 expiresOn: plan.expires?.description, issuedAt: at, qrText: code.text, payloadSHA256: code.payloadSHA256,
                 sequencePrefix: draft.sequencePrefix, sequence: draft.sequence, batchID: batchID, replaces: draft.replaces, photoShown: job.showPhoto))
-            if let replaced = draft.replaces, draft.existing == nil, !alreadyRevoked.contains(replaced) {
+            if let replaced = draft.replaces, draft.revokesReplaced {
                 revocations.append(StoredRevocation(number: replaced, reason: reissuedReason, at: at, replacedBy: draft.number))
             }
         }

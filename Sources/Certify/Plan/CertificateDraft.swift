@@ -18,6 +18,8 @@ public struct CertificateDraft: Sendable {
     public var status: Status
     /// 原证编号: the certificate this one replaces.
     public var replaces: String?
+    /// Whether issuing this one revokes `replaces` (`reissued`); false when that was revoked by hand before.
+    public var revokesReplaced = false
     /// 培训类别/培训项目 of this holder as written.
     public var category: String
     public var maskedID: String

@@ -18,6 +18,14 @@ public struct CertifyPlan: Sendable {
     /// The last valid day, or nil for a certificate without end.
     public var expires: CivilDate?
 
+    /// The QR text of every draft: the code signed now (`signed`, by draft), else the one the registry issued.
+    public func qrTexts(signed: [SignedCode?]) -> [String] {
+        drafts.indices.map { signed[$0]?.text ?? drafts[$0].existing?.qrText ?? "" }
+    }
+
+    /// How many drafts have `status`.
+    public func count(_ status: CertificateDraft.Status) -> Int { drafts.filter { $0.status == status }.count }
+
     /// Whether the batch issues anything (a new or reissued certificate); a run that only prints kept
     /// certificates again needs no approval.
     public var issuesAnything: Bool { drafts.contains { $0.status != .kept } }
@@ -114,6 +122,7 @@ public struct CertifyPlan: Sendable {
                 if let current {
                     draft.status = .reissued
                     draft.replaces = current.number
+                    draft.revokesReplaced = true
                 } else if let revokedBefore {
                     // Replaces a certificate already revoked: printed as 原证编号, nothing more to revoke.
                     draft.status = .reissued
