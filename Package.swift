@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "kaowu", targets: ["kaowu"]),
         // For the fuzz harnesses in Fuzz/ (a separate package that depends on this one by path).
         .library(name: "Support", targets: ["Support"]),
+        .library(name: "Archive", targets: ["Archive"]),
         .library(name: "Roster", targets: ["Roster"]),
         .library(name: "Identity", targets: ["Identity"]),
         .library(name: "Photos", targets: ["Photos"]),
@@ -50,18 +51,20 @@ let package = Package(
         .systemLibrary(name: "CZbar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
 
-        // Shared plumbing: text clean-up, GB18030 decoding, zip reading.
-        .target(name: "Support", dependencies: ["CZip"]),
+        // Shared plumbing: diagnostics, text clean-up, GB18030 decoding, dates, file locks.
+        .target(name: "Support"),
+        // Zip archives read and written through libzip (photo archives, xlsx, packs).
+        .target(name: "Archive", dependencies: ["Support", "CZip"]),
         .target(name: "Identity", dependencies: ["Support"], resources: [.copy("Resources/regions.tsv")]),
-        .target(name: "Roster", dependencies: ["Support", "CFreeXL"]),
-        .target(name: "Photos", dependencies: ["Support", "CTurboJPEG", "CPNG"]),
+        .target(name: "Roster", dependencies: ["Support", "Archive", "CFreeXL"]),
+        .target(name: "Photos", dependencies: ["Support", "Archive", "CTurboJPEG", "CPNG"]),
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         .target(name: "Validation", dependencies: ["Support", "Identity", "Roster", "Photos", "Spreadsheet"]),
         .target(name: "Render", dependencies: ["Support", "Photos", "CCairo", "CQRencode", "Yams"], swiftSettings: cairoIncludes),
         .target(name: "Seating", dependencies: ["Support", "Validation"]),
         .target(name: "Documents", dependencies: ["Render", "Roster", "Identity", "Photos", "Validation", "Seating", "Support"],
                 resources: [.copy("Resources/templates")]),
-        .target(name: "Pack", dependencies: ["Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
+        .target(name: "Pack", dependencies: ["Archive", "Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // The certificate registry (SQLite through GRDB).
         .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -74,11 +77,11 @@ let package = Package(
         // A code and the registry → a verification report (what `kaowu verify` and the web service say); no Cairo.
         .target(name: "Verification", dependencies: ["Credentials", "Registry", .product(name: "Crypto", package: "swift-crypto")]),
         // The certificate job: pass rules, numbering, rendering, signing, the registry record, publishing.
-        .target(name: "Certify", dependencies: ["Credentials", "Registry", "Verification", "Scan", "Documents", "Pack", "Render", "Validation",
+        .target(name: "Certify", dependencies: ["Archive", "Credentials", "Registry", "Verification", "Scan", "Documents", "Pack", "Render", "Validation",
                                                 "Roster", "Photos", "Spreadsheet", "Support", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Synthetic", dependencies: ["Support", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
+        .target(name: "Synthetic", dependencies: ["Support", "Archive", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
-            "Support", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry", "Credentials",
+            "Support", "Archive", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry", "Credentials",
             "Verification", "Certify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -86,14 +89,14 @@ let package = Package(
         .target(name: "TestTools", path: "Sources/TestTools"),
         // Test-only: records batches in a loop until killed (RegistryTests' SIGKILL durability test).
         .executableTarget(name: "RegistryStress", dependencies: ["Registry"], path: "Sources/RegistryStress"),
-        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "Archive"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "Support"]),
-        .testTarget(name: "RosterTests", dependencies: ["Roster", "Support"]),
-        .testTarget(name: "PhotosTests", dependencies: ["Photos", "Support", "CPNG", "CTurboJPEG"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Identity", "Photos", "Roster", "Support", "Synthetic", "TestTools"]),
+        .testTarget(name: "RosterTests", dependencies: ["Roster", "Support", "Archive"]),
+        .testTarget(name: "PhotosTests", dependencies: ["Photos", "Support", "Archive", "CPNG", "CTurboJPEG"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Archive", "Validation", "Identity", "Photos", "Roster", "Support", "Synthetic", "TestTools"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "CCairo", "CTurboJPEG", "Synthetic", "TestTools"], swiftSettings: cairoIncludes),
         .testTarget(name: "SeatingTests", dependencies: ["Seating"]),
-        .testTarget(name: "PackTests", dependencies: ["Pack", "Documents", "Seating", "Roster", "Support", "Synthetic", "TestTools",
+        .testTarget(name: "PackTests", dependencies: ["Archive", "Pack", "Documents", "Seating", "Roster", "Support", "Synthetic", "TestTools",
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "PDFSignatureTests", dependencies: ["Credentials", "Render", "TestTools",
                                                              .product(name: "Crypto", package: "swift-crypto"),
@@ -105,8 +108,8 @@ let package = Package(
                                                        .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
                                                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
-        .testTarget(name: "CertifyTests", dependencies: ["Certify", "Credentials", "Registry", "Verification", "Render", "Support", "Synthetic", "TestTools",
+        .testTarget(name: "CertifyTests", dependencies: ["Archive", "Certify", "Credentials", "Registry", "Verification", "Render", "Support", "Synthetic", "TestTools",
                                                       .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Archive", "Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Archive
 import Support
 
 /// A photo archive's central directory as stored: each entry's raw name bytes, UTF-8 flag and sizes.

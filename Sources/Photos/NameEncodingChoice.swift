@@ -1,3 +1,4 @@
+import Archive
 import Support
 
 /// How a photo archive's names without the UTF-8 flag are read, and why. One tool wrote every name, so

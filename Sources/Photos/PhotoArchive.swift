@@ -1,3 +1,4 @@
+import Archive
 import Support
 
 /// Reads a photo archive's central directory (nothing is decompressed, nothing is ever written from an

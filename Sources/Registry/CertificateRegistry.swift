@@ -21,8 +21,9 @@ public protocol CertificateRegistry: Sendable {
     /// `registry.unknown-number`, `registry.already-revoked`, …). Recording a batch id again (a re-run of
     /// the same list) keeps the batch as first recorded and adds to it; a file or approval recorded again
     /// under the same key (number, batch, path / batch, role, kid) is replaced.
+    /// Holder photos (`photos`) are kept beside their certificates, replaced when recorded again.
     func record(_ batch: BatchRecord, certificates: [IssuedCertificate], files: [IssuedFile], approvals: [StoredApproval],
-                revocations: [StoredRevocation]) throws
+                revocations: [StoredRevocation], photos: [HolderPhoto]) throws
     /// Revokes a certificate: `registry.unknown-number` or `registry.already-revoked` (with the first
     /// revocation) otherwise. Returns what was stored.
     func revoke(number: String, reason: String, at: Date) throws -> StoredRevocation
@@ -33,4 +34,18 @@ public protocol CertificateRegistry: Sendable {
     func batch(id: String) throws -> BatchRecord?
     /// Whether the registry holds any batch of the issuer `code` (a verifier asks it only about its own issuers).
     func holdsIssuer(_ code: String) throws -> Bool
+    /// The holder's photo kept with the certificate (only when the issuer chose to show it).
+    func photo(number: String) throws -> [UInt8]?
+    /// What the registry holds about `number`, for a code signed by `issuerCode` (one read).
+    func facts(number: String, issuerCode: String) throws -> VerificationFacts
+    /// Throws when the registry cannot be read now.
+    func ping() throws
+}
+
+extension CertificateRegistry {
+    /// A batch without holder photos.
+    public func record(_ batch: BatchRecord, certificates: [IssuedCertificate], files: [IssuedFile], approvals: [StoredApproval],
+                       revocations: [StoredRevocation]) throws {
+        try record(batch, certificates: certificates, files: files, approvals: approvals, revocations: revocations, photos: [])
+    }
 }

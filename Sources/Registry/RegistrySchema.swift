@@ -96,6 +96,15 @@ public enum RegistrySchema {
             )
             """,
         ]),
+        // The holder photos a verification page shows when the issuer chose to (`certificate.show-photo`).
+        Step(version: 2, statements: [
+            """
+            CREATE TABLE holder_photos (
+                number TEXT NOT NULL PRIMARY KEY REFERENCES certificates (number),
+                image BLOB NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// The newest schema version this kaowu knows.

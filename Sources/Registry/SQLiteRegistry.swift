@@ -7,7 +7,7 @@ import Support
 /// timeout for a second writer, the schema applied by `RegistrySchema`'s numbered steps.
 /// A file that is not a kaowu registry, or one written by a newer kaowu, is refused before anything in it
 /// is changed.
-public final class SQLiteRegistry: CertificateRegistry {
+public final class SQLiteRegistry: CertificateRegistry, VerificationSource {
     /// The registry file as given.
     public let path: String
     private let pool: DatabasePool
@@ -182,10 +182,44 @@ public final class SQLiteRegistry: CertificateRegistry {
         }
     }
 
+    public func photo(number: String) throws -> [UInt8]? {
+        try reading { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT image FROM holder_photos WHERE number = ?", arguments: [number]) else { return nil }
+            guard case .blob(let data) = row.databaseValues.first?.storage else { throw RegistryRows.RowDamage(table: "holder_photos", column: "image") }
+            return [UInt8](data)
+        }
+    }
+
+    public func facts(number: String, issuerCode: String) throws -> VerificationFacts {
+        try reading { db in
+            guard try Row.fetchOne(db, sql: "SELECT 1 FROM batches WHERE issuer_code = ? LIMIT 1", arguments: [issuerCode]) != nil else {
+                return .foreignIssuer
+            }
+            guard let certificate = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.certificateColumns, from: "certificates") + " WHERE number = ?",
+                                                      arguments: [number]).map(RegistryRows.certificate) else {
+                return VerificationFacts(holdsIssuer: true, certificate: nil, revocation: nil, batchHash: nil, approvals: [], fileHashes: [])
+            }
+            let revocation = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.revocationColumns, from: "revocations") + " WHERE number = ?",
+                                              arguments: [number]).map(RegistryRows.revocation)
+            let batch = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.batchColumns, from: "batches") + " WHERE id = ?",
+                                         arguments: [certificate.batchID]).map(RegistryRows.batch)
+            let approvals = try Row.fetchAll(db, sql: RegistryRows.select(RegistryRows.approvalColumns, from: "approvals")
+                                                + " WHERE batch_id = ? ORDER BY signed_at, role, kid", arguments: [certificate.batchID]).map(RegistryRows.approval)
+            let files = try Row.fetchAll(db, sql: RegistryRows.select(RegistryRows.fileColumns, from: "files") + " WHERE number = ? ORDER BY at, batch_id, path",
+                                         arguments: [number]).map(RegistryRows.file)
+            return VerificationFacts(holdsIssuer: true, certificate: certificate, revocation: revocation, batchHash: batch?.hash, approvals: approvals,
+                                     fileHashes: files.map(\.pdfSHA256))
+        }
+    }
+
+    public func ping() throws {
+        _ = try reading { db in try Row.fetchOne(db, sql: "SELECT 1") }
+    }
+
     // MARK: - Writing
 
     public func record(_ batch: BatchRecord, certificates: [IssuedCertificate], files: [IssuedFile], approvals: [StoredApproval],
-                       revocations: [StoredRevocation]) throws {
+                       revocations: [StoredRevocation], photos: [HolderPhoto]) throws {
         try writing { db in
             try db.execute(sql: RegistryRows.insert(RegistryRows.batchColumns, into: "batches") + " ON CONFLICT (id) DO NOTHING",
                            arguments: RegistryRows.arguments(batch))
@@ -213,6 +247,12 @@ public final class SQLiteRegistry: CertificateRegistry {
             }
             for revocation in revocations {
                 try insertRevocation(revocation, db)
+            }
+            let insertPhoto = try db.cachedStatement(sql: "INSERT INTO holder_photos (number, image) VALUES (?, ?)"
+                + " ON CONFLICT (number) DO UPDATE SET image = excluded.image")
+            for photo in photos {
+                guard try Row.fetchOne(issued, arguments: [photo.number]) != nil else { throw failure(.unknownNumber(photo.number)) }
+                try insertPhoto.execute(arguments: [photo.number, Data(photo.image)])
             }
         }
     }

@@ -1,3 +1,4 @@
+import Archive
 import Support
 
 /// A small, streaming XML pull parser for the documents inside .xlsx files. It reads its source in

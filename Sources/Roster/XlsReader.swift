@@ -1,3 +1,4 @@
+import Archive
 import CFreeXL
 import Foundation
 import Support

@@ -1,3 +1,4 @@
+import Archive
 import Support
 
 /// The parts of an .xlsx package needed to read its sheets: sheet names and paths, the date system,

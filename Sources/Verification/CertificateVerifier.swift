@@ -30,84 +30,111 @@ public struct CertificateVerifier: Sendable {
     /// The code not issued by the registry (or issued with other bytes).
     public static let notIssued = "verify.not-issued"
 
+    /// Verifies `text` with the registry given at init (synchronously: `kaowu verify`, `kaowu certify`).
     public func verify(code text: String, now: Date = Date(), source: String = "code") -> VerificationReport {
-        let registry = self.registry
-        let revocations = self.revocations
-        let revoked = { (number: String) throws -> RevocationEntry? in
-            if let registry, let stored = try registry.revocation(number: number) {
-                return RevocationEntry(number: stored.number, reason: stored.reason, at: stored.at)
-            }
-            return revocations?.first { $0.number == number }
-        }
-        // Decoded once: the verdict and, below, the hash compared with the registry's come from the same bytes.
         let decoded = try? CertificateCode.decode(text)
+        let verdict = codeVerdict(text, decoded: decoded, now: now)
+        guard let registry, let asked = Self.registryQuestion(verdict) else {
+            return report(text, decoded: decoded, verdict: verdict, facts: nil, now: now, source: source)
+        }
+        let facts = Result { try registry.facts(number: asked.number, issuerCode: asked.issuer) }
+        return report(text, decoded: decoded, verdict: verdict, facts: facts, now: now, source: source)
+    }
+
+    /// Verifies `text` against `registry`, waiting for it without holding a thread (the web service).
+    public func verify(code text: String, registry: any VerificationSource, now: Date = Date(), source: String = "code") async -> VerificationReport {
+        let decoded = try? CertificateCode.decode(text)
+        let verdict = codeVerdict(text, decoded: decoded, now: now)
+        guard let asked = Self.registryQuestion(verdict) else {
+            return report(text, decoded: decoded, verdict: verdict, facts: nil, now: now, source: source)
+        }
+        let facts: Result<VerificationFacts, Error>
+        do { facts = .success(try await registry.facts(number: asked.number, issuerCode: asked.issuer)) } catch { facts = .failure(error) }
+        return report(text, decoded: decoded, verdict: verdict, facts: facts, now: now, source: source)
+    }
+
+    /// The code's own verdict: decoding, signature, issuer, validity, and revocation by the signed revocation
+    /// list if one was given (the registry's revocations are applied by `report`).
+    func codeVerdict(_ text: String, decoded: DecodedCode?, now: Date) -> CodeVerdict {
+        let revocations = self.revocations
+        let revoked = { (number: String) -> RevocationEntry? in revocations?.first { $0.number == number } }
         let verifier = CodeVerifier(trust: trust)
-        let verdict = decoded.map { verifier.verify($0, now: now, revoked: revoked) } ?? verifier.verify(text, now: now, revoked: revoked)
+        return decoded.map { verifier.verify($0, now: now, revoked: revoked) } ?? verifier.verify(text, now: now, revoked: revoked)
+    }
+
+    /// What to ask the registry: only for a code whose signature holds (a forged code learns nothing from it).
+    static func registryQuestion(_ verdict: CodeVerdict) -> (number: String, issuer: String)? {
+        guard let payload = verdict.payload, [.genuine, .expired, .revoked].contains(verdict.status) else { return nil }
+        return (payload.number, payload.issuer)
+    }
+
+    /// The report of a code's verdict and what the registry said about it (nil: no registry asked).
+    func report(_ text: String, decoded: DecodedCode?, verdict codeVerdict: CodeVerdict, facts: Result<VerificationFacts, Error>?, now: Date,
+                source: String) -> VerificationReport {
+        var verdict = codeVerdict
+        var registryCheck: VerificationReport.Check?
+        var registryInfo: VerificationReport.RegistryInfo?
+        var revocationNote: String? = registry == nil && revocations == nil ? "no registry or revocation list: revocation not checked" : nil
+        switch facts {
+        case nil:
+            break
+        case .failure(let error):
+            verdict.status = .unverified
+            verdict.reason = "verify.registry-unavailable"
+            registryCheck = .init(name: "registry", passed: false, code: verdict.reason, note: "\(error)")
+        case .success(let facts) where !facts.holdsIssuer:
+            // A registry speaks only for the issuers whose batches it holds; another trusted issuer's
+            // certificate is judged by its signature (and a revocation list, if given).
+            if revocations == nil { revocationNote = "no registry or revocation list of this issuer: revocation not checked" }
+            registryCheck = .init(name: "registry", passed: true, code: nil, note: "the registry holds no batch of this issuer: not consulted")
+        case .success(let facts):
+            if let revocation = facts.revocation, verdict.status == .genuine {
+                verdict.status = .revoked
+                verdict.reason = "verify.revoked"
+                verdict.revocation = RevocationEntry(number: revocation.number, reason: revocation.reason, at: revocation.at)
+            }
+            if let record = facts.certificate {
+                let matches = decoded.map { Self.sha256($0.coseBytes) } == record.payloadSHA256
+                let batchHash = facts.batchHash ?? ""
+                let approvals = facts.approvals.map { stored in
+                    VerificationReport.ApprovalInfo(role: stored.role, issuerCode: stored.issuerCode, kid: stored.kid, signedAt: stored.signedAt,
+                                                    verified: approvalVerified(stored, batchHash: batchHash))
+                }
+                registryInfo = .init(found: true, issuedOn: record.issuedOn, expiresOn: record.expiresOn, revokedAt: facts.revocation?.at,
+                                     revocationReason: facts.revocation?.reason, replacedBy: facts.revocation?.replacedBy, replaces: record.replaces,
+                                     batch: record.batchID, approvals: approvals, codeMatches: matches,
+                                     pdfSHA256: facts.fileHashes)
+                if matches {
+                    registryCheck = .init(name: "registry", passed: true, code: nil, note: nil)
+                } else {
+                    registryCheck = .init(name: "registry", passed: false, code: Self.notIssued, note: "the code differs from the one issued under this number")
+                }
+            } else {
+                registryInfo = .init(found: false, approvals: [])
+                registryCheck = .init(name: "registry", passed: false, code: Self.notIssued, note: nil)
+            }
+            if registryCheck?.passed == false {
+                verdict.status = .forged
+                verdict.reason = Self.notIssued
+            }
+        }
         var report = VerificationReport(status: verdict.status, reason: verdict.reason, source: source, checkedAt: now, checks: [],
-                                        certificate: nil, registry: nil, pdf: nil, address: Self.address(text))
+                                        certificate: nil, registry: registryInfo, pdf: nil, address: Self.address(text))
         // The code's checks, in order: those before the failing one passed; those after it were not made.
-        let failing = Self.failedCheck[verdict.reason]
+        let failing = Self.failedCheck[codeVerdict.reason] ?? (verdict.reason == "verify.revoked" ? "revocation" : nil)
         for name in Self.codeChecks {
             if name == failing {
-                report.checks.append(.init(name: name, passed: false, code: verdict.reason, note: nil))
+                report.checks.append(.init(name: name, passed: false, code: verdict.reason == "verify.revoked" ? verdict.reason : codeVerdict.reason, note: nil))
                 break
             }
-            if name == "revocation", registry == nil, revocations == nil {
-                report.checks.append(.init(name: name, passed: true, code: nil, note: "no registry or revocation list: revocation not checked"))
-            } else {
-                report.checks.append(.init(name: name, passed: true, code: nil, note: nil))
-            }
+            report.checks.append(.init(name: name, passed: true, code: nil, note: name == "revocation" ? revocationNote : nil))
         }
+        if let registryCheck { report.checks.append(registryCheck) }
         if let payload = verdict.payload {
             report.certificate = .init(number: payload.number, name: payload.claims.name, maskedID: payload.claims.maskedID,
                                        certificate: payload.claims.kind, category: payload.claims.title, issuerCode: payload.claims.issuerCode,
                                        issuerName: verdict.issuer?.name, issuedAt: payload.issuedAt, expires: payload.expires, kid: verdict.kid?.hex)
         }
-        // The registry: only for a code whose signature holds (a forged code learns nothing from it).
-        guard let registry, let payload = verdict.payload, [.genuine, .expired, .revoked].contains(verdict.status) else { return report }
-        let record: IssuedCertificate?
-        do {
-            // A registry speaks only for the issuers whose batches it holds; another trusted issuer's
-            // certificate is judged by its signature (and a revocation list, if given).
-            guard try registry.holdsIssuer(payload.issuer) else {
-                if revocations == nil, let k = report.checks.firstIndex(where: { $0.name == "revocation" }) {
-                    report.checks[k].note = "no registry or revocation list of this issuer: revocation not checked"
-                }
-                report.checks.append(.init(name: "registry", passed: true, code: nil, note: "the registry holds no batch of this issuer: not consulted"))
-                return report
-            }
-            record = try registry.certificate(number: payload.number)
-        } catch {
-            report.status = .forged
-            report.reason = "verify.registry-unavailable"
-            report.checks.append(.init(name: "registry", passed: false, code: report.reason, note: "\(error)"))
-            return report
-        }
-        guard let record else {
-            report.registry = .init(found: false, approvals: [])
-            report.checks.append(.init(name: "registry", passed: false, code: Self.notIssued, note: nil))
-            report.status = .forged
-            report.reason = Self.notIssued
-            return report
-        }
-        let scanned = decoded.map { Self.sha256($0.coseBytes) }
-        let matches = scanned == record.payloadSHA256
-        let revocation = try? registry.revocation(number: record.number)
-        let batchHash = (try? registry.batch(id: record.batchID))?.hash ?? ""
-        let approvals = ((try? registry.approvals(batchID: record.batchID)) ?? []).map { stored in
-            VerificationReport.ApprovalInfo(role: stored.role, issuerCode: stored.issuerCode, kid: stored.kid, signedAt: stored.signedAt,
-                                            verified: approvalVerified(stored, batchHash: batchHash))
-        }
-        report.registry = .init(found: true, issuedOn: record.issuedOn, expiresOn: record.expiresOn, revokedAt: revocation?.at,
-                                revocationReason: revocation?.reason, replacedBy: revocation?.replacedBy, replaces: record.replaces,
-                                batch: record.batchID, approvals: approvals, codeMatches: matches)
-        guard matches else {
-            report.checks.append(.init(name: "registry", passed: false, code: Self.notIssued, note: "the code differs from the one issued under this number"))
-            report.status = .forged
-            report.reason = Self.notIssued
-            return report
-        }
-        report.checks.append(.init(name: "registry", passed: true, code: nil, note: nil))
         return report
     }
 

@@ -59,6 +59,8 @@ public struct VerificationReport: Codable, Sendable, Equatable {
         public var approvals: [ApprovalInfo]
         /// Whether the code scanned is byte for byte the one the registry issued.
         public var codeMatches: Bool?
+        /// The SHA-256 (hex) of each PDF file issued for the certificate, oldest first (nil: not read).
+        public var pdfSHA256: [String]?
     }
 
     /// A PDF's signature.

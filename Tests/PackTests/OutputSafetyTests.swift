@@ -1,3 +1,4 @@
+import Archive
 import Crypto
 import Foundation
 import Support

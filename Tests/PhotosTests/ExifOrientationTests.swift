@@ -1,3 +1,4 @@
+import Archive
 import CTurboJPEG
 import Foundation
 import Testing

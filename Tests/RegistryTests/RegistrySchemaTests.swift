@@ -22,7 +22,7 @@ import Testing
         defer { try? queue.close() }
         try queue.read { db in
             let names = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'")
-            for name in ["registry_schema", "batches", "certificates", "files", "approvals", "revocations",
+            for name in ["registry_schema", "batches", "certificates", "files", "approvals", "revocations", "holder_photos",
                          "certificates_holder", "certificates_issuer", "certificates_batch", "files_batch"] {
                 #expect(names.contains(name), "\(name)")
             }
@@ -40,7 +40,28 @@ import Testing
             #expect(!sql.contains(word), "\(word)")
         }
         #expect(sql.contains("UNIQUE (ISSUER_CODE, SEQUENCE_PREFIX, SEQUENCE)"))
-        #expect(RegistrySchema.version == 1)
+        #expect(RegistrySchema.version == 2)
+    }
+
+    @Test func aRegistryOfSchemaOneIsBroughtUpToDateKeepingItsRows() throws {
+        // What kaowu 0.11 wrote: step 1 only, recorded both in registry_schema and in GRDB's table.
+        let path = try Samples.registryPath()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for statement in RegistrySchema.steps[0].statements { try db.execute(sql: statement) }
+            try db.execute(sql: "INSERT INTO registry_schema (version, applied_at, kaowu) VALUES (1, '2026-12-01T00:00:00.000Z', '0.11.0')")
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v1')")
+        }
+        try queue.close()
+        let registry = try SQLiteRegistry.openExisting(path: path)
+        let issue = Samples.issue("batch-1", count: 1)
+        let photo = HolderPhoto(number: issue.certificates[0].number, image: [0xFF, 0xD8, 0xFF, 0xD9])
+        try registry.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: [], revocations: [], photos: [photo])
+        #expect(try registry.photo(number: photo.number) == photo.image)
+        #expect(try registry.photo(number: "nobody") == nil)
+        let versions = try DatabaseQueue(path: path).read { db in try Int.fetchAll(db, sql: "SELECT version FROM registry_schema ORDER BY version") }
+        #expect(versions == [1, 2])
     }
 
     @Test func aRegistryFromANewerKaowuIsRefusedUnchanged() throws {

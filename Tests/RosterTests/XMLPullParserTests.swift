@@ -1,3 +1,4 @@
+import Archive
 import Testing
 import Support
 @testable import Roster

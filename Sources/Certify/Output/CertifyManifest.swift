@@ -1,3 +1,4 @@
+import Archive
 import Credentials
 import Foundation
 import Pack

@@ -1,3 +1,4 @@
+import Archive
 import Documents
 import Foundation
 import Photos

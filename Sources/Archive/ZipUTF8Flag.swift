@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// Sets or clears the UTF-8 flag (general purpose bit 11) of entries of a finished archive, in both the

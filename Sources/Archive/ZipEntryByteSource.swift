@@ -1,3 +1,4 @@
+import Support
 import CZip
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import Support
 /// The two encodings zip entry names come in: UTF-8 (declared by the entry's UTF-8 flag, or written
 /// without it by older macOS and Linux tools) and GB18030/GBK (Chinese Windows, never flagged).
 public enum ZipNameEncoding: String, Sendable, Codable, CaseIterable {

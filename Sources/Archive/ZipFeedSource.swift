@@ -1,3 +1,4 @@
+import Support
 import CZip
 import Foundation
 #if canImport(Glibc)
