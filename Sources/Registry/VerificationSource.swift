@@ -14,3 +14,6 @@ public protocol VerificationSource: Sendable {
     /// Throws when the registry cannot be read now (`/healthz`).
     func ping() async throws
 }
+
+/// A registry both the certificate commands and the verification service can use (SQLite or PostgreSQL).
+public typealias RegistryStore = CertificateRegistry & VerificationSource

@@ -10,7 +10,7 @@ struct RegistryOptions: ParsableArguments {
 
     /// The existing registry; a missing, foreign, damaged or newer one is a usage or I/O error (exit 2),
     /// its message on standard error.
-    func openExisting(_ l: Language, command: String) throws -> SQLiteRegistry {
+    func openExisting(_ l: Language, command: String) throws -> any RegistryStore {
         do {
             return try SQLiteRegistry.openExisting(path: registry)
         } catch {

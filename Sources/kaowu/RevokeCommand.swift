@@ -91,7 +91,7 @@ struct RevokeCommand: ParsableCommand {
 
     /// Signs the issuer's revocations (every revoked certificate it issued, with when and why) and writes the
     /// list to `path` (a file kaowu wrote before, or a new one).
-    private func exportList(store: SQLiteRegistry, to path: String, keys: String, _ l: Language) throws {
+    private func exportList(store: any CertificateRegistry, to path: String, keys: String, _ l: Language) throws {
         do {
             let key = try IssuerKey.load(folder: keys)
             let entries = try store.revocations(issuerCode: key.issuerCode).map { RevocationEntry(number: $0.number, reason: $0.reason, at: $0.at) }
