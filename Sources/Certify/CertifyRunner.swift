@@ -42,11 +42,12 @@ public enum CertifyRunner {
         var read = Validator(options: validation).validateRoster(rosterPath: job.roster, photosPath: job.photos)
         let archive = try job.photos.map { try SharedArchive(path: $0) }
         let limit = job.photoRules.maxBytes
-        let plan = try CertifyPlan.make(job: job, issuerCode: key.issuerCode, issuerName: key.issuerName, candidates: read.candidates,
-                                        registry: registry) { candidate in
+        let photoBytes = { (candidate: Candidate) -> [UInt8]? in
             guard let archive, let entry = candidate.photoEntry else { return nil }
             return try? archive.read(at: entry, limit: limit)
         }
+        let plan = try CertifyPlan.make(job: job, issuerCode: key.issuerCode, issuerName: key.issuerName, candidates: read.candidates,
+                                        registry: registry, photo: photoBytes)
         read.add(plan.problems)
         let refusedRows = read.refused.map { row in
             NotCertified(row: row.row, name: row.name, maskedID: IDMask.mask(row.idNumber),
@@ -101,10 +102,11 @@ public enum CertifyRunner {
 
         // The registry and the output, together.
         let record = RegistryBatch.make(job: job, key: key, plan: plan, codes: codes, rendered: rendered, approvals: approvals,
-                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now)
+                                        batchID: batchID, batchHash: batchHash, output: output.folder, at: options.now,
+                                        photo: photoBytes)
         try output.publish(committing: batchID) {
             try registry.record(record.batch, certificates: record.certificates, files: record.files, approvals: record.approvals,
-                                revocations: record.revocations)
+                                revocations: record.revocations, photos: record.photos)
         }
         result.folder = output.folder
         result.zip = output.zip

@@ -54,6 +54,31 @@ import TestTools
         #expect(text.contains(String(holder.id.prefix(6))))
     }
 
+    @Test func photosAreKeptForTheVerificationPageOnlyWhenTheJobShowsThem() throws {
+        for shown in [false, true] {
+            let f = try CertifyFixture(count: 2)
+            try f.writeJob()
+            if shown {
+                let text = try String(contentsOfFile: f.job, encoding: .utf8).replacingOccurrences(of: "  valid: 5y\n", with: "  valid: 5y\n  show-photo: true\n")
+                try text.write(toFile: f.job, atomically: true, encoding: .utf8)
+            }
+            let run = try f.kaowu(["certify", f.job])
+            #expect(run.status == 0, "\(run.stderr)")
+            let registry = try SQLiteRegistry.openExisting(path: f.registry)
+            let issued = try registry.certificates(issuerCode: nil)
+            #expect(issued.count == 2 && issued.allSatisfy { $0.photoShown == shown })
+            for certificate in issued {
+                let photo = try registry.photo(number: certificate.number)
+                if shown {
+                    let bytes = try #require(photo)
+                    #expect(bytes.starts(with: [0xFF, 0xD8, 0xFF, 0xE0]), "a plain JFIF JPEG, no Exif")
+                } else {
+                    #expect(photo == nil)
+                }
+            }
+        }
+    }
+
     @Test func anyChangeToASignedPDFIsCaught() throws {
         let f = try CertifyFixture(count: 2)
         try f.writeJob()
