@@ -38,6 +38,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -79,10 +85,18 @@ let package = Package(
         // The certificate job: pass rules, numbering, rendering, signing, the registry record, publishing.
         .target(name: "Certify", dependencies: ["Archive", "Credentials", "Registry", "Verification", "Scan", "Documents", "Pack", "Render", "Validation",
                                                 "Roster", "Photos", "Spreadsheet", "Support", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        // The verification web service (`kaowu serve`): Hummingbird, pages from Mustache templates. Links no Cairo,
+        // Pango, poppler or libzip: only the certificate and registry code.
+        .target(name: "VerifyServer", dependencies: ["Credentials", "Registry", "Verification", "Support",
+                                                     .product(name: "Hummingbird", package: "hummingbird"),
+                                                     .product(name: "Mustache", package: "swift-mustache"),
+                                                     .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                     .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Synthetic", dependencies: ["Support", "Archive", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Support", "Archive", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry", "Credentials",
-            "Verification", "Certify",
+            "Verification", "Certify", "VerifyServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -105,11 +119,19 @@ let package = Package(
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Render", "Support", "CTurboJPEG", "TestTools"]),
         .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Support", "TestTools", .product(name: "GRDB", package: "GRDB.swift"),
-                                                       .product(name: "Crypto", package: "swift-crypto")]),
+                                                       .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                     .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
                                                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
         .testTarget(name: "CertifyTests", dependencies: ["Archive", "Certify", "Credentials", "Registry", "Verification", "Render", "Support", "Synthetic", "TestTools",
-                                                      .product(name: "Crypto", package: "swift-crypto")]),
+                                                      .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                     .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ServerTests", dependencies: ["VerifyServer", "Credentials", "Registry", "Verification", "Support", "TestTools",
+                                                     .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                     .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
         .testTarget(name: "DocumentsTests", dependencies: ["Archive", "Documents", "Render", "Validation", "Support", "Synthetic", "TestTools"]),
     ]
 )

@@ -19,6 +19,7 @@ public enum Interruption {
         var pending: Int32?
         var installed = false
         var interrupting = false
+        var handler: (@Sendable (Int32) -> Void)?
     }
     private static let state = Mutex(State())
 
@@ -78,7 +79,21 @@ public enum Interruption {
         return try body()
     }
 
+    /// Hands the next signal to `handler` instead (a server that stops gracefully: stops accepting, finishes
+    /// what is in flight and returns); a second signal ends the process as usual.
+    public static func handOver(_ handler: @escaping @Sendable (Int32) -> Void) {
+        state.withLock { $0.handler = handler }
+    }
+
     private static func interrupted(by signalNumber: Int32) {
+        let handler = state.withLock { state -> (@Sendable (Int32) -> Void)? in
+            defer { state.handler = nil }
+            return state.handler
+        }
+        if let handler {
+            handler(signalNumber)
+            return
+        }
         let now = state.withLock { state -> Bool in
             if state.critical > 0 { state.pending = signalNumber; return false }
             return true

@@ -35,10 +35,10 @@ public struct CertificateVerifier: Sendable {
         let decoded = try? CertificateCode.decode(text)
         let verdict = codeVerdict(text, decoded: decoded, now: now)
         guard let registry, let asked = Self.registryQuestion(verdict) else {
-            return report(text, decoded: decoded, verdict: verdict, facts: nil, now: now, source: source)
+            return report(text, decoded: decoded, verdict: verdict, facts: nil, registryGiven: registry != nil, now: now, source: source)
         }
         let facts = Result { try registry.facts(number: asked.number, issuerCode: asked.issuer) }
-        return report(text, decoded: decoded, verdict: verdict, facts: facts, now: now, source: source)
+        return report(text, decoded: decoded, verdict: verdict, facts: facts, registryGiven: true, now: now, source: source)
     }
 
     /// Verifies `text` against `registry`, waiting for it without holding a thread (the web service).
@@ -46,11 +46,11 @@ public struct CertificateVerifier: Sendable {
         let decoded = try? CertificateCode.decode(text)
         let verdict = codeVerdict(text, decoded: decoded, now: now)
         guard let asked = Self.registryQuestion(verdict) else {
-            return report(text, decoded: decoded, verdict: verdict, facts: nil, now: now, source: source)
+            return report(text, decoded: decoded, verdict: verdict, facts: nil, registryGiven: true, now: now, source: source)
         }
         let facts: Result<VerificationFacts, Error>
         do { facts = .success(try await registry.facts(number: asked.number, issuerCode: asked.issuer)) } catch { facts = .failure(error) }
-        return report(text, decoded: decoded, verdict: verdict, facts: facts, now: now, source: source)
+        return report(text, decoded: decoded, verdict: verdict, facts: facts, registryGiven: true, now: now, source: source)
     }
 
     /// The code's own verdict: decoding, signature, issuer, validity, and revocation by the signed revocation
@@ -69,12 +69,12 @@ public struct CertificateVerifier: Sendable {
     }
 
     /// The report of a code's verdict and what the registry said about it (nil: no registry asked).
-    func report(_ text: String, decoded: DecodedCode?, verdict codeVerdict: CodeVerdict, facts: Result<VerificationFacts, Error>?, now: Date,
-                source: String) -> VerificationReport {
+    func report(_ text: String, decoded: DecodedCode?, verdict codeVerdict: CodeVerdict, facts: Result<VerificationFacts, Error>?,
+                registryGiven: Bool, now: Date, source: String) -> VerificationReport {
         var verdict = codeVerdict
         var registryCheck: VerificationReport.Check?
         var registryInfo: VerificationReport.RegistryInfo?
-        var revocationNote: String? = registry == nil && revocations == nil ? "no registry or revocation list: revocation not checked" : nil
+        var revocationNote: String? = !registryGiven && revocations == nil ? "no registry or revocation list: revocation not checked" : nil
         switch facts {
         case nil:
             break

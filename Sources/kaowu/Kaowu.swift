@@ -10,7 +10,7 @@ struct Kaowu: ParsableCommand {
         abstract: "考务：考生名单与照片校验、排考、准考证等考务材料生成。",
         version: KaowuVersion.current,
         subcommands: [ValidateCommand.self, PackCommand.self, RenderCommand.self, PreviewCommand.self, TemplateCommand.self, KeysCommand.self,
-                      CertifyCommand.self, ApproveCommand.self, VerifyCommand.self, RevokeCommand.self, RegistryCommand.self, GenerateCommand.self,
+                      CertifyCommand.self, ApproveCommand.self, VerifyCommand.self, RevokeCommand.self, RegistryCommand.self, ServeCommand.self, GenerateCommand.self,
                       BenchCommand.self])
 
     /// `--lang` before the command (`kaowu --lang en validate …`): the commands reuse this value.
