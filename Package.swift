@@ -128,7 +128,7 @@ let package = Package(
                                                       .product(name: "HTTPTypes", package: "swift-http-types"),
                                                      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                      .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "ServerTests", dependencies: ["VerifyServer", "Credentials", "Registry", "Verification", "Support", "TestTools",
+        .testTarget(name: "ServerTests", dependencies: ["VerifyServer", "Photos", "Credentials", "Registry", "Verification", "Support", "TestTools",
                                                      .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                      .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                                                      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),

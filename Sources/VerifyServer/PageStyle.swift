@@ -19,7 +19,7 @@ enum PageStyle {
     dl{margin:0}.row{display:flex;padding:9px 0;border-bottom:1px solid #edf0f4;gap:12px}.row:last-child{border-bottom:0}\
     dt{flex:0 0 6.5em;color:#718096;font-size:15px}dd{margin:0;flex:1;font-size:16px;word-break:break-all}\
     .photo{text-align:center;padding:12px 0 4px}.photo img{width:118px;height:165px;object-fit:cover;border-radius:6px;border:1px solid #e2e8f0}\
-    .hash{font-family:ui-monospace,monospace;font-size:12px;color:#4a5568}\
+    .hash{font-family:ui-monospace,monospace;font-size:12px;color:#4a5568;word-break:break-all}\
     form{display:flex;flex-direction:column;gap:10px;padding:10px 0 14px}label{font-size:15px;color:#4a5568}\
     input{font-size:17px;padding:10px 12px;border:1px solid #cbd5e0;border-radius:8px;width:100%}\
     button{font-size:17px;padding:12px;border:0;border-radius:8px;background:#2b6cb0;color:#fff}\
