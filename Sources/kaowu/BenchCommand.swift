@@ -5,7 +5,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "性能测试：kaowu bench validate --rows 10000,100000",
-        subcommands: [BenchValidateCommand.self, BenchRenderCommand.self, BenchPackCommand.self, BenchCertifyCommand.self])
+        subcommands: [BenchValidateCommand.self, BenchRenderCommand.self, BenchPackCommand.self, BenchCertifyCommand.self, BenchServeCommand.self])
 
     @OptionGroup
     var global: GlobalOptions
