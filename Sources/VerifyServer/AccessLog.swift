@@ -47,6 +47,9 @@ public final class AccessLog: Sendable {
         var client: String
     }
 
+    /// Whether lines go anywhere.
+    var isEnabled: Bool { handle != nil || collecting }
+
     func write(_ entry: Entry) {
         guard handle != nil || collecting else { return }
         let encoder = JSONEncoder()

@@ -32,9 +32,11 @@ struct ServerMiddleware: RouterMiddleware {
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        log.write(AccessLog.Entry(time: ISO8601DateFormatter().string(from: Date()), method: request.method.rawValue,
-                                  route: context.endpointPath ?? "(none)", status: response.status.code, ms: (ms * 100).rounded() / 100,
-                                  client: ClientAddress.of(request, context, trustProxy: trustProxy)))
+        if log.isEnabled {
+            log.write(AccessLog.Entry(time: Date().ISO8601Format(), method: request.method.rawValue,
+                                      route: context.endpointPath ?? "(none)", status: response.status.code, ms: (ms * 100).rounded() / 100,
+                                      client: ClientAddress.of(request, context, trustProxy: trustProxy)))
+        }
         return response
     }
 }
