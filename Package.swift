@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -66,8 +68,9 @@ let package = Package(
                 resources: [.copy("Resources/templates")]),
         .target(name: "Pack", dependencies: ["Archive", "Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")]),
-        // The certificate registry (SQLite through GRDB).
-        .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The certificate registry: SQLite through GRDB, PostgreSQL through postgres-nio.
+        .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift"),
+                                                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
         // Keys, trust lists, signed QR payloads (COSE/CWT), approvals and revocation lists; PDF signatures in PDF/ (libqpdf).
         .target(name: "Credentials", dependencies: ["Support", "CQPDF", .product(name: "Crypto", package: "swift-crypto"),
                                                     .product(name: "X509", package: "swift-certificates"),
@@ -105,6 +108,7 @@ let package = Package(
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Render", "Support", "CTurboJPEG", "TestTools"]),
         .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Support", "TestTools", .product(name: "GRDB", package: "GRDB.swift"),
+                                                       .product(name: "PostgresNIO", package: "postgres-nio"),
                                                        .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
                                                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
