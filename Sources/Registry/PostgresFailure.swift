@@ -46,16 +46,23 @@ enum PostgresFailure {
             case .connectionError, .serverClosedConnection, .clientClosedConnection, .sslUnsupported, .failedToAddSSLHandler,
                  .receivedUnencryptedDataAfterSSLRequest, .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError, .poolClosed,
                  .queryCancelled, .uncleanShutdown:
-                let cause = error.underlying.map { "\($0)" }
-                return unreachable(cause.map { "\(error.code): \($0)" } ?? "\(error.code)")
+                return unreachable(error.underlying.map(cause) ?? "\(error.code)")
             default:
                 return failed("\(error.code)")
             }
         }
         if error is CancellationError { return unreachable("cancelled") }
         if error is NIOConnectionError || error is IOError || error is ChannelError {
-            return unreachable("\(error)")
+            return unreachable(cause(error))
         }
         return failed("\(error)")
+    }
+
+    /// Why a connection failed, in a few words: the host name cannot be resolved, or the last attempt's error.
+    static func cause(_ error: any Error) -> String {
+        guard let error = error as? NIOConnectionError else { return "\(error)" }
+        if let last = error.connectionErrors.last { return "\(error.host):\(error.port): \(last.error)" }
+        if let dns = error.dnsAError ?? error.dnsAAAAError { return "\(error.host): \(dns)" }
+        return "\(error.host):\(error.port)"
     }
 }

@@ -43,7 +43,7 @@ public final class PostgresRegistry: CertificateRegistry, VerificationSource {
         do {
             _ = try BlockingBridge.run { try await PostgresSchema.prepare(connection, create: create, location: location) }
         } catch {
-            connection.close().whenComplete { _ in }
+            Self.close(connection)
             throw PostgresFailure.registryError(error, location: location, writing: true)
         }
         return PostgresRegistry(location: location, connection: connection, maximumConnections: maximumConnections, requestTimeout: requestTimeout)
@@ -61,9 +61,14 @@ public final class PostgresRegistry: CertificateRegistry, VerificationSource {
     deinit {
         runner.cancel()
         direct.withLock { connection in
-            connection?.close().whenComplete { _ in }
+            if let open = connection { Self.close(open) }
             connection = nil
         }
+    }
+
+    /// Closes `connection` in the background, keeping it until it is closed (postgres-nio requires that).
+    static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in _ = connection }
     }
 
     static func connect(_ location: PostgresLocation) async throws -> PostgresConnection {
@@ -78,8 +83,11 @@ public final class PostgresRegistry: CertificateRegistry, VerificationSource {
         let location = location
         do {
             return try direct.withLock { connection throws -> T in
-                if connection == nil || connection?.isClosed == true {
+                if let stale = connection, stale.isClosed {
+                    Self.close(stale)
                     connection = nil
+                }
+                if connection == nil {
                     connection = try BlockingBridge.run { try await Self.connect(location) }
                 }
                 guard let open = connection else { throw PostgresFailure.TimedOut(seconds: 0) }

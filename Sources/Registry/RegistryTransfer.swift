@@ -11,18 +11,34 @@ public enum RegistryTransfer {
         public var table: String
         public var copied: Int
         public var present: Int
+
+        public init(table: String, copied: Int, present: Int) {
+            self.table = table
+            self.copied = copied
+            self.present = present
+        }
     }
 
     /// A row whose key is taken by a row with other content: its table and key.
     public struct Conflict: Sendable, Equatable {
         public var table: String
         public var key: String
+
+        public init(table: String, key: String) {
+            self.table = table
+            self.key = key
+        }
     }
 
     /// What an import did: counts per table; when `conflicts` is not empty, nothing was written.
     public struct ImportOutcome: Sendable, Equatable {
         public var counts: [TableCount]
         public var conflicts: [Conflict]
+
+        public init(counts: [TableCount], conflicts: [Conflict]) {
+            self.counts = counts
+            self.conflicts = conflicts
+        }
     }
 
     /// Copies every row of the SQLite registry at `path` into `target`.

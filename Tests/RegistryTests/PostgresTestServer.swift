@@ -52,13 +52,20 @@ enum PostgresTestServer {
     static func rows(_ location: PostgresLocation, _ sql: String) throws -> [[String?]] {
         try BlockingBridge.run {
             let connection = try await PostgresRegistry.connect(location)
-            defer { connection.close().whenComplete { _ in } }
-            return try await connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresRegistry.logger).collect().map { row in
+            let rows: [PostgresRow]
+            do {
+                rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresRegistry.logger).collect()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
+            return rows.map { row in
                 row.map { cell -> String? in
                     guard cell.bytes != nil else { return nil }
+                    if [.int2, .int4, .int8].contains(cell.dataType), let number = try? cell.decode(Int64.self) { return String(number) }
+                    if cell.dataType == .bool, let flag = try? cell.decode(Bool.self) { return String(flag) }
                     if let text = try? cell.decode(String.self) { return text }
-                    if let number = try? cell.decode(Int64.self) { return String(number) }
-                    if let flag = try? cell.decode(Bool.self) { return String(flag) }
                     return "(\(cell.dataType))"
                 }
             }

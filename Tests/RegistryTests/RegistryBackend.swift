@@ -30,7 +30,7 @@ enum RegistryBackend: String, Sendable, CustomTestStringConvertible {
 }
 
 /// A registry made for one test: the store, where it is, row counts read with a connection of their own,
-/// and a second instance (another process or replica). Its PostgreSQL database is dropped when it goes.
+/// and a second instance (another process or replica). `finish` drops its PostgreSQL database.
 final class RegistryUnderTest {
     let store: any RegistryStore
     let location: RegistryLocation
@@ -40,7 +40,8 @@ final class RegistryUnderTest {
         self.location = location
     }
 
-    deinit {
+    /// Drops the PostgreSQL database (call it with `defer` right after making the registry).
+    func finish() {
         if case .postgres(let location) = location { PostgresTestServer.drop(location) }
     }
 
