@@ -198,3 +198,34 @@ struct PostgresRegistryTests {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+
+/// The service's path under load: many verifications at once through the pool, every answer right.
+@Suite(.enabled(if: PostgresTestServer.enabled, PostgresTestServer.skipNote))
+struct PostgresLoadTests {
+    @Test func manyConcurrentFactsThroughThePool() async throws {
+        let location = try PostgresTestServer.createDatabase()
+        defer { PostgresTestServer.drop(location) }
+        let registry = try PostgresRegistry.open(location, create: true, maximumConnections: 8)
+        let issue = Samples.issue("batch-1", count: 50)
+        try registry.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
+        let requests = 4_000, inFlight = 64
+        let clock = ContinuousClock(), start = clock.now
+        let wrong = try await withThrowingTaskGroup(of: Bool.self) { group in
+            var sent = 0, wrong = 0
+            func send() {
+                let certificate = issue.certificates[sent % issue.certificates.count]
+                group.addTask { try await registry.facts(number: certificate.number, issuerCode: "SHPX").certificate != certificate }
+                sent += 1
+            }
+            while sent < inFlight { send() }
+            while let isWrong = try await group.next() {
+                if isWrong { wrong += 1 }
+                if sent < requests { send() }
+            }
+            return wrong
+        }
+        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        print("PostgreSQL facts through the pool: \(requests) in \(String(format: "%.2f", seconds)) s, \(Int(Double(requests) / seconds))/s, \(inFlight) in flight")
+        #expect(wrong == 0)
+    }
+}
