@@ -54,7 +54,9 @@ public final class PostgresRegistry: CertificateRegistry, VerificationSource {
         self.requestTimeout = requestTimeout
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections))
         self.client = client
-        runner = Task { await client.run() }
+        // The pool's own work (opening connections, keep-alives) on the bridge's queue, so that it goes on when
+        // every cooperative thread is busy or blocked.
+        runner = Task(executorPreference: BridgeExecutor.shared) { await client.run() }
         direct = Mutex(connection)
     }
 

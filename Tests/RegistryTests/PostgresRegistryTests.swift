@@ -82,62 +82,66 @@ struct PostgresRegistryTests {
     }
 
     @Test func aRevocationOnOneReplicaIsSeenByAnother() async throws {
-        let location = try PostgresTestServer.createDatabase()
-        defer { PostgresTestServer.drop(location) }
-        let one = try PostgresRegistry.open(location, create: true), two = try PostgresRegistry.open(location, create: false)
-        let issue = Samples.issue("batch-1", count: 3)
-        try one.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
-        let number = issue.certificates[1].number
-        let before = try await two.facts(number: number, issuerCode: "SHPX")
-        #expect(before.certificate == issue.certificates[1] && before.revocation == nil)
-        let revoked = try one.revoke(number: number, reason: "证书信息有误", at: Samples.time(3_600))
-        let after = try await two.facts(number: number, issuerCode: "SHPX")
-        #expect(after.revocation == revoked)
-        #expect(try await two.revocations(issuerCode: "SHPX") == [revoked])
-        let twice = #expect(throws: RegistryError.self) { _ = try two.revoke(number: number, reason: "again", at: Samples.time(4_000)) }
-        #expect(twice?.reason == .alreadyRevoked(revoked))
-        try await two.ping()
+        try await PostgresTestServer.unstarved {
+            let location = try PostgresTestServer.createDatabase()
+            defer { PostgresTestServer.drop(location) }
+            let one = try PostgresRegistry.open(location, create: true), two = try PostgresRegistry.open(location, create: false)
+            let issue = Samples.issue("batch-1", count: 3)
+            try one.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
+            let number = issue.certificates[1].number
+            let before = try await two.facts(number: number, issuerCode: "SHPX")
+            #expect(before.certificate == issue.certificates[1] && before.revocation == nil)
+            let revoked = try one.revoke(number: number, reason: "证书信息有误", at: Samples.time(3_600))
+            let after = try await two.facts(number: number, issuerCode: "SHPX")
+            #expect(after.revocation == revoked)
+            #expect(try await two.revocations(issuerCode: "SHPX") == [revoked])
+            let twice = #expect(throws: RegistryError.self) { _ = try two.revoke(number: number, reason: "again", at: Samples.time(4_000)) }
+            #expect(twice?.reason == .alreadyRevoked(revoked))
+            try await two.ping()
+        }
     }
 
     @Test func factsAreTheSameAsSQLitesForTheSameRows() async throws {
-        let sqlite = try SQLiteRegistry(path: try Samples.registryPath())
-        let location = try PostgresTestServer.createDatabase()
-        defer { PostgresTestServer.drop(location) }
-        let postgres = try PostgresRegistry.open(location, create: true)
-        let synchronous: any CertificateRegistry = postgres
-        // A batch with approvals signed in an order the keys do not sort in, a reprint, a reissue, a photo.
-        var first = Samples.issue("batch-1", count: 4)
-        first.approvals[0].signedAt = Samples.time(-10)
-        let photo = HolderPhoto(number: first.certificates[0].number, image: [0xFF, 0xD8, 0x00, 0x01, 0xFF, 0xD9])
-        let old = first.certificates[2]
-        let new = Samples.certificate(5, person: Samples.people[2], batch: "batch-2", at: Samples.time(86_400), replaces: old.number)
-        for registry in [sqlite, postgres] as [any CertificateRegistry] {
-            try registry.record(first.batch, certificates: first.certificates, files: first.files, approvals: first.approvals, revocations: [], photos: [photo])
-            try registry.record(Samples.batch("batch-2", count: 1, at: Samples.time(86_400)), certificates: [new],
-                                files: [Samples.file(new), Samples.file(first.certificates[0], batch: "batch-2", at: Samples.time(86_400))],
-                                approvals: [Samples.approval("batch-2", role: "评价组织")],
-                                revocations: [StoredRevocation(number: old.number, reason: "reissued", at: Samples.time(86_400), replacedBy: new.number)])
-            _ = try registry.revoke(number: first.certificates[3].number, reason: "撤回", at: Samples.time(90_000))
-        }
-        let numbers = first.certificates.map(\.number) + [new.number, "SHPX2026999999"]
-        for number in numbers {
-            for issuer in ["SHPX", "SHPJ"] {
-                let expected = try sqlite.facts(number: number, issuerCode: issuer)
-                #expect(try synchronous.facts(number: number, issuerCode: issuer) == expected, "\(number) \(issuer)")
-                #expect(try await postgres.facts(number: number, issuerCode: issuer) == expected, "\(number) \(issuer)")
+        try await PostgresTestServer.unstarved {
+            let sqlite = try SQLiteRegistry(path: try Samples.registryPath())
+            let location = try PostgresTestServer.createDatabase()
+            defer { PostgresTestServer.drop(location) }
+            let postgres = try PostgresRegistry.open(location, create: true)
+            let synchronous: any CertificateRegistry = postgres
+            // A batch with approvals signed in an order the keys do not sort in, a reprint, a reissue, a photo.
+            var first = Samples.issue("batch-1", count: 4)
+            first.approvals[0].signedAt = Samples.time(-10)
+            let photo = HolderPhoto(number: first.certificates[0].number, image: [0xFF, 0xD8, 0x00, 0x01, 0xFF, 0xD9])
+            let old = first.certificates[2]
+            let new = Samples.certificate(5, person: Samples.people[2], batch: "batch-2", at: Samples.time(86_400), replaces: old.number)
+            for registry in [sqlite, postgres] as [any CertificateRegistry] {
+                try registry.record(first.batch, certificates: first.certificates, files: first.files, approvals: first.approvals, revocations: [], photos: [photo])
+                try registry.record(Samples.batch("batch-2", count: 1, at: Samples.time(86_400)), certificates: [new],
+                                    files: [Samples.file(new), Samples.file(first.certificates[0], batch: "batch-2", at: Samples.time(86_400))],
+                                    approvals: [Samples.approval("batch-2", role: "评价组织")],
+                                    revocations: [StoredRevocation(number: old.number, reason: "reissued", at: Samples.time(86_400), replacedBy: new.number)])
+                _ = try registry.revoke(number: first.certificates[3].number, reason: "撤回", at: Samples.time(90_000))
             }
-            #expect(try await postgres.certificate(number: number) == sqlite.certificate(number: number))
-            #expect(try await postgres.photo(number: number) == sqlite.photo(number: number))
-            #expect(try postgres.files(number: number) == sqlite.files(number: number))
+            let numbers = first.certificates.map(\.number) + [new.number, "SHPX2026999999"]
+            for number in numbers {
+                for issuer in ["SHPX", "SHPJ"] {
+                    let expected = try sqlite.facts(number: number, issuerCode: issuer)
+                    #expect(try synchronous.facts(number: number, issuerCode: issuer) == expected, "\(number) \(issuer)")
+                    #expect(try await postgres.facts(number: number, issuerCode: issuer) == expected, "\(number) \(issuer)")
+                }
+                #expect(try await postgres.certificate(number: number) == sqlite.certificate(number: number))
+                #expect(try await postgres.photo(number: number) == sqlite.photo(number: number))
+                #expect(try postgres.files(number: number) == sqlite.files(number: number))
+            }
+            let facts = try await postgres.facts(number: first.certificates[0].number, issuerCode: "SHPX")
+            #expect(facts.approvals.count == 2 && facts.fileHashes.count == 2 && facts.batchHash == first.batch.hash)
+            #expect(try await postgres.photo(number: photo.number) == photo.image)
+            #expect(try await postgres.revocations(issuerCode: nil) == sqlite.revocations(issuerCode: nil))
+            #expect(try postgres.certificates(issuerCode: nil) == sqlite.certificates(issuerCode: nil))
+            #expect(try postgres.snapshot() == sqlite.snapshot())
+            #expect(try postgres.holdsIssuer("SHPX") && !postgres.holdsIssuer("SHPJ"))
+            #expect(try postgres.latest(holderKey: old.holderKey, certificateKey: old.certificateKey) == new)
         }
-        let facts = try await postgres.facts(number: first.certificates[0].number, issuerCode: "SHPX")
-        #expect(facts.approvals.count == 2 && facts.fileHashes.count == 2 && facts.batchHash == first.batch.hash)
-        #expect(try await postgres.photo(number: photo.number) == photo.image)
-        #expect(try await postgres.revocations(issuerCode: nil) == sqlite.revocations(issuerCode: nil))
-        #expect(try postgres.certificates(issuerCode: nil) == sqlite.certificates(issuerCode: nil))
-        #expect(try postgres.snapshot() == sqlite.snapshot())
-        #expect(try postgres.holdsIssuer("SHPX") && !postgres.holdsIssuer("SHPJ"))
-        #expect(try postgres.latest(holderKey: old.holderKey, certificateKey: old.certificateKey) == new)
     }
 
     @Test func aWrongPasswordOrAnUnreachableServerIsReportedWithoutThePassword() throws {
@@ -203,29 +207,31 @@ struct PostgresRegistryTests {
 @Suite(.enabled(if: PostgresTestServer.enabled, PostgresTestServer.skipNote))
 struct PostgresLoadTests {
     @Test func manyConcurrentFactsThroughThePool() async throws {
-        let location = try PostgresTestServer.createDatabase()
-        defer { PostgresTestServer.drop(location) }
-        let registry = try PostgresRegistry.open(location, create: true, maximumConnections: 8)
-        let issue = Samples.issue("batch-1", count: 50)
-        try registry.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
-        let requests = 4_000, inFlight = 64
-        let clock = ContinuousClock(), start = clock.now
-        let wrong = try await withThrowingTaskGroup(of: Bool.self) { group in
-            var sent = 0, wrong = 0
-            func send() {
-                let certificate = issue.certificates[sent % issue.certificates.count]
-                group.addTask { try await registry.facts(number: certificate.number, issuerCode: "SHPX").certificate != certificate }
-                sent += 1
+        try await PostgresTestServer.unstarved {
+            let location = try PostgresTestServer.createDatabase()
+            defer { PostgresTestServer.drop(location) }
+            let registry = try PostgresRegistry.open(location, create: true, maximumConnections: 8)
+            let issue = Samples.issue("batch-1", count: 50)
+            try registry.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
+            let requests = 4_000, inFlight = 64
+            let clock = ContinuousClock(), start = clock.now
+            let wrong = try await withThrowingTaskGroup(of: Bool.self) { group in
+                var sent = 0, wrong = 0
+                func send() {
+                    let certificate = issue.certificates[sent % issue.certificates.count]
+                    group.addTask { try await registry.facts(number: certificate.number, issuerCode: "SHPX").certificate != certificate }
+                    sent += 1
+                }
+                while sent < inFlight { send() }
+                while let isWrong = try await group.next() {
+                    if isWrong { wrong += 1 }
+                    if sent < requests { send() }
+                }
+                return wrong
             }
-            while sent < inFlight { send() }
-            while let isWrong = try await group.next() {
-                if isWrong { wrong += 1 }
-                if sent < requests { send() }
-            }
-            return wrong
+            let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+            print("PostgreSQL facts through the pool: \(requests) in \(String(format: "%.2f", seconds)) s, \(Int(Double(requests) / seconds))/s, \(inFlight) in flight")
+            #expect(wrong == 0)
         }
-        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
-        print("PostgreSQL facts through the pool: \(requests) in \(String(format: "%.2f", seconds)) s, \(Int(Double(requests) / seconds))/s, \(inFlight) in flight")
-        #expect(wrong == 0)
     }
 }

@@ -21,6 +21,26 @@ enum PostgresTestServer {
         var description: String { "KAOWU_TEST_POSTGRES_URL is not set, and CI=true: the PostgreSQL registry tests must run under CI (scripts/test starts a server)" }
     }
 
+    /// Runs the asynchronous part of a test on an executor of its own: Swift Testing runs the other suites'
+    /// synchronous tests on the cooperative pool (two threads here), which can keep it busy for minutes, and a
+    /// timed request must not wait for a thread that long.
+    static func unstarved<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
+        try await withTaskExecutorPreference(TestExecutor.shared, operation: body)
+    }
+
+    /// A serial queue of the tests' own as a task executor (not the registry's bridge queue: a synchronous
+    /// registry call made from here waits for work on that one).
+    final class TestExecutor: TaskExecutor {
+        static let shared = TestExecutor()
+        let queue = DispatchQueue(label: "kaowu.registry-tests")
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            let executor = asUnownedTaskExecutor()
+            queue.async { job.runSynchronously(on: executor) }
+        }
+    }
+
     /// The server's own database (where test databases are created from).
     static func admin() throws -> PostgresLocation {
         guard let url else { throw Missing() }
