@@ -44,6 +44,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -72,8 +74,9 @@ let package = Package(
                 resources: [.copy("Resources/templates")]),
         .target(name: "Pack", dependencies: ["Archive", "Documents", "Seating", "Validation", "Spreadsheet", "Roster", "Identity", "Photos", "Support", "Render", "Yams",
                                              .product(name: "Crypto", package: "swift-crypto")]),
-        // The certificate registry (SQLite through GRDB).
-        .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The certificate registry: SQLite through GRDB, PostgreSQL through postgres-nio.
+        .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift"),
+                                                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
         // Keys, trust lists, signed QR payloads (COSE/CWT), approvals and revocation lists; PDF signatures in PDF/ (libqpdf).
         .target(name: "Credentials", dependencies: ["Support", "CQPDF", .product(name: "Crypto", package: "swift-crypto"),
                                                     .product(name: "X509", package: "swift-certificates"),
@@ -119,9 +122,8 @@ let package = Package(
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Render", "Support", "CTurboJPEG", "TestTools"]),
         .testTarget(name: "ReadmeTests", dependencies: ["TestTools"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Support", "TestTools", .product(name: "GRDB", package: "GRDB.swift"),
-                                                       .product(name: "HTTPTypes", package: "swift-http-types"),
-                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                                                     .product(name: "Crypto", package: "swift-crypto")]),
+                                                       .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                       .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "Support", "Render", "TestTools",
                                                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates")]),
         .testTarget(name: "CertifyTests", dependencies: ["Archive", "Certify", "Credentials", "Registry", "Verification", "Render", "Support", "Synthetic", "TestTools",

@@ -1,8 +1,10 @@
 import Support
 
-/// Why the registry refused or failed, with its path; nothing was written. Codes: `registry.missing`,
-/// `registry.unreadable` (not a database, not a kaowu registry, damaged), `registry.unwritable`,
-/// `registry.newer-schema`, `registry.unknown-number`, `registry.already-revoked`, `registry.number-taken`.
+/// Why the registry refused or failed, with its path (a PostgreSQL registry's URL without its password);
+/// nothing was written. Codes: `registry.missing`, `registry.unreadable` (not a database, not a kaowu
+/// registry, damaged), `registry.unwritable`, `registry.newer-schema`, `registry.unknown-number`,
+/// `registry.already-revoked`, `registry.number-taken`, `registry.unreachable` (the database server cannot
+/// be reached or refused the login), `registry.bad-url`, `registry.exists`. No message ever holds a password.
 public struct RegistryError: Error, Diagnostic, CustomStringConvertible {
     /// What went wrong.
     public enum Reason: Sendable, Equatable {
@@ -25,6 +27,14 @@ public struct RegistryError: Error, Diagnostic, CustomStringConvertible {
         case alreadyRevoked(StoredRevocation)
         /// The number is already issued (`by` nil), or the sequence under its prefix is taken by certificate `by`.
         case numberTaken(String, by: String?)
+        /// The database server cannot be reached, or refused the user, password or database.
+        case unreachable(String)
+        /// A `postgres://` location that cannot be understood.
+        case badURL(LocalizedText)
+        /// A file is already where a new registry was to be written (kaowu never replaces it).
+        case fileExists
+        /// A database server's database without a registry in it (and the command does not create one).
+        case noRegistry
     }
 
     public let path: String
@@ -37,7 +47,10 @@ public struct RegistryError: Error, Diagnostic, CustomStringConvertible {
 
     public var code: String {
         switch reason {
-        case .missing: return "registry.missing"
+        case .missing, .noRegistry: return "registry.missing"
+        case .unreachable: return "registry.unreachable"
+        case .badURL: return "registry.bad-url"
+        case .fileExists: return "registry.exists"
         case .notAFile, .notADatabase, .notARegistry, .unreadable: return "registry.unreadable"
         case .unwritable: return "registry.unwritable"
         case .newerSchema: return "registry.newer-schema"
@@ -66,6 +79,9 @@ public struct RegistryError: Error, Diagnostic, CustomStringConvertible {
         case .notADatabase(let detail):
             why = l.pick("这不是 kaowu 的证书库（不是 SQLite 数据库：\(detail)），未做任何改动",
                          "this is not a kaowu certificate registry (not an SQLite database: \(detail)); nothing was changed")
+        case .notARegistry where RegistryLocation.isServer(path):
+            why = l.pick("这个数据库里有别的程序的表，不是 kaowu 的证书库，未做任何改动；请换一个数据库",
+                         "this database holds another program's tables, not a kaowu certificate registry; nothing was changed; choose another database")
         case .notARegistry:
             why = l.pick("这是别的程序的数据库，不是 kaowu 的证书库，未做任何改动；请换一个文件名",
                          "this is another program's database, not a kaowu certificate registry; nothing was changed; choose another file name")
@@ -82,6 +98,16 @@ public struct RegistryError: Error, Diagnostic, CustomStringConvertible {
             let at = RegistryTime.display(revocation.at)
             why = l.pick("证书 \(revocation.number) 已于 \(at) 撤销，原因：\(revocation.reason)",
                          "certificate \(revocation.number) was already revoked at \(at), reason: \(revocation.reason)")
+        case .unreachable(let detail):
+            why = l.pick("无法连接数据库服务器，未做任何改动（\(detail)）", "cannot reach the database server; nothing was changed (\(detail))")
+        case .badURL(let detail):
+            why = l.pick("地址无法识别（\(detail.zh)）；应写成 postgres://用户[:密码]@主机[:端口]/数据库[?sslmode=disable|require]，或一个 SQLite 文件",
+                         "the address cannot be understood (\(detail.en)); write postgres://user[:password]@host[:port]/database[?sslmode=disable|require], or an SQLite file")
+        case .fileExists:
+            why = l.pick("已有这个文件，kaowu 不会覆盖；请换一个文件名", "a file is already there and kaowu does not replace it; choose another name")
+        case .noRegistry:
+            why = l.pick("这个数据库里还没有证书库（可用 kaowu registry migrate --registry 地址 建立）",
+                         "this database holds no certificate registry yet (kaowu registry migrate --registry URL creates it)")
         case .numberTaken(let number, let holder):
             if let holder {
                 why = l.pick("证书编号 \(number) 的序号已被证书 \(holder) 使用，未做任何改动",

@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 import Support
 
-/// The registry's tables, as plain SQL that SQLite and PostgreSQL both take (TEXT, BIGINT, BLOB — BYTEA on
-/// PostgreSQL —, primary, unique and foreign keys, ordinary indexes; no AUTOINCREMENT, no SQLite-only
-/// types or pragmas), in numbered steps applied in order by GRDB's `DatabaseMigrator` (named `v1`, `v2`, …)
-/// and recorded in `registry_schema`, which a registry written by a newer kaowu is recognised by.
+/// The registry's tables, as plain SQL that SQLite and PostgreSQL both take (TEXT, BIGINT, BLOB, primary,
+/// unique and foreign keys, ordinary indexes; no AUTOINCREMENT, no SQLite-only types or pragmas), in
+/// numbered steps applied in order and recorded in `registry_schema`, which a registry written by a newer
+/// kaowu is recognised by. On SQLite GRDB's `DatabaseMigrator` runs them (named `v1`, `v2`, …); on
+/// PostgreSQL `PostgresSchema` runs the same statements with one translation, the column type BLOB written
+/// BYTEA (`postgresStatements`), each step in a transaction under an advisory lock.
 /// Times are TEXT in `RegistryTime`'s form; booleans are 0/1 in BIGINT columns (CHECKed).
 public enum RegistrySchema {
     /// One step of the schema.
@@ -109,6 +111,12 @@ public enum RegistrySchema {
 
     /// The newest schema version this kaowu knows.
     public static var version: Int { steps.last?.version ?? 0 }
+
+    /// The statements of `step` for PostgreSQL: the same text with the column type BLOB written BYTEA (the
+    /// only difference between the two dialects the schema uses).
+    public static func postgresStatements(_ step: Step) -> [String] {
+        step.statements.map { $0.replacingOccurrences(of: " BLOB ", with: " BYTEA ") }
+    }
 
     /// GRDB's migrator running `steps`, each step recording itself in `registry_schema`.
     static var migrator: DatabaseMigrator {

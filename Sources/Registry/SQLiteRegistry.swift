@@ -279,6 +279,55 @@ public final class SQLiteRegistry: CertificateRegistry, VerificationSource {
         try db.execute(sql: RegistryRows.insert(RegistryRows.revocationColumns, into: "revocations"), arguments: RegistryRows.arguments(revocation))
     }
 
+    // MARK: - Every row (import and export)
+
+    /// Every row of every table, in key order, read in one transaction.
+    public func snapshot() throws -> RegistrySnapshot {
+        try reading { db in
+            func all<T>(_ sql: String, _ decode: (Row) throws -> T) throws -> [T] { try Row.fetchAll(db, sql: sql).map(decode) }
+            return RegistrySnapshot(
+                batches: try all(RegistryRows.select(RegistryRows.batchColumns, from: "batches") + " ORDER BY id", RegistryRows.batch),
+                certificates: try all(RegistryRows.select(RegistryRows.certificateColumns, from: "certificates")
+                                      + " ORDER BY issuer_code, sequence_prefix, sequence, number", RegistryRows.certificate),
+                files: try all(RegistryRows.select(RegistryRows.fileColumns, from: "files") + " ORDER BY number, batch_id, path", RegistryRows.file),
+                approvals: try all(RegistryRows.select(RegistryRows.approvalColumns, from: "approvals") + " ORDER BY batch_id, role, kid", RegistryRows.approval),
+                revocations: try all(RegistryRows.select(RegistryRows.revocationColumns, from: "revocations") + " ORDER BY at, number", RegistryRows.revocation),
+                photos: try all("SELECT number, image FROM holder_photos ORDER BY number") { row in
+                    let r = RegistryRows.Reader(row: row, table: "holder_photos")
+                    return HolderPhoto(number: try r.text(0), image: try r.bytes(1))
+                })
+        }
+    }
+
+    /// Writes every row of `snapshot` in one transaction (into a new registry: a row whose key is taken fails the whole).
+    func write(_ snapshot: RegistrySnapshot) throws {
+        try writing { db in
+            for batch in snapshot.batches {
+                try db.execute(sql: RegistryRows.insert(RegistryRows.batchColumns, into: "batches"), arguments: RegistryRows.arguments(batch))
+            }
+            for certificate in snapshot.certificates {
+                try db.execute(sql: RegistryRows.insert(RegistryRows.certificateColumns, into: "certificates"), arguments: RegistryRows.arguments(certificate))
+            }
+            for file in snapshot.files {
+                try db.execute(sql: RegistryRows.insert(RegistryRows.fileColumns, into: "files"), arguments: RegistryRows.arguments(file))
+            }
+            for approval in snapshot.approvals {
+                try db.execute(sql: RegistryRows.insert(RegistryRows.approvalColumns, into: "approvals"), arguments: RegistryRows.arguments(approval))
+            }
+            for revocation in snapshot.revocations {
+                try db.execute(sql: RegistryRows.insert(RegistryRows.revocationColumns, into: "revocations"), arguments: RegistryRows.arguments(revocation))
+            }
+            for photo in snapshot.photos {
+                try db.execute(sql: "INSERT INTO holder_photos (number, image) VALUES (?, ?)", arguments: [photo.number, Data(photo.image)])
+            }
+        }
+    }
+
+    /// Closes the file (its write-ahead log checkpointed into it); the registry cannot be used afterwards.
+    func close() throws {
+        do { try pool.close() } catch { throw Self.registryError(error, path: path, writing: true) }
+    }
+
     // MARK: - Errors
 
     private func failure(_ reason: RegistryError.Reason) -> RegistryError {

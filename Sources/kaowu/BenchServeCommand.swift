@@ -56,7 +56,7 @@ struct BenchServeCommand: ParsableCommand {
                                              now: Date().addingTimeInterval(-86400), verifyURL: "https://v.bench.example.cn")
         let store: any RegistryStore
         if let registry {
-            store = try RegistryOptions(registry: registry).openExisting(l, command: "bench serve")
+            store = try RegistryOptions.open(registry, create: true, l, command: "bench serve")
         } else {
             store = try SQLiteRegistry(path: folder + "/证书库.sqlite")
         }

@@ -44,7 +44,7 @@ struct RegistryListCommand: ParsableCommand {
         let code = issuer.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         let listing: RegistryListing
         do {
-            listing = try RegistryListing(store, path: registry.registry, issuer: code, today: (todayDate ?? CivilDate.today()).description)
+            listing = try RegistryListing(store, path: registry.display, issuer: code, today: (todayDate ?? CivilDate.today()).description)
         } catch {
             printError("kaowu registry list" + l.pick("：", ": ") + describe(error, l))
             throw ExitStatus.usage

@@ -20,7 +20,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "信任列表 trust.json（可多次给出；默认 keys/trust.json）")
     var trust: [String] = []
 
-    @Option(name: .long, help: "证书库（默认当前目录的 证书库.sqlite，若存在）")
+    @Option(name: .long, help: "证书库：SQLite 文件（默认当前目录的 证书库.sqlite，若存在）或 postgres://用户@主机:端口/数据库")
     var registry: String?
 
     @Option(name: .long, help: "已签名的撤销清单（kaowu revoke --export 生成），无证书库时用")
@@ -48,7 +48,7 @@ struct VerifyCommand: ParsableCommand {
         var store: (any CertificateRegistry)?
         let registryPath = registry ?? (FileManager.default.fileExists(atPath: Self.defaultRegistry) ? Self.defaultRegistry : nil)
         if let registryPath {
-            do { store = try SQLiteRegistry.openExisting(path: registryPath) } catch {
+            do { store = try RegistryLocation(registryPath).openExisting() } catch {
                 printError("kaowu verify: " + describe(error, l))
                 throw ExitStatus.usage
             }

@@ -53,6 +53,21 @@ import Testing
         }
     }
 
+    @Test func aPostgreSQLRegistryIsRefusedWithTheWayToImport() throws {
+        let demo = try String(contentsOfFile: Self.demoJob, encoding: .utf8)
+        let yaml = demo.replacingOccurrences(of: "registry: ../../out/证书库.sqlite", with: "registry: postgres://kaowu:pw@db.example.org/registry")
+        #expect(yaml != demo)
+        do {
+            _ = try CertifyJobLoader.load(yaml: yaml, file: Self.demoJob)
+            Issue.record("a job naming a PostgreSQL registry was accepted")
+        } catch let mistake as FileMistake {
+            let all = [mistake] + mistake.more
+            #expect(all.map(\.key) == ["registry"], "\(all.map(\.key))")
+            #expect(mistake.message(.zh).contains("kaowu registry import"), "\(mistake.message(.zh))")
+            #expect(mistake.message(.en).contains("not a PostgreSQL URL"))
+        }
+    }
+
     @Test func validityEndsTheDayBefore() {
         let issued = CivilDate(year: 2026, month: 7, day: 20)!
         #expect(Validity.parse("5y")?.lastDay(from: issued) == CivilDate(year: 2031, month: 7, day: 19))

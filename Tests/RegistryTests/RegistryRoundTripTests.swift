@@ -2,11 +2,12 @@ import Foundation
 import Registry
 import Testing
 
-/// Every method of the registry gives back what was recorded.
+/// Every method of the registry gives back what was recorded, on SQLite and on PostgreSQL.
 @Suite struct RegistryRoundTripTests {
-    @Test func aRecordedBatchReadsBackWhole() throws {
-        let path = try Samples.registryPath()
-        let registry = try SQLiteRegistry(path: path)
+    @Test(arguments: RegistryBackend.all) func aRecordedBatchReadsBackWhole(_ backend: RegistryBackend) throws {
+        let under = try backend.make()
+        defer { under.finish() }
+        let registry = under.store
         var issue = Samples.issue("batch-1", count: 6)
         issue.approvals[1].signedAt = Samples.time(-30)
         try registry.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
@@ -33,13 +34,15 @@ import Testing
         #expect(try registry.current(holderKey: first.holderKey, certificateKey: "SHPX|电子证书|高级技师|一级") == nil)
 
         // Another process (a later kaowu run) sees the same registry.
-        let again = try SQLiteRegistry.openExisting(path: path)
+        let again = try under.reopen()
         #expect(try again.certificates(issuerCode: nil) == issue.certificates)
         #expect(try again.approvals(batchID: "batch-1") == issue.approvals)
     }
 
-    @Test func aReissueRevokesTheOldCertificateAndBecomesCurrent() throws {
-        let registry = try SQLiteRegistry(path: try Samples.registryPath())
+    @Test(arguments: RegistryBackend.all) func aReissueRevokesTheOldCertificateAndBecomesCurrent(_ backend: RegistryBackend) throws {
+        let under = try backend.make()
+        defer { under.finish() }
+        let registry = under.store
         let first = Samples.issue("batch-1", count: 3)
         try registry.record(first.batch, certificates: first.certificates, files: first.files, approvals: first.approvals, revocations: [])
         let old = first.certificates[1]
@@ -74,8 +77,10 @@ import Testing
         #expect(try registry.revocations(issuerCode: "SHPJ").isEmpty)
     }
 
-    @Test func currentIsTheNewestCertificateNotRevoked() throws {
-        let registry = try SQLiteRegistry(path: try Samples.registryPath())
+    @Test(arguments: RegistryBackend.all) func currentIsTheNewestCertificateNotRevoked(_ backend: RegistryBackend) throws {
+        let under = try backend.make()
+        defer { under.finish() }
+        let registry = under.store
         let person = Samples.people[0]
         let a = Samples.certificate(1, person: person, batch: "b1", at: Samples.time(0))
         let b = Samples.certificate(2, person: person, batch: "b2", at: Samples.time(100))
@@ -88,8 +93,10 @@ import Testing
         #expect(try registry.current(holderKey: a.holderKey, certificateKey: a.certificateKey) == a)
     }
 
-    @Test func reprintsAddFilesAndARecordedBatchMayBeRecordedAgain() throws {
-        let registry = try SQLiteRegistry(path: try Samples.registryPath())
+    @Test(arguments: RegistryBackend.all) func reprintsAddFilesAndARecordedBatchMayBeRecordedAgain(_ backend: RegistryBackend) throws {
+        let under = try backend.make()
+        defer { under.finish() }
+        let registry = under.store
         let issue = Samples.issue("batch-1", count: 2)
         try registry.record(issue.batch, certificates: issue.certificates, files: issue.files, approvals: issue.approvals, revocations: [])
         let certificate = issue.certificates[0]
@@ -111,8 +118,10 @@ import Testing
         #expect(try registry.approvals(batchID: "batch-2") == [approval])
     }
 
-    @Test func timesAreKeptToTheMillisecond() throws {
-        let registry = try SQLiteRegistry(path: try Samples.registryPath())
+    @Test(arguments: RegistryBackend.all) func timesAreKeptToTheMillisecond(_ backend: RegistryBackend) throws {
+        let under = try backend.make()
+        defer { under.finish() }
+        let registry = under.store
         let now = Date(timeIntervalSince1970: 1_796_342_400.123_456_7)
         var issue = Samples.issue("batch-ms", count: 1, at: now)
         issue.files[0].at = now

@@ -79,6 +79,7 @@ final class ServerFixture: @unchecked Sendable {
     func stop() async throws {
         await group?.triggerGracefulShutdown()
         try await running?.value
+        if let database = try? String(contentsOfFile: folder + "/database-url", encoding: .utf8) { ServerPostgres.drop(database) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -111,16 +112,20 @@ final class ServerFixture: @unchecked Sendable {
 
 /// Where a test's registry lives.
 enum Backend: String, CustomStringConvertible, Sendable {
-    case sqlite
+    case sqlite, postgres
 
     var description: String { rawValue }
 
-    /// Every back end the tests run against here.
-    static var available: [Backend] { [.sqlite] }
+    /// Every back end the tests run against here: PostgreSQL when scripts/test started one (always under CI).
+    static var available: [Backend] { ServerPostgres.enabled ? [.sqlite, .postgres] : [.sqlite] }
 
     func make(folder: String) async throws -> any RegistryStore {
         switch self {
         case .sqlite: return try SQLiteRegistry(path: folder + "/证书库.sqlite")
+        case .postgres:
+            let database = try ServerPostgres.createDatabase()
+            try database.write(toFile: folder + "/database-url", atomically: true, encoding: .utf8)
+            return try RegistryLocation(database).open(create: true)
         }
     }
 }

@@ -2,6 +2,7 @@ import Documents
 import Foundation
 import Pack
 import Photos
+import Registry
 import Render
 import Support
 import Yams
@@ -111,7 +112,16 @@ public enum CertifyJobLoader {
         let pass = try nodes.attempt { try Self.passRules(top["pass"], nodes) }
         let approvers = try nodes.attempt { try Self.approvers(top["approvers"], resolve: resolve, nodes) }
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let registry = try nodes.attempt { resolve(try top["registry"].map { try nodes.text($0, key: "registry") } ?? "证书库.sqlite") }
+        let registry = try nodes.attempt { () -> String in
+            let text = try top["registry"].map { try nodes.text($0, key: "registry") } ?? "证书库.sqlite"
+            // certify numbers a batch under a lock file beside the registry and records it after rendering: an SQLite file only.
+            if RegistryLocation.isServer(text) {
+                throw nodes.error(top["registry"], key: "registry",
+                                  zh: "kaowu certify 只写 SQLite 证书库文件（如 证书库.sqlite），不能写 PostgreSQL 地址；发证后可用 kaowu registry import 文件 --into 地址 导入",
+                                  en: "kaowu certify writes an SQLite registry file (e.g. 证书库.sqlite), not a PostgreSQL URL; import it afterwards with kaowu registry import FILE --into URL")
+            }
+            return resolve(text)
+        }
         let output = try nodes.attempt { resolve(try top["output"].map { try nodes.text($0, key: "output") } ?? stem) }
         let batch = try nodes.attempt { resolve(try top["batch"].map { try nodes.text($0, key: "batch") } ?? stem + ".batch.json") }
         let values = try nodes.attempt { try JobLoader.values(top["values"], nodes) }

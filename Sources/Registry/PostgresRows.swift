@@ -1,0 +1,153 @@
+import Foundation
+import PostgresNIO
+
+/// The registry's rows on PostgreSQL: the same columns in the same order as `RegistryRows`, bound as
+/// parameters (`$1`, `$2`, …; never values written into SQL) and read back strictly by type. A value that
+/// is not what the registry writes (a time not in `RegistryTime`'s form, a flag not 0/1) throws
+/// `RegistryRows.RowDamage` naming the table and column.
+enum PostgresRows {
+    /// `SELECT c1, … FROM table` (alias-prefixed when given), as `RegistryRows.select`.
+    static func select(_ columns: [String], from table: String, as alias: String? = nil) -> String {
+        RegistryRows.select(columns, from: table, as: alias)
+    }
+
+    /// `INSERT INTO table (c1, …) VALUES ($1, …)`.
+    static func insert(_ columns: [String], into table: String) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\((1...columns.count).map { "$\($0)" }.joined(separator: ", ")))"
+    }
+
+    /// A query of constant SQL (placeholders only) and its bound values.
+    static func query(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    /// Bindings of plain values, in order.
+    static func binds(_ values: [Value]) -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .text(let text): bindings.append(text)
+            case .optionalText(let text): bindings.append(text)
+            case .integer(let number): bindings.append(number)
+            case .bytes(let bytes): bindings.append(ByteBuffer(bytes: bytes))
+            }
+        }
+        return bindings
+    }
+
+    /// A value bound to a parameter.
+    enum Value {
+        case text(String)
+        case optionalText(String?)
+        case integer(Int64)
+        case bytes([UInt8])
+    }
+
+    static func values(_ c: IssuedCertificate) -> [Value] {
+        [.text(c.number), .text(c.issuerCode), .text(c.kid), .text(c.holderKey), .text(c.certificateKey), .text(c.detailsHash), .text(c.name),
+         .text(c.maskedID), .text(c.kind), .text(c.title), .text(c.category), .text(c.issuedOn), .optionalText(c.expiresOn),
+         .text(RegistryTime.text(c.issuedAt)), .text(c.qrText), .text(c.payloadSHA256), .text(c.sequencePrefix), .integer(Int64(c.sequence)),
+         .text(c.batchID), .optionalText(c.replaces), .integer(c.photoShown ? 1 : 0)]
+    }
+
+    static func values(_ f: IssuedFile) -> [Value] {
+        [.text(f.number), .text(f.pdfSHA256), .text(f.batchID), .text(f.path), .text(RegistryTime.text(f.at))]
+    }
+
+    static func values(_ b: BatchRecord) -> [Value] {
+        [.text(b.id), .text(b.issuerCode), .text(b.job), .text(RegistryTime.text(b.at)), .integer(Int64(b.count)), .text(b.output), .text(b.hash)]
+    }
+
+    static func values(_ a: StoredApproval) -> [Value] {
+        [.text(a.batchID), .text(a.role), .text(a.issuerCode), .text(a.kid), .text(RegistryTime.text(a.signedAt)), .bytes(a.cose)]
+    }
+
+    static func values(_ r: StoredRevocation) -> [Value] {
+        [.text(r.number), .text(r.reason), .text(RegistryTime.text(r.at)), .optionalText(r.replacedBy)]
+    }
+
+    static func certificate(_ row: PostgresRandomAccessRow, at offset: Int = 0) throws -> IssuedCertificate {
+        let r = Reader(row: row, table: "certificates", columns: RegistryRows.certificateColumns, offset: offset)
+        return IssuedCertificate(
+            number: try r.text(0), issuerCode: try r.text(1), kid: try r.text(2), holderKey: try r.text(3), certificateKey: try r.text(4),
+            detailsHash: try r.text(5), name: try r.text(6), maskedID: try r.text(7), kind: try r.text(8), title: try r.text(9),
+            category: try r.text(10), issuedOn: try r.text(11), expiresOn: try r.optionalText(12), issuedAt: try r.time(13),
+            qrText: try r.text(14), payloadSHA256: try r.text(15), sequencePrefix: try r.text(16), sequence: try r.integer(17),
+            batchID: try r.text(18), replaces: try r.optionalText(19), photoShown: try r.flag(20))
+    }
+
+    static func file(_ row: PostgresRandomAccessRow) throws -> IssuedFile {
+        let r = Reader(row: row, table: "files", columns: RegistryRows.fileColumns, offset: 0)
+        return IssuedFile(number: try r.text(0), pdfSHA256: try r.text(1), batchID: try r.text(2), path: try r.text(3), at: try r.time(4))
+    }
+
+    static func batch(_ row: PostgresRandomAccessRow) throws -> BatchRecord {
+        let r = Reader(row: row, table: "batches", columns: RegistryRows.batchColumns, offset: 0)
+        return BatchRecord(id: try r.text(0), hash: try r.text(6), issuerCode: try r.text(1), job: try r.text(2), at: try r.time(3), count: try r.integer(4),
+                           output: try r.text(5))
+    }
+
+    static func approval(_ row: PostgresRandomAccessRow) throws -> StoredApproval {
+        let r = Reader(row: row, table: "approvals", columns: RegistryRows.approvalColumns, offset: 0)
+        return StoredApproval(batchID: try r.text(0), role: try r.text(1), issuerCode: try r.text(2), kid: try r.text(3),
+                              signedAt: try r.time(4), cose: try r.bytes(5))
+    }
+
+    static func revocation(_ row: PostgresRandomAccessRow, at offset: Int = 0) throws -> StoredRevocation {
+        let r = Reader(row: row, table: "revocations", columns: RegistryRows.revocationColumns, offset: offset)
+        return StoredRevocation(number: try r.text(0), reason: try r.text(1), at: try r.time(2), replacedBy: try r.optionalText(3))
+    }
+
+    static func photo(_ row: PostgresRandomAccessRow) throws -> HolderPhoto {
+        let r = Reader(row: row, table: "holder_photos", columns: ["number", "image"], offset: 0)
+        return HolderPhoto(number: try r.text(0), image: try r.bytes(1))
+    }
+
+    /// Reads the cells of one row from `offset` on, strictly by type; `columns` name them for damage reports.
+    struct Reader {
+        let row: PostgresRandomAccessRow
+        let table: String
+        let columns: [String]
+        let offset: Int
+
+        func damage(_ index: Int) -> RegistryRows.RowDamage {
+            RegistryRows.RowDamage(table: table, column: index < columns.count ? columns[index] : "#\(index)")
+        }
+
+        func decode<T: PostgresDecodable>(_ index: Int, as type: T.Type) throws -> T {
+            guard offset + index < row.count else { throw damage(index) }
+            do { return try row[offset + index].decode(T.self) } catch { throw damage(index) }
+        }
+
+        func isNull(_ index: Int) -> Bool {
+            offset + index < row.count && row[offset + index].bytes == nil
+        }
+
+        func text(_ index: Int) throws -> String { try decode(index, as: String.self) }
+
+        func optionalText(_ index: Int) throws -> String? { try decode(index, as: String?.self) }
+
+        func integer(_ index: Int) throws -> Int {
+            guard let value = Int(exactly: try decode(index, as: Int64.self)) else { throw damage(index) }
+            return value
+        }
+
+        func flag(_ index: Int) throws -> Bool {
+            switch try integer(index) {
+            case 0: return false
+            case 1: return true
+            default: throw damage(index)
+            }
+        }
+
+        func time(_ index: Int) throws -> Date {
+            guard let date = RegistryTime.parse(try text(index)) else { throw damage(index) }
+            return date
+        }
+
+        func bytes(_ index: Int) throws -> [UInt8] {
+            let buffer = try decode(index, as: ByteBuffer.self)
+            return Array(buffer.readableBytesView)
+        }
+    }
+}
