@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// Per-client rate limiting of lookups (a lookup asks about a person): a token bucket per client that
-/// holds `perMinute` lookups and refills continuously. At most `maxClients` buckets are kept; when full,
+/// holds `perMinute` lookups and refills continuously over `window` seconds (60; tests use longer ones so
+/// a slow run cannot refill a bucket between two requests). At most `maxClients` buckets are kept; when full,
 /// the buckets that are full again (idle clients) are dropped first, then the oldest.
 public final class LookupLimiter: Sendable {
     private struct Bucket {
@@ -11,17 +12,19 @@ public final class LookupLimiter: Sendable {
     }
 
     public let perMinute: Int
+    public let window: Double
     public let maxClients: Int
     private let buckets = Mutex([String: Bucket]())
 
-    public init(perMinute: Int, maxClients: Int = 100_000) {
+    public init(perMinute: Int, window: Double = 60, maxClients: Int = 100_000) {
         self.perMinute = max(1, perMinute)
+        self.window = max(1, window)
         self.maxClients = max(16, maxClients)
     }
 
     /// Takes one lookup for `client` at `now` (seconds): nil when allowed, otherwise the seconds to wait.
     public func take(client: String, now: Double) -> Int? {
-        let capacity = Double(perMinute), rate = capacity / 60
+        let capacity = Double(perMinute), rate = capacity / window
         return buckets.withLock { buckets -> Int? in
             var bucket = buckets[client] ?? Bucket(tokens: capacity, updated: now)
             bucket.tokens = min(capacity, bucket.tokens + max(0, now - bucket.updated) * rate)

@@ -12,6 +12,8 @@ public struct ServerOptions: Sendable {
     public var trustJSON: [UInt8]
     /// Lookups a client may make per minute.
     public var lookupsPerMinute: Int
+    /// The seconds `lookupsPerMinute` refill over (60).
+    public var lookupWindow: Double = 60
     /// Take the client from the last `X-Forwarded-For` entry (behind a load balancer).
     public var trustProxy: Bool
     /// Issuer keys that sign `/api/v1/revocations` lists, by issuer code.

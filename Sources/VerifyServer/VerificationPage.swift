@@ -70,7 +70,7 @@ enum VerificationPage {
         v["fieldsTitle"] = l.pick("证书信息", "Certificate")
         let approvals: [[String: String]] = (r.registry?.approvals ?? []).map { a in
             let mark = a.verified == true ? l.pick("✓ 签名有效", "✓ signature valid") : a.verified == false ? l.pick("✕ 签名无效", "✕ signature invalid")
-                : l.pick("? 未核验", "? not checked")
+                : l.pick("— 未核验（公钥不在信任列表中）", "— not checked (key not in the trust list)")
             return ["role": a.role, "text": "\(mark) · \(a.issuerCode) · \(time(a.signedAt))"]
         }
         v["approvals"] = approvals

@@ -24,7 +24,7 @@ public struct VerifyServer: Sendable {
         self.registry = registry
         self.options = options
         verifier = CertificateVerifier(trust: options.trust, registry: nil)
-        limiter = LookupLimiter(perMinute: options.lookupsPerMinute)
+        limiter = LookupLimiter(perMinute: options.lookupsPerMinute, window: options.lookupWindow)
         revocationLists = RevocationListCache(keys: options.revocationKeys, registry: registry)
     }
 

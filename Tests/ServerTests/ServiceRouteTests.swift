@@ -38,7 +38,8 @@ import VerifyServer
 
     @Test func lookupsAreRateLimitedPerClient() async throws {
         let f = try await ServerFixture()
-        try await f.start(lookupsPerMinute: 3)
+        // 3 lookups refilled over an hour: however slow this run is, no token comes back between requests.
+        try await f.start(lookupsPerMinute: 3, lookupWindow: 3600)
         defer { Task { try await f.stop() } }
         var statuses: [Int] = []
         for _ in 0..<5 {
@@ -97,5 +98,18 @@ import VerifyServer
             #expect(object["status"] is Int && object["ms"] is Double && object["client"] as? String == "127.0.0.1")
         }
         #expect(lines.contains { $0.contains("\"route\":\"/1/{code}\"") } && lines.contains { $0.contains("\"route\":\"/api/v1/lookup\"") })
+    }
+}
+
+/// The limiter alone, on a clock the test sets.
+@Suite struct LookupLimiterTests {
+    @Test func aBucketRefillsOverItsWindowAndIdleClientsAreForgotten() {
+        let limiter = LookupLimiter(perMinute: 2, window: 60, maxClients: 16)
+        #expect(limiter.take(client: "a", now: 0) == nil && limiter.take(client: "a", now: 0) == nil)
+        #expect(limiter.take(client: "a", now: 1) == 29)
+        #expect(limiter.take(client: "b", now: 1) == nil, "another client has its own bucket")
+        #expect(limiter.take(client: "a", now: 30) == nil, "one lookup back after half the window")
+        for k in 0..<40 { _ = limiter.take(client: "c\(k)", now: 100 + Double(k)) }
+        #expect(limiter.clients <= 16)
     }
 }
