@@ -191,24 +191,25 @@ public final class SQLiteRegistry: CertificateRegistry, VerificationSource {
     }
 
     public func facts(number: String, issuerCode: String) throws -> VerificationFacts {
+        // One read; the statements prepared once per connection (the service asks this thousands of times a second).
         try reading { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM batches WHERE issuer_code = ? LIMIT 1", arguments: [issuerCode]) != nil else {
+            guard try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM batches WHERE issuer_code = ? LIMIT 1"), arguments: [issuerCode]) != nil else {
                 return .foreignIssuer
             }
-            guard let certificate = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.certificateColumns, from: "certificates") + " WHERE number = ?",
-                                                      arguments: [number]).map(RegistryRows.certificate) else {
+            let certificateSQL = RegistryRows.select(RegistryRows.certificateColumns, from: "certificates") + " WHERE number = ?"
+            guard let certificate = try Row.fetchOne(db.cachedStatement(sql: certificateSQL), arguments: [number]).map(RegistryRows.certificate) else {
                 return VerificationFacts(holdsIssuer: true, certificate: nil, revocation: nil, batchHash: nil, approvals: [], fileHashes: [])
             }
-            let revocation = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.revocationColumns, from: "revocations") + " WHERE number = ?",
-                                              arguments: [number]).map(RegistryRows.revocation)
-            let batch = try Row.fetchOne(db, sql: RegistryRows.select(RegistryRows.batchColumns, from: "batches") + " WHERE id = ?",
+            let revocationSQL = RegistryRows.select(RegistryRows.revocationColumns, from: "revocations") + " WHERE number = ?"
+            let revocation = try Row.fetchOne(db.cachedStatement(sql: revocationSQL), arguments: [number]).map(RegistryRows.revocation)
+            let batch = try Row.fetchOne(db.cachedStatement(sql: RegistryRows.select(RegistryRows.batchColumns, from: "batches") + " WHERE id = ?"),
                                          arguments: [certificate.batchID]).map(RegistryRows.batch)
-            let approvals = try Row.fetchAll(db, sql: RegistryRows.select(RegistryRows.approvalColumns, from: "approvals")
-                                                + " WHERE batch_id = ? ORDER BY signed_at, role, kid", arguments: [certificate.batchID]).map(RegistryRows.approval)
-            let files = try Row.fetchAll(db, sql: RegistryRows.select(RegistryRows.fileColumns, from: "files") + " WHERE number = ? ORDER BY at, batch_id, path",
-                                         arguments: [number]).map(RegistryRows.file)
+            let approvalSQL = RegistryRows.select(RegistryRows.approvalColumns, from: "approvals") + " WHERE batch_id = ? ORDER BY signed_at, role, kid"
+            let approvals = try Row.fetchAll(db.cachedStatement(sql: approvalSQL), arguments: [certificate.batchID]).map(RegistryRows.approval)
+            let fileSQL = "SELECT sha256 FROM files WHERE number = ? ORDER BY at, batch_id, path"
+            let files = try String.fetchAll(db.cachedStatement(sql: fileSQL), arguments: [number])
             return VerificationFacts(holdsIssuer: true, certificate: certificate, revocation: revocation, batchHash: batch?.hash, approvals: approvals,
-                                     fileHashes: files.map(\.pdfSHA256))
+                                     fileHashes: files)
         }
     }
 

@@ -63,12 +63,12 @@ final class ServerFixture: @unchecked Sendable {
     static func path(of code: String) -> String { "/1/" + code.components(separatedBy: "/1/").last! }
 
     /// Starts the service in this process.
-    func start(lookupsPerMinute: Int = 10, lookupWindow: Double = 60, trustProxy: Bool = false) async throws {
+    func start(lookupsPerMinute: Int = 10, lookupWindow: Double = 60, trustProxy: Bool = false, source: (any VerificationSource)? = nil) async throws {
         var options = ServerOptions(host: "127.0.0.1", port: 0, trust: trust, trustJSON: [UInt8](try Data(contentsOf: URL(fileURLWithPath: trustPath))),
                                     lookupsPerMinute: lookupsPerMinute, trustProxy: trustProxy, revocationKeys: [key.issuerCode: key], accessLog: log)
         options.lookupWindow = lookupWindow
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let group = VerifyServer(registry: registry, options: options).serviceGroup { port in continuation.yield(port) }
+        let group = VerifyServer(registry: source ?? registry, options: options).serviceGroup { port in continuation.yield(port) }
         self.group = group
         running = Task { try await group.run() }
         for await port in ports {

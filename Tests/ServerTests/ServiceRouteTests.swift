@@ -113,3 +113,31 @@ import VerifyServer
         #expect(limiter.clients <= 16)
     }
 }
+
+/// A registry that cannot be read (a database server down).
+struct UnreachableRegistry: VerificationSource {
+    struct Down: Error, CustomStringConvertible { var description: String { "connection refused to postgres://verify:s3cret@db/registry" } }
+    func facts(number: String, issuerCode: String) async throws -> VerificationFacts { throw Down() }
+    func certificate(number: String) async throws -> IssuedCertificate? { throw Down() }
+    func photo(number: String) async throws -> [UInt8]? { throw Down() }
+    func revocations(issuerCode: String?) async throws -> [StoredRevocation] { throw Down() }
+    func ping() async throws { throw Down() }
+}
+
+@Suite struct UnreachableRegistryTests {
+    @Test func aRegistryThatCannotBeReadIsUnverifiedNeverGenuineAndSaysNothingOfItself() async throws {
+        let f = try await ServerFixture()
+        let code = try f.issue(name: "冯十二")
+        try await f.start(lookupsPerMinute: 100, source: UnreachableRegistry())
+        defer { Task { try await f.stop() } }
+        let page = try await f.get(ServerFixture.path(of: code))
+        #expect(page.status == 503 && page.body.contains("暂时无法核验") && !page.body.contains("真实有效"))
+        let json = try await f.get("/api/v1/verify/" + code.components(separatedBy: "/1/")[1])
+        #expect(json.status == 503 && json.body.contains("\"status\" : \"unverified\"") && json.body.contains("verify.registry-unavailable"))
+        #expect(!json.body.contains("s3cret") && !json.body.contains("postgres://"), "the registry's error stays in the server")
+        #expect(try await f.get("/healthz").status == 503)
+        // A lookup whose registry is down is a miss like any other: it reveals nothing.
+        let lookup = try await f.post("/api/v1/lookup", body: "{\"number\":\"SFZX2026000001\",\"name\":\"冯十二\"}", type: "application/json")
+        #expect(lookup.status == 200 && lookup.body == "{\"found\":false}\n")
+    }
+}
