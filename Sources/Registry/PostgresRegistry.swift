@@ -209,7 +209,7 @@ public final class PostgresRegistry: CertificateRegistry, VerificationSource {
     }
 
     static func ping(_ c: PostgresConnection) async throws {
-        _ = try await rows(c, "SELECT 1")
+        for try await _ in try await c.execute(PostgresStatements.Ping(), logger: logger) {}
     }
 
     // MARK: - CertificateRegistry (synchronous)

@@ -83,6 +83,18 @@ enum PostgresStatements {
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
     }
 
+    /// The health check's read (`/healthz`, thousands a second under a load balancer): prepared, like the
+    /// others — an unprepared query for each check made the server's memory grow with every one.
+    struct Ping: PostgresPreparedStatement {
+        static let name = "kaowu_ping_v1"
+        static let sql = "SELECT 1"
+        static let bindingDataTypes: [PostgresDataType] = []
+        typealias Row = PostgresRow
+
+        func makeBindings() -> PostgresBindings { PostgresBindings() }
+        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+    }
+
     /// The holder photo kept with a certificate.
     struct Photo: PostgresPreparedStatement {
         static let name = "kaowu_photo_v1"
