@@ -46,7 +46,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
     ],
     targets: [
         // System libraries (pkg-config), nothing else.
@@ -77,9 +76,7 @@ let package = Package(
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // The certificate registry: SQLite through GRDB, PostgreSQL through postgres-nio.
         .target(name: "Registry", dependencies: ["Support", .product(name: "GRDB", package: "GRDB.swift"),
-                                                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
-                                                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                                                 .product(name: "Atomics", package: "swift-atomics")]),
+                                                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
         // Keys, trust lists, signed QR payloads (COSE/CWT), approvals and revocation lists; PDF signatures in PDF/ (libqpdf).
         .target(name: "Credentials", dependencies: ["Support", "CQPDF", .product(name: "Crypto", package: "swift-crypto"),
                                                     .product(name: "X509", package: "swift-certificates"),

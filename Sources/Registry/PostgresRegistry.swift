@@ -1,7 +1,4 @@
-import Atomics
 import Foundation
-import NIOCore
-import NIOPosix
 import Logging
 import PostgresNIO
 import Synchronization
@@ -103,24 +100,22 @@ public final class PostgresRegistry: CertificateRegistry, VerificationSource {
         }
     }
 
-    /// Runs `body` on a connection of the pool, within `requestTimeout`. The time limit is a task scheduled on
-    /// an event loop and cancelled when the work ends (a cancelled one leaves nothing behind; a sleeping task
-    /// per request would keep a timer alive for the whole limit, thousands of them under load).
+    /// Runs `body` on a connection of the pool, within `requestTimeout` (child tasks, so the caller's executor
+    /// preference is kept: the tests run on an executor of their own).
     private func pooled<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let client = client, timeout = requestTimeout
-        let work = Task { try await client.withConnection { connection in try await body(connection) } }
-        let expired = ManagedAtomic(false)
-        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000)) {
-            expired.store(true, ordering: .relaxed)
-            work.cancel()
-        }
-        defer { timer.cancel() }
         do {
-            return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
-        } catch {
-            if expired.load(ordering: .relaxed) {
-                throw PostgresFailure.registryError(PostgresFailure.TimedOut(seconds: Double(timeout.components.seconds)), location: location, writing: false)
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await client.withConnection { connection in try await body(connection) } }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw PostgresFailure.TimedOut(seconds: Double(timeout.components.seconds))
+                }
+                guard let first = try await group.next() else { throw CancellationError() }
+                group.cancelAll()
+                return first
             }
+        } catch {
             throw PostgresFailure.registryError(error, location: location, writing: false)
         }
     }

@@ -104,7 +104,7 @@ enum PostgresRows {
     }
 
     /// Reads the cells of one row from `offset` on, strictly by type; `columns` name them for damage reports.
-    struct Reader {
+    struct Reader: RegistryCellReader {
         let row: PostgresRandomAccessRow
         let table: String
         let columns: [String]
@@ -130,19 +130,6 @@ enum PostgresRows {
         func integer(_ index: Int) throws -> Int {
             guard let value = Int(exactly: try decode(index, as: Int64.self)) else { throw damage(index) }
             return value
-        }
-
-        func flag(_ index: Int) throws -> Bool {
-            switch try integer(index) {
-            case 0: return false
-            case 1: return true
-            default: throw damage(index)
-            }
-        }
-
-        func time(_ index: Int) throws -> Date {
-            guard let date = RegistryTime.parse(try text(index)) else { throw damage(index) }
-            return date
         }
 
         func bytes(_ index: Int) throws -> [UInt8] {

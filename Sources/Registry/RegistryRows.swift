@@ -85,7 +85,7 @@ enum RegistryRows {
     }
 
     /// Reads the columns of one row by index, strictly by storage class.
-    struct Reader {
+    struct Reader: RegistryCellReader {
         let row: Row
         let table: String
         let values: [DatabaseValue]
@@ -121,19 +121,6 @@ enum RegistryRows {
         func integer(_ index: Int) throws -> Int {
             guard case .int64(let n) = try value(index).storage, let value = Int(exactly: n) else { throw damage(index) }
             return value
-        }
-
-        func flag(_ index: Int) throws -> Bool {
-            switch try integer(index) {
-            case 0: return false
-            case 1: return true
-            default: throw damage(index)
-            }
-        }
-
-        func time(_ index: Int) throws -> Date {
-            guard let date = RegistryTime.parse(try text(index)) else { throw damage(index) }
-            return date
         }
 
         func bytes(_ index: Int) throws -> [UInt8] {

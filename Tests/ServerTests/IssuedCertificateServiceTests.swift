@@ -39,44 +39,22 @@ import TestTools
         return "/1/" + (text.components(separatedBy: "/1/").last ?? "")
     }
 
-    /// A running `kaowu serve`.
-    final class Replica {
-        let process: Process
-        let port: Int
+    /// A running `kaowu serve`, asked what its page says.
+    struct Replica {
+        let serve: ServeProcess
 
         init(registry: String, trust: String) throws {
-            process = Process()
-            process.executableURL = Kaowu.root.appendingPathComponent(".build/debug/kaowu")
-            process.arguments = ["serve", "--registry", registry, "--trust", trust, "--port", "0"]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var line = Data()
-            while !line.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                line.append(chunk)
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            guard let range = text.range(of: "http://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
-                process.terminate()
-                throw ServeCommandTests.ServeDidNotStart(output: text)
-            }
-            self.port = port
+            serve = try ServeProcess(registry: registry, trust: trust)
         }
 
         /// The status words the page shows for `path`.
         func status(_ path: String) throws -> String {
-            let page = try Tool.run("curl", ["-s", "http://127.0.0.1:\(port)" + path + "?lang=zh"]).output
+            let page = try Tool.run("curl", ["-s", "http://127.0.0.1:\(serve.port)" + path + "?lang=zh"]).output
             for words in ["真实有效", "已撤销", "已过期", "无法验证-伪造", "暂时无法核验"] where page.contains("<h1>" + words) { return words }
             return page.isEmpty ? "(no answer)" : "(other)"
         }
 
-        func stop() {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
-        }
+        func stop() { serve.stop() }
     }
 
     @Test func scannedFromThePDFGenuineThenRevokedOnSQLite() throws {

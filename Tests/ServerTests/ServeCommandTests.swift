@@ -7,31 +7,10 @@ import TestTools
 /// `kaowu serve` as a user runs it: the built binary on a free port, its page in a real browser (headless
 /// Chromium at a phone's width), and a graceful stop on SIGTERM.
 @Suite(.serialized) struct ServeCommandTests {
-    /// Starts `kaowu serve --port 0` and reads the port from its first line.
-    func startServe(_ f: ServerFixture, _ extra: [String] = []) throws -> (Process, Int, FileHandle) {
-        let process = Process()
-        process.executableURL = Kaowu.root.appendingPathComponent(".build/debug/kaowu")
-        process.arguments = ["serve", "--registry", f.folder + "/证书库.sqlite", "--trust", f.trustPath, "--port", "0",
-                             "--access-log", f.folder + "/access.log"] + extra
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "http://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
-            process.terminate()
-            throw ServeDidNotStart(output: text)
-        }
-        return (process, port, out.fileHandleForReading)
+    /// Starts `kaowu serve --port 0` on the fixture's registry, with its access log in the fixture's folder.
+    func startServe(_ f: ServerFixture, _ extra: [String] = []) throws -> ServeProcess {
+        try ServeProcess(registry: f.folder + "/证书库.sqlite", trust: f.trustPath, ["--access-log", f.folder + "/access.log"] + extra)
     }
-
-    struct ServeDidNotStart: Error { var output: String }
 
     /// Chromium from Debian: required under CI, else the test notes its absence and stops.
     static var chromium: String? {
@@ -41,13 +20,12 @@ import TestTools
     @Test func theBinaryServesAndStopsGracefullyOnSIGTERM() async throws {
         let f = try await ServerFixture()
         let code = try f.issue(name: "郑十一")
-        let (process, port, out) = try startServe(f)
-        let reply = try Tool.run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)" + ServerFixture.path(of: code)])
+        let serve = try startServe(f)
+        let reply = try Tool.run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(serve.port)" + ServerFixture.path(of: code)])
         #expect(reply.output == "200")
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-        let rest = String(decoding: out.readDataToEndOfFile(), as: UTF8.self)
+        serve.stop()
+        #expect(serve.process.terminationReason == .exit && serve.process.terminationStatus == 0)
+        let rest = String(decoding: serve.output.readDataToEndOfFile(), as: UTF8.self)
         #expect(rest.contains("已停止"))
         let log = try String(contentsOfFile: f.folder + "/access.log", encoding: .utf8)
         #expect(log.contains("\"route\":\"/1/{code}\"") && !log.contains(code.components(separatedBy: "/1/")[1].prefix(16)))
@@ -67,10 +45,10 @@ import TestTools
         let f = try await ServerFixture()
         let photo = PublishedPhoto.make(from: [UInt8](try Data(contentsOf: Kaowu.root.appendingPathComponent("fixtures/exif/upright-o1.jpg"))))
         let code = try f.issue(name: "张晓明", photo: photo)
-        let (process, port, _) = try startServe(f)
-        defer { kill(process.processIdentifier, SIGTERM); process.waitUntilExit() }
+        let serve = try startServe(f)
+        defer { serve.stop() }
         // Headless Chromium asks for English; a phone in China asks for Chinese, as `?lang=zh` does.
-        let url = "http://127.0.0.1:\(port)" + ServerFixture.path(of: code) + "?lang=zh"
+        let url = "http://127.0.0.1:\(serve.port)" + ServerFixture.path(of: code) + "?lang=zh"
         let shot = f.folder + "/page.png"
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
         let screenshot = try Tool.run(chromium, common + ["--user-data-dir=" + f.folder + "/chromium-1","--window-size=390,1100", "--screenshot=" + shot, url])
