@@ -67,35 +67,23 @@ enum PostgresRows {
     }
 
     static func certificate(_ row: PostgresRandomAccessRow, at offset: Int = 0) throws -> IssuedCertificate {
-        let r = Reader(row: row, table: "certificates", columns: RegistryRows.certificateColumns, offset: offset)
-        return IssuedCertificate(
-            number: try r.text(0), issuerCode: try r.text(1), kid: try r.text(2), holderKey: try r.text(3), certificateKey: try r.text(4),
-            detailsHash: try r.text(5), name: try r.text(6), maskedID: try r.text(7), kind: try r.text(8), title: try r.text(9),
-            category: try r.text(10), issuedOn: try r.text(11), expiresOn: try r.optionalText(12), issuedAt: try r.time(13),
-            qrText: try r.text(14), payloadSHA256: try r.text(15), sequencePrefix: try r.text(16), sequence: try r.integer(17),
-            batchID: try r.text(18), replaces: try r.optionalText(19), photoShown: try r.flag(20))
+        try Reader(row: row, table: "certificates", columns: RegistryRows.certificateColumns, offset: offset).certificate()
     }
 
     static func file(_ row: PostgresRandomAccessRow) throws -> IssuedFile {
-        let r = Reader(row: row, table: "files", columns: RegistryRows.fileColumns, offset: 0)
-        return IssuedFile(number: try r.text(0), pdfSHA256: try r.text(1), batchID: try r.text(2), path: try r.text(3), at: try r.time(4))
+        try Reader(row: row, table: "files", columns: RegistryRows.fileColumns, offset: 0).file()
     }
 
     static func batch(_ row: PostgresRandomAccessRow) throws -> BatchRecord {
-        let r = Reader(row: row, table: "batches", columns: RegistryRows.batchColumns, offset: 0)
-        return BatchRecord(id: try r.text(0), hash: try r.text(6), issuerCode: try r.text(1), job: try r.text(2), at: try r.time(3), count: try r.integer(4),
-                           output: try r.text(5))
+        try Reader(row: row, table: "batches", columns: RegistryRows.batchColumns, offset: 0).batch()
     }
 
     static func approval(_ row: PostgresRandomAccessRow) throws -> StoredApproval {
-        let r = Reader(row: row, table: "approvals", columns: RegistryRows.approvalColumns, offset: 0)
-        return StoredApproval(batchID: try r.text(0), role: try r.text(1), issuerCode: try r.text(2), kid: try r.text(3),
-                              signedAt: try r.time(4), cose: try r.bytes(5))
+        try Reader(row: row, table: "approvals", columns: RegistryRows.approvalColumns, offset: 0).approval()
     }
 
     static func revocation(_ row: PostgresRandomAccessRow, at offset: Int = 0) throws -> StoredRevocation {
-        let r = Reader(row: row, table: "revocations", columns: RegistryRows.revocationColumns, offset: offset)
-        return StoredRevocation(number: try r.text(0), reason: try r.text(1), at: try r.time(2), replacedBy: try r.optionalText(3))
+        try Reader(row: row, table: "revocations", columns: RegistryRows.revocationColumns, offset: offset).revocation()
     }
 
     static func photo(_ row: PostgresRandomAccessRow) throws -> HolderPhoto {

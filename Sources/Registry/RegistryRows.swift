@@ -53,35 +53,23 @@ enum RegistryRows {
     }
 
     static func certificate(_ row: Row) throws -> IssuedCertificate {
-        let r = Reader(row: row, table: "certificates")
-        return IssuedCertificate(
-            number: try r.text(0), issuerCode: try r.text(1), kid: try r.text(2), holderKey: try r.text(3), certificateKey: try r.text(4),
-            detailsHash: try r.text(5), name: try r.text(6), maskedID: try r.text(7), kind: try r.text(8), title: try r.text(9),
-            category: try r.text(10), issuedOn: try r.text(11), expiresOn: try r.optionalText(12), issuedAt: try r.time(13),
-            qrText: try r.text(14), payloadSHA256: try r.text(15), sequencePrefix: try r.text(16), sequence: try r.integer(17),
-            batchID: try r.text(18), replaces: try r.optionalText(19), photoShown: try r.flag(20))
+        try Reader(row: row, table: "certificates").certificate()
     }
 
     static func file(_ row: Row) throws -> IssuedFile {
-        let r = Reader(row: row, table: "files")
-        return IssuedFile(number: try r.text(0), pdfSHA256: try r.text(1), batchID: try r.text(2), path: try r.text(3), at: try r.time(4))
+        try Reader(row: row, table: "files").file()
     }
 
     static func batch(_ row: Row) throws -> BatchRecord {
-        let r = Reader(row: row, table: "batches")
-        return BatchRecord(id: try r.text(0), hash: try r.text(6), issuerCode: try r.text(1), job: try r.text(2), at: try r.time(3), count: try r.integer(4),
-                           output: try r.text(5))
+        try Reader(row: row, table: "batches").batch()
     }
 
     static func approval(_ row: Row) throws -> StoredApproval {
-        let r = Reader(row: row, table: "approvals")
-        return StoredApproval(batchID: try r.text(0), role: try r.text(1), issuerCode: try r.text(2), kid: try r.text(3),
-                              signedAt: try r.time(4), cose: try r.bytes(5))
+        try Reader(row: row, table: "approvals").approval()
     }
 
     static func revocation(_ row: Row) throws -> StoredRevocation {
-        let r = Reader(row: row, table: "revocations")
-        return StoredRevocation(number: try r.text(0), reason: try r.text(1), at: try r.time(2), replacedBy: try r.optionalText(3))
+        try Reader(row: row, table: "revocations").revocation()
     }
 
     /// Reads the columns of one row by index, strictly by storage class.

@@ -5,6 +5,15 @@ import Support
 /// A verification's status, reason codes and check names in words, in Chinese or English: what the
 /// terminal (`kaowu verify`) and the web service (`kaowu serve`) both print.
 public enum VerificationWording {
+    /// `2026-12-04 20:31`: a moment in China's time (UTC+8), how verifiers read dates. Made without a
+    /// formatter: the web service writes several on every page.
+    public static func chinaTime(_ date: Date) -> String {
+        let seconds = Int((date.timeIntervalSince1970 + 8 * 3600).rounded(.down))
+        let days = Int((Double(seconds) / 86400).rounded(.down)), rest = seconds - days * 86400
+        let c = DayCount.civil(daysSince1970: days)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, rest / 3600, rest % 3600 / 60)
+    }
+
     public static func status(_ s: VerificationStatus, _ l: Language) -> String {
         switch s {
         case .genuine: return l.pick("真实有效", "GENUINE")

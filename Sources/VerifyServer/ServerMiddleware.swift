@@ -30,8 +30,7 @@ struct ServerMiddleware: RouterMiddleware {
         }
         for (name, value) in Self.headers { response.headers[name] = value }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        let elapsed = ContinuousClock.now - start
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let ms = (ContinuousClock.now - start).seconds * 1000
         if log.isEnabled {
             log.write(AccessLog.Entry(time: Date().ISO8601Format(), method: request.method.rawValue,
                                       route: context.endpointPath ?? "(none)", status: response.status.code, ms: (ms * 100).rounded() / 100,

@@ -19,18 +19,11 @@ enum VerificationPage {
         }
     }
 
-    /// `2026-12-04 20:31 (UTC+8)`: China's time, made without a formatter (this runs on every request).
-    static func time(_ date: Date) -> String {
-        let seconds = Int((date.timeIntervalSince1970 + 8 * 3600).rounded(.down))
-        let days = Int((Double(seconds) / 86400).rounded(.down)), rest = seconds - days * 86400
-        let c = DayCount.civil(daysSince1970: days)
-        return String(format: "%04d-%02d-%02d %02d:%02d (UTC+8)", c.year, c.month, c.day, rest / 3600, rest % 3600 / 60)
-    }
+    /// `2026-12-04 20:31 (UTC+8)`.
+    static func time(_ date: Date) -> String { VerificationWording.chinaTime(date) + " (UTC+8)" }
 
     /// `2026-12-04`, the day in China.
-    static func day(_ date: Date) -> String {
-        String(time(date).prefix(10))
-    }
+    static func day(_ date: Date) -> String { String(VerificationWording.chinaTime(date).prefix(10)) }
 
     /// The page's values for `report`; `photo` is a `data:` URI or nil; `jsonLink` the same result as JSON.
     static func values(_ r: VerificationReport, photo: String?, jsonLink: String, chrome: PageChrome) -> [String: Any] {

@@ -160,11 +160,16 @@ public struct VerifyServer: Sendable {
         return .found(report, code: code)
     }
 
-    func lookupJSON(_ request: Request, _ context: VerifyRequestContext) async throws -> Response {
+    /// The lookup a request's body asks for (JSON or a form), from the request's client.
+    func lookup(_ request: Request, _ context: VerifyRequestContext) async throws -> LookupOutcome {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let query = LookupQuery.parse(body: Array(buffer: body), contentType: request.headers[.contentType])
-        switch await lookup(query ?? .empty, client: ClientAddress.of(request, context, trustProxy: options.trustProxy)) {
+        return await lookup(query ?? .empty, client: ClientAddress.of(request, context, trustProxy: options.trustProxy))
+    }
+
+    func lookupJSON(_ request: Request, _ context: VerifyRequestContext) async throws -> Response {
+        switch try await lookup(request, context) {
         case .limited(let wait):
             return Response(status: .tooManyRequests, headers: [.contentType: "application/json; charset=utf-8", .retryAfter: String(wait), .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: "{\"error\":\"lookup.rate-limited\",\"retryAfter\":\(wait)}\n")))
@@ -185,11 +190,8 @@ public struct VerifyServer: Sendable {
     }
 
     func lookupPage(_ request: Request, _ context: VerifyRequestContext) async throws -> Response {
-        var request = request
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
         let l = Self.language(request)
-        let query = LookupQuery.parse(body: Array(buffer: body), contentType: request.headers[.contentType])
-        switch await lookup(query ?? .empty, client: ClientAddress.of(request, context, trustProxy: options.trustProxy)) {
+        switch try await lookup(request, context) {
         case .limited(let wait):
             var response = lookupForm(request, message: (l.pick("查询过于频繁", "Too many lookups"),
                                                          l.pick("请 \(wait) 秒后再试", "try again in \(wait) s"), "grey"), status: .tooManyRequests)

@@ -10,10 +10,6 @@ enum VerificationText {
         var lines: [String] = []
         lines.append(l.pick("结论：", "Result: ") + status(r.status, l) + "  (" + r.reason + ")")
         if r.status != .genuine { lines.append("  " + reason(r.reason, l)) }
-        let time = DateFormatter()
-        time.locale = Locale(identifier: "en_US_POSIX")
-        time.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        time.dateFormat = "yyyy-MM-dd HH:mm"
         if let c = r.certificate {
             lines.append(l.pick("证书编号：", "Number:      ") + c.number)
             lines.append(l.pick("姓名：    ", "Name:        ") + c.name)
@@ -21,21 +17,21 @@ enum VerificationText {
             lines.append(l.pick("证书：    ", "Certificate: ") + c.certificate)
             if !c.category.isEmpty { lines.append(l.pick("类别/等级：", "Category:    ") + c.category) }
             lines.append(l.pick("发证机构：", "Issuer:      ") + (c.issuerName.map { "\($0)（\(c.issuerCode)）" } ?? c.issuerCode))
-            lines.append(l.pick("签发时间：", "Signed:      ") + time.string(from: c.issuedAt) + " (UTC+8)")
-            lines.append(l.pick("有效期至：", "Valid until: ") + (c.expires.map { time.string(from: $0.addingTimeInterval(-1)) + " (UTC+8)" } ?? l.pick("长期", "no end")))
+            lines.append(l.pick("签发时间：", "Signed:      ") + VerificationWording.chinaTime(c.issuedAt) + " (UTC+8)")
+            lines.append(l.pick("有效期至：", "Valid until: ") + (c.expires.map { VerificationWording.chinaTime($0.addingTimeInterval(-1)) + " (UTC+8)" } ?? l.pick("长期", "no end")))
         }
         if let g = r.registry, g.found {
             if let issued = g.issuedOn {
                 lines.append(l.pick("发证日期：", "Issued on:   ") + issued + l.pick("（证书库）", " (registry)"))
             }
             if let at = g.revokedAt {
-                lines.append(l.pick("撤销：    ", "Revoked:     ") + time.string(from: at) + "  " + (g.revocationReason ?? "")
+                lines.append(l.pick("撤销：    ", "Revoked:     ") + VerificationWording.chinaTime(at) + "  " + (g.revocationReason ?? "")
                              + (g.replacedBy.map { l.pick("（换发为 \($0)）", " (replaced by \($0))") } ?? ""))
             }
             if let replaces = g.replaces { lines.append(l.pick("原证编号：", "Replaces:    ") + replaces) }
             for a in g.approvals {
                 let mark = a.verified == true ? "✓" : a.verified == false ? "✗" : "?"
-                lines.append(l.pick("审批：    ", "Approval:    ") + "\(a.role) \(mark) \(a.issuerCode) \(time.string(from: a.signedAt))"
+                lines.append(l.pick("审批：    ", "Approval:    ") + "\(a.role) \(mark) \(a.issuerCode) \(VerificationWording.chinaTime(a.signedAt))"
                              + (a.verified == nil ? l.pick("（该方公钥不在信任列表中，未核验）", " (its key is not in the trust list: not checked)") : ""))
             }
         }
