@@ -45,8 +45,16 @@ public struct PaperRenderer {
     public static let tableFields: Set<String> = [TemplateRenderer.pageNumberField, TemplateRenderer.pageCountField, countField]
     static let countField = "count.expected"
 
-    /// The fields this document computes itself (`tableFields` for a table, else none).
-    public var computedFields: Set<String> { template.table == nil ? [] : Self.tableFields }
+    /// The fields this document computes itself: `tableFields` for a table; for a ticket's timetable list
+    /// (`schedule`) given no timetable, its count (one entry made from the record's own values).
+    public var computedFields: Set<String> {
+        (template.table == nil ? [] : Self.tableFields).union(hasSchedule ? [TemplateValues.scheduleList + ".count"] : [])
+    }
+
+    /// Whether the template draws a `schedule` list.
+    private var hasSchedule: Bool {
+        template.elements.contains { if case .list(let list) = $0 { return list.items == TemplateValues.scheduleList }; return false }
+    }
 
     /// The size of one output page in mm.
     public var pageSize: (width: Double, height: Double) { printer.paperSize }
@@ -57,9 +65,11 @@ public struct PaperRenderer {
     }
 
     private func draw(_ records: [RenderRecord], context: [String: String], on canvas: Canvas, printer: ImposedRenderer) {
+        let schedule = hasSchedule
         let merged = records.map { record -> RenderRecord in
             var r = record
             r.values.merge(context) { _, new in new }
+            if schedule && r.values[TemplateValues.scheduleList + ".count"] == nil { r.values.merge(TemplateValues.schedule(from: r.values)) { old, _ in old } }
             return r
         }
         if let table = template.table {

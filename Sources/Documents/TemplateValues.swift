@@ -51,6 +51,7 @@ public enum TemplateValues {
         keys.formUnion(occupancy(ticketNumbers: ["·"]).keys)
         keys.formUnion(self.session(session).keys)
         keys.formUnion(seat(candidate, index: 0, seat: 1, ticketNumber: "·", session: session).keys)
+        keys.formUnion(schedule([ScheduleEntry(session: session, room: room, roomAddress: "·", seat: 1, ticketNumber: "·")]).keys)
         return keys
     }
 
@@ -88,6 +89,64 @@ public enum TemplateValues {
             values["session.time"] = SessionText.time(session)
         }
         return values
+    }
+
+    /// One line of a candidate's timetable: a session and where they sit it.
+    public struct ScheduleEntry: Sendable {
+        public var session: ExamSession?
+        public var room: Room
+        public var roomAddress: String
+        public var seat: Int
+        public var ticketNumber: String
+
+        public init(session: ExamSession?, room: Room, roomAddress: String, seat: Int, ticketNumber: String) {
+            self.session = session
+            self.room = room
+            self.roomAddress = roomAddress
+            self.seat = seat
+            self.ticketNumber = ticketNumber
+        }
+    }
+
+    /// The list name of a candidate's timetable (`{type: list, items: schedule}` on admission tickets).
+    public static let scheduleList = "schedule"
+
+    /// A candidate's timetable, every entry in the order given (time order): `sessions.N` (one line each, as
+    /// `sessions.1` always was) and the list `schedule` — `schedule.count` and `schedule.N.subject`, `.date`,
+    /// `.time`, `.mode`, `.site`, `.room`, `.seat`, `.address`, `.ticketNumber`.
+    public static func schedule(_ entries: [ScheduleEntry]) -> [String: String] {
+        var values: [String: String] = [scheduleList + ".count": String(entries.count)]
+        for (i, entry) in entries.enumerated() {
+            let n = "\(scheduleList).\(i + 1)."
+            if let session = entry.session {
+                values["sessions.\(i + 1)"] = SessionText.line(session)
+                values[n + "subject"] = session.subject
+                values[n + "date"] = SessionText.date(session)
+                values[n + "time"] = SessionText.time(session)
+                values[n + "mode"] = session.mode
+            } else {
+                values[n + "mode"] = entry.room.type
+            }
+            values[n + "site"] = entry.room.site
+            values[n + "room"] = entry.room.name
+            values[n + "seat"] = String(format: "%02d", entry.seat)
+            values[n + "address"] = entry.roomAddress
+            values[n + "ticketNumber"] = entry.ticketNumber
+        }
+        return values
+    }
+
+    /// A one-entry timetable made from a record's own values, for a ticket drawn without a seating plan
+    /// (`kaowu render` from a roster with 准考证号 and 座位号): `session.*` or the record's subject and
+    /// `sessions.1`, `site.name`, `room.name`, `room.address`, `seat`, `ticketNumber`.
+    public static func schedule(from values: [String: String]) -> [String: String] {
+        func value(_ keys: String...) -> String { keys.lazy.compactMap { values[$0] }.first { !$0.isEmpty } ?? "" }
+        let n = scheduleList + ".1."
+        let date = value("session.date"), time = value("session.time")
+        return [scheduleList + ".count": "1", n + "subject": value("session.subject", "subject"),
+                n + "date": date, n + "time": date.isEmpty && time.isEmpty ? value("sessions.1") : time,
+                n + "mode": value("session.mode", "room.type"), n + "site": value("site.name"), n + "room": value("room.name"),
+                n + "seat": value("seat"), n + "address": value("room.address"), n + "ticketNumber": value("ticketNumber")]
     }
 
     /// `record` numbered as the `index`-th (0-based) of a list (`row.index`).

@@ -69,7 +69,7 @@ public enum PackRunner {
         }
         let rendered: Rendered
         do {
-            rendered = try renderRooms(job: job, plan: plan, layout: layout, textStyles: textStyles, into: temporary, feed: zip.feed,
+            rendered = try renderSittings(job: job, plan: plan, layout: layout, textStyles: textStyles, into: temporary, feed: zip.feed,
                                        stamp: stamp, options: options)
         } catch {
             reports.wait()
@@ -80,8 +80,13 @@ public enum PackRunner {
         let reportFiles = try written.withLock { $0 }.get()
 
         let sites = Set(job.rooms.map(\.room.site)).count
-        let counts = Manifest.Counts(rows: report.rows, candidates: candidates.count, seated: plan.seated.count,
-                                     notSeated: report.rows - plan.seated.count, rooms: job.rooms.count, sites: sites,
+        let seatedRows = Set(plan.seated.map { s -> Int in
+            let c = plan.candidates[s.candidate]
+            return c.registrations.indices.contains(s.registration) ? c.registrations[s.registration].row : c.row
+        })
+        let notSeated = report.rows - seatedRows.count
+        let counts = Manifest.Counts(rows: report.rows, candidates: candidates.count, seated: plan.seatedCandidates, registrations: plan.seated.count,
+                                     notSeated: notSeated, rooms: job.rooms.count, sittings: plan.sittings.count, sites: sites,
                                      pages: rendered.pages, files: 0, errors: report.errorCount, warnings: report.warningCount)
         let files = try publish(job: job, options: options, rendered: rendered, reportFiles: reportFiles, counts: counts,
                                 stamp: stamp, output: output, zip: zip)
@@ -89,8 +94,9 @@ public enum PackRunner {
         let errors = report.errorCount, warnings = report.warningCount
 
         let elapsed = ContinuousClock.now - clock
-        return PackResult(folder: output.folder, zip: output.zip, rows: report.rows, valid: report.valid, seated: plan.seated.count,
-                          rooms: plan.byRoom.filter { !$0.isEmpty }.count, sites: sites, pages: rendered.pages, files: files.count,
+        return PackResult(folder: output.folder, zip: output.zip, rows: report.rows, valid: report.valid, seated: plan.seatedCandidates,
+                          registrations: plan.seated.count, notSeated: notSeated, rooms: Set(plan.sittings.map(\.room)).count,
+                          sittings: plan.sittings.count, sites: sites, pages: rendered.pages, files: files.count,
                           errors: errors, warnings: warnings, conflicts: plan.conflicts.count, kept: plan.seated.filter(\.kept).count,
                           seconds: elapsed.seconds, problems: report.problems)
     }

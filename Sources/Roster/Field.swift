@@ -42,6 +42,15 @@ public enum Field: String, CaseIterable, Sendable, Codable {
     /// The header kaowu writes for this field (import template, reports).
     public var chineseHeader: String { aliases[0] }
 
+    /// Whether the column belongs to one registration rather than to the person: a roster with one row per
+    /// subject repeats the person's other columns, which must then agree, while these may differ.
+    public var isPerRegistration: Bool {
+        switch self {
+        case .serial, .subject, .certificate, .ticketNumber, .seat, .remark: return true
+        default: return false
+        }
+    }
+
     static let byAlias: [String: Field] = {
         var map: [String: Field] = [:]
         for field in Field.allCases {

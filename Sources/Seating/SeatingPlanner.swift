@@ -1,54 +1,128 @@
 import Support
+import Validation
 
-extension Dictionary where Value == Int, Key == Int {
-    /// Exchanges the values at two keys.
-    mutating func swapAt(_ a: Int, _ b: Int) {
-        let va = self[a], vb = self[b]
-        self[a] = vb
-        self[b] = va
-    }
-}
-
-/// Seats candidates in rooms (排考): each goes to a room whose type is the mode of their subject's session,
-/// within capacity, in the chosen order; inside a room, seats are filled in seat-number order, each time
-/// with the first waiting candidate whose school differs from the already seated neighbours (front, back,
-/// left, right). Candidates kept from an earlier plan keep their room and seat.
+/// Seats candidates (排考) session by session: sessions are time slots and rooms are booked per session, so
+/// a room's seats are free again in the next session, while a room serves one session at a time (sessions
+/// that overlap in time take different rooms). Each registration goes to a room whose type is its session's
+/// mode and which is open in that session, within capacity, in the chosen order; inside a room, `RoomSeater`
+/// keeps schools apart. Registrations kept from an earlier plan keep their room and seat, and with
+/// `preferSameSeat` a candidate keeps the room and seat of their earlier session where that room serves the
+/// later one. A candidate whose sessions overlap sits the first and the other is reported.
 public enum SeatingPlanner {
-    /// Plans seats. `kept` maps a candidate's key to the room index and seat they had before.
+    /// Plans seats. `roomSessions` limits rooms to some sessions (room index → session indices; absent: all);
+    /// `kept` maps registrations to the room index and seat they had before.
     public static func plan<C: Seatable>(_ candidates: [C], rooms: [Room], sessions: [ExamSession], policy: SeatingPolicy,
-                            kept: [String: (room: Int, seat: Int)] = [:]) throws -> SeatingPlan {
+                                         roomSessions: [Int: Set<Int>] = [:],
+                                         kept: [RegistrationKey: (room: Int, seat: Int)] = [:]) throws -> SeatingPlan {
         var plan = SeatingPlan()
         // Schools are compared as keys (北京大学（本部） and 北京大学(本部) are one school); conflicts name them as written.
         let schools = candidates.map { normalize($0.school) }
-        // Each candidate's session and mode.
-        var sessionOf: [Int?] = []
-        var modeOf: [String?] = []
+        let subjects = candidates.map(\.subjects)
+        // Which session each registration sits; without sessions, each candidate is seated once.
+        let slots = max(1, sessions.count)
+        var registrationsOf = Array(repeating: [RegistrationIndex](), count: slots)
         let bySubject = Dictionary(sessions.enumerated().map { (normalize($0.element.subject), $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for (i, c) in candidates.enumerated() {
-            if sessions.isEmpty {
-                sessionOf.append(nil)
-                modeOf.append(nil)
-            } else if let s = bySubject[normalize(c.subject)] ?? (sessions.count == 1 ? 0 : nil) {
-                sessionOf.append(s)
-                modeOf.append(sessions[s].mode)
-            } else {
-                sessionOf.append(nil)
-                modeOf.append(nil)
-                plan.withoutSession.append(i)
+        for i in candidates.indices {
+            guard !sessions.isEmpty else {
+                registrationsOf[0].append(RegistrationIndex(candidate: i, registration: 0))
+                continue
+            }
+            var sitting: [Int: Int] = [:]          // session → registration
+            for (k, subject) in subjects[i].enumerated() {
+                guard let s = bySubject[normalize(subject)] ?? (sessions.count == 1 ? 0 : nil) else {
+                    plan.withoutSession.append(RegistrationIndex(candidate: i, registration: k))
+                    continue
+                }
+                if sitting[s] != nil { continue }
+                if let clash = sitting.sorted(by: { $0.key < $1.key }).first(where: { sessions[$0.key].overlaps(sessions[s]) }) {
+                    plan.overlaps.append(SeatingOverlap(candidate: i, registration: k, other: clash.value, session: s, otherSession: clash.key))
+                    continue
+                }
+                sitting[s] = k
+                registrationsOf[s].append(RegistrationIndex(candidate: i, registration: k))
             }
         }
-        let skip = Set(plan.withoutSession)
-        // Seats already taken by kept candidates.
-        var taken: [Int: [Int: Int]] = [:]          // room → seat → candidate
-        var keptCandidates = Set<Int>()
-        for (i, c) in candidates.enumerated() where !skip.contains(i) {
-            guard let k = kept[c.key], k.room < rooms.count, k.seat >= 1, k.seat <= rooms[k.room].seats,
-                  modeOf[i] == nil || rooms[k.room].type == modeOf[i], taken[k.room]?[k.seat] == nil else { continue }
-            taken[k.room, default: [:]][k.seat] = i
-            keptCandidates.insert(i)
+        // One order of candidates for every session.
+        let rank = order(candidates, schools: schools, policy: policy)
+        // Sessions in time order.
+        let sessionOrder = sessions.isEmpty ? [0] : sessions.indices.sorted { (sessions[$0].start, $0) < (sessions[$1].start, $1) }
+        var sessionsInRoom = Array(repeating: [Int](), count: rooms.count)
+        var lastSeat: [Int: (room: Int, seat: Int)] = [:]
+        var shorts: [SeatingShortfall.Short] = []
+        for s in sessionOrder {
+            let session: ExamSession? = sessions.isEmpty ? nil : sessions[s]
+            let registrations = registrationsOf[s].sorted { rank[$0.candidate] < rank[$1.candidate] }
+            guard !registrations.isEmpty else { continue }
+            let eligible = rooms.indices.filter { r in
+                guard let session else { return true }
+                return rooms[r].type == session.mode && (roomSessions[r]?.contains(s) ?? true)
+                    && !sessionsInRoom[r].contains { sessions[$0].overlaps(session) }
+            }
+            let open = Set(eligible)
+            // Seats fixed before the rest: kept from the earlier plan, then the candidate's seat in an earlier session.
+            var fixed: [Int: [Int: RegistrationIndex]] = [:]
+            var waiting: [RegistrationIndex] = []
+            func free(_ r: Int, _ seat: Int) -> Bool { open.contains(r) && seat >= 1 && seat <= rooms[r].seats && fixed[r]?[seat] == nil }
+            for reg in registrations {
+                let subject = subjects[reg.candidate].isEmpty ? "" : subjects[reg.candidate][reg.registration]
+                if let k = kept[RegistrationKey(person: candidates[reg.candidate].key, subject: sessions.isEmpty ? subject : session!.subject)]
+                    ?? kept[RegistrationKey(person: candidates[reg.candidate].key, subject: subject)], free(k.room, k.seat) {
+                    fixed[k.room, default: [:]][k.seat] = reg
+                } else {
+                    waiting.append(reg)
+                }
+            }
+            if policy.preferSameSeat {
+                waiting = waiting.filter { reg in
+                    guard let previous = lastSeat[reg.candidate], free(previous.room, previous.seat) else { return true }
+                    fixed[previous.room, default: [:]][previous.seat] = reg
+                    return false
+                }
+            }
+            // Each open room takes its share of the waiting, in room order.
+            var queueOf: [Int: [RegistrationIndex]] = [:]
+            var next = 0
+            for r in eligible {
+                let share = waiting[next..<min(waiting.count, next + rooms[r].seats - (fixed[r]?.count ?? 0))]
+                queueOf[r] = Array(share)
+                next += share.count
+            }
+            if next < waiting.count {
+                shorts.append(SeatingShortfall.Short(session: session == nil ? nil : s, subject: session?.subject ?? "", start: session?.start ?? "",
+                                                     end: session?.end ?? "", mode: session?.mode ?? "", missing: waiting.count - next,
+                                                     needed: registrations.count, seats: eligible.reduce(0) { $0 + rooms[$1].seats }))
+                continue
+            }
+            for r in eligible where !(fixed[r] ?? [:]).isEmpty || !(queueOf[r] ?? []).isEmpty {
+                // People are numbered within the room's list: fixed first, then the queue.
+                let people = Array((fixed[r] ?? [:]).values) + (queueOf[r] ?? [])
+                let numberOf = Dictionary(people.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+                let seater = RoomSeater(grid: SeatGrid(room: rooms[r], numbering: policy.numbering), separateSchools: policy.separateSchools,
+                                        school: { schools[people[$0].candidate] })
+                let seated = seater.seat(fixed: (fixed[r] ?? [:]).mapValues { numberOf[$0]! }, queue: (queueOf[r] ?? []).map { numberOf[$0]! })
+                for (seat, person) in seated.sorted(by: { $0.key < $1.key }) {
+                    let reg = people[person]
+                    plan.assignments.append(SeatAssignment(candidate: reg.candidate, registration: reg.registration, room: r, seat: seat,
+                                                           session: session == nil ? nil : s))
+                    lastSeat[reg.candidate] = (r, seat)
+                }
+                if policy.separateSchools {
+                    for clash in seater.clashes(in: seated) {
+                        plan.conflicts.append(SeatingConflict(room: r, session: session == nil ? nil : s, seat: clash.seat, neighbourSeat: clash.neighbour,
+                                                              school: candidates[people[seated[clash.seat]!].candidate].school))
+                    }
+                }
+                sessionsInRoom[r].append(s)
+            }
         }
-        // Order the rest.
-        var order = candidates.indices.filter { !skip.contains($0) && !keptCandidates.contains($0) }
+        if !shorts.isEmpty { throw SeatingShortfall(sessions: shorts) }
+        return plan
+    }
+
+    /// Each candidate's place in the seating order: as in the roster, sorted by school then document number,
+    /// or shuffled with the seed (the same seed gives the same order).
+    static func order<C: Seatable>(_ candidates: [C], schools: [String], policy: SeatingPolicy) -> [Int] {
+        var order = Array(candidates.indices)
         switch policy.order {
         case .roster: break
         case .sorted:
@@ -60,91 +134,14 @@ public enum SeatingPlanner {
                 order.swapAt(i, j)
             }
         }
-        // Capacity per mode, and the rooms' shares.
-        let modes = Array(Set(order.map { modeOf[$0] ?? "" })).sorted()
-        var missing: [String: Int] = [:], needed: [String: Int] = [:], seats: [String: Int] = [:]
-        var queueOfRoom: [Int: [Int]] = [:]
-        for mode in modes {
-            let waiting = order.filter { (modeOf[$0] ?? "") == mode }
-            let roomsOfMode = rooms.indices.filter { mode.isEmpty || rooms[$0].type == mode }
-            var next = 0
-            for r in roomsOfMode {
-                let free = rooms[r].seats - (taken[r]?.count ?? 0)
-                let share = Array(waiting[next..<min(waiting.count, next + free)])
-                queueOfRoom[r, default: []] += share
-                next += share.count
-            }
-            if next < waiting.count {
-                let name = mode.isEmpty ? "—" : mode
-                missing[name] = waiting.count - next
-                needed[name] = waiting.count + keptCandidates.filter { (modeOf[$0] ?? "") == mode }.count
-                seats[name] = roomsOfMode.reduce(0) { $0 + rooms[$1].seats }
-            }
-        }
-        if !missing.isEmpty { throw SeatingShortfall(missing: missing, needed: needed, seats: seats) }
-        // Seat each room.
-        for (r, room) in rooms.enumerated() {
-            let grid = SeatGrid(room: room, numbering: policy.numbering)
-            var seated = taken[r] ?? [:]
-            var queue = queueOfRoom[r] ?? []
-            var remaining: [String: Int] = [:]
-            for c in queue { remaining[schools[c], default: 0] += 1 }
-            for seat in 1...max(1, room.seats) where seated[seat] == nil && !queue.isEmpty && seat <= room.seats {
-                let neighbourSchools = Set(grid.neighbours(of: seat).compactMap { seated[$0] }.map { schools[$0] })
-                var pick = 0
-                if policy.separateSchools {
-                    // Of the schools that may sit here, take the one with most candidates still waiting (so the
-                    // last seats are not left to a single school), its first candidate in order.
-                    var best: (index: Int, count: Int)?
-                    for (i, c) in queue.enumerated() {
-                        let school = schools[c]
-                        guard school.isEmpty || !neighbourSchools.contains(school) else { continue }
-                        let count = remaining[school] ?? 0
-                        if best == nil || count > best!.count { best = (i, count) }
-                    }
-                    if let best { pick = best.index }
-                }
-                let chosen = queue.remove(at: pick)
-                remaining[schools[chosen], default: 1] -= 1
-                seated[seat] = chosen
-            }
-            if policy.separateSchools { repair(&seated, grid: grid, schools: schools, fixed: Set((taken[r] ?? [:]).keys)) }
-            for (seat, candidate) in seated.sorted(by: { $0.key < $1.key }) {
-                plan.assignments.append(SeatAssignment(candidate: candidate, room: r, seat: seat, session: sessionOf[candidate]))
-                guard policy.separateSchools, !schools[candidate].isEmpty else { continue }
-                for neighbour in grid.neighbours(of: seat) where neighbour > seat {
-                    if let other = seated[neighbour], schools[other] == schools[candidate] {
-                        plan.conflicts.append(SeatingConflict(room: r, seat: seat, neighbourSeat: neighbour, school: candidates[candidate].school))
-                    }
-                }
-            }
-        }
-        return plan
-    }
-
-    /// Removes same-school neighbours the greedy pass left, by swapping one of them with a candidate elsewhere
-    /// in the room when the swap leaves both desks without a same-school neighbour. Kept seats do not move.
-    static func repair(_ seated: inout [Int: Int], grid: SeatGrid, schools: [String], fixed: Set<Int>) {
-        func school(_ seat: Int) -> String? { seated[seat].map { schools[$0] } }
-        func clashes(_ seat: Int) -> Bool {
-            guard let own = school(seat), !own.isEmpty else { return false }
-            return grid.neighbours(of: seat).contains { school($0) == own }
-        }
-        let seats = seated.keys.sorted()
-        for _ in 0..<2 {
-            for s in seats where !fixed.contains(s) && clashes(s) {
-                for t in seats where t != s && !fixed.contains(t) && school(t) != school(s) {
-                    seated.swapAt(s, t)
-                    if !clashes(s) && !clashes(t) { break }
-                    seated.swapAt(s, t)
-                }
-            }
-        }
+        var rank = Array(repeating: 0, count: candidates.count)
+        for (position, i) in order.enumerated() { rank[i] = position }
+        return rank
     }
 
     /// A subject or school as it is matched (sessions with rosters, neighbours with each other): its key
     /// (`TextCleaner.key`), without spaces, lower case.
     public static func normalize(_ subject: String) -> String {
-        TextCleaner.key(subject).replacingOccurrences(of: " ", with: "").lowercased()
+        Registration.key(subject)
     }
 }

@@ -5,12 +5,15 @@ import Support
 
 /// The bundled demo (fixtures/demo): about 120 invented candidates on a roster with a title row, their red-
 /// background photos in a zip (some names GBK-encoded as Chinese Windows writes them), and a handful of
-/// deliberately wrong rows and photos that exercise the problem codes, and a training roster of 24 of them
+/// deliberately wrong rows and photos that exercise the problem codes, a 1+X group of 12 who sit two subjects
+/// each (18 rows: one row per subject, or both in one cell), and a training roster of 24 of them
 /// (`DemoTrainingRoster`). Deterministic: the same every time.
 public enum DemoDataset {
     public static let rosterName = "考生名单.xlsx"
     public static let photosName = "照片.zip"
     public static let goodCandidates = 112
+    /// The 1+X group after the deliberately wrong rows: each registered for 基础考核 and 实操考核.
+    public static let oneXCandidates = 12
     /// The time stamped into the generated files (2026-03-01 09:00 UTC+8), so they are byte-identical.
     public static let fixedTime = 1_772_326_800
 
@@ -61,6 +64,21 @@ public enum DemoDataset {
         lowerX.cells["身份证号"] = extra[15].id.lowercased()
         lines += [wrongCheck, asNumber, noName, badName, duplicate, wrongGender, wrongBirth, legacy, unknownRegion, future,
                   short, noID, unknownType, permit, badPhone, lowerX]
+        // A 1+X group (seed 002): each sits 基础考核 (机考) and 实操考核 (实操); the first six have one row per
+        // subject, the other six both subjects in one cell.
+        let oneX = (0..<oneXCandidates).map { SyntheticCandidate.make(index: 9000 + $0 * 13, random: &random) }
+        for (k, c) in oneX.enumerated() {
+            var first = line(c)
+            if k < oneXCandidates / 2 {
+                first.cells["报考科目"] = "基础考核"
+                var second = first
+                second.cells["报考科目"] = "实操考核"
+                lines += [first, second]
+            } else {
+                first.cells["报考科目"] = "基础考核、实操考核"
+                lines.append(first)
+            }
+        }
 
         // Roster: a title row above the header, as exam offices' files have.
         let book = try WorkbookWriter(path: directory + "/" + rosterName, created: fixedTime)
@@ -123,6 +141,9 @@ public enum DemoDataset {
             let key = TextCleaner.documentNumber(l.cells["身份证号"]!)
             let fileKey = key.count == 15 ? legacy18 : key
             try zip.add("照片/\(fileKey).jpg", ZipPayload(painter.jpeg(background: .red, variant: key.count)))
+        }
+        for (k, c) in oneX.enumerated() {
+            try zip.add("照片/\(c.id).jpg", ZipPayload(painter.jpeg(background: .red, variant: 200 + k)))
         }
         try zip.close()
 

@@ -2,11 +2,12 @@ import Support
 import Identity
 import Roster
 
-/// One valid roster row as the stages after validation see it: the person, their document, school and
-/// subject, where their photo is in the archive (read only when a document is drawn), and every column
-/// as written. Built from the checks validation made (the document number is never checked twice).
+/// One person as the stages after validation see them: their document, school, registrations (the subjects
+/// they sit, from one row or several rows with the same number), where their photo is in the archive (read
+/// only when a document is drawn), and every column of their first row as written. Built from the checks
+/// validation made (the document number is never checked twice).
 public struct Candidate: Sendable, Equatable {
-    /// The spreadsheet row a person sees.
+    /// The spreadsheet row a person sees: the person's first row.
     public var row: Int
     /// The name as written (`TextCleaner.asWritten`): what is printed.
     public var name: String
@@ -18,7 +19,10 @@ public struct Candidate: Sendable, Equatable {
     /// The birth date the document number encodes (nil for documents that encode none).
     public var birthDate: CivilDate?
     public var school: String
+    /// The first row's subject cell as written (several subjects when the cell lists several).
     public var subject: String
+    /// What the person sits, in roster order: every subject of every valid row of theirs.
+    public var registrations: [Registration]
     /// The index of the photo's entry in the archive, when there is a photo.
     public var photoEntry: Int?
     /// Every recognised column's text as written (`TextCleaner.asWritten`), by field.
@@ -29,7 +33,7 @@ public struct Candidate: Sendable, Equatable {
 
     public init(row: Int, name: String, idKind: IDKind, idNumber: String, gender: Gender? = nil,
                 birthDate: CivilDate? = nil, school: String = "", subject: String = "", photoEntry: Int? = nil,
-                fields: [Field: String] = [:], columns: [String: String] = [:]) {
+                fields: [Field: String] = [:], columns: [String: String] = [:], registrations: [Registration]? = nil) {
         self.row = row
         self.name = name
         self.idKind = idKind
@@ -41,6 +45,7 @@ public struct Candidate: Sendable, Equatable {
         self.photoEntry = photoEntry
         self.fields = fields
         self.columns = columns
+        self.registrations = registrations ?? Registration.subjects(in: subject).map { Registration(subject: $0, row: row) }
     }
 
     /// The key the candidate is known by across stages (the document number).

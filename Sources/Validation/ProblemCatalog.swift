@@ -21,7 +21,10 @@ public struct ProblemCatalog: Sendable {
     static let rosterCodes: [ProblemCode] = [
         ProblemCode("roster.unreadable", zh: "名单文件无法读取", en: "roster cannot be read"),
         ProblemCode("roster.header-missing", zh: "找不到表头或缺少必需列", en: "header or required column missing"),
-        ProblemCode("roster.duplicate-id", zh: "证件号码重复", en: "duplicate ID number"),
+        ProblemCode("roster.duplicate-id", zh: "同一考生重复报考同一科目", en: "same person, same subject twice"),
+        ProblemCode("roster.name-conflict", zh: "同一证件号码的姓名不一致", en: "one ID number, different names"),
+        ProblemCode("roster.person-conflict", zh: "同一考生的各行信息不一致", en: "one person's rows disagree"),
+        ProblemCode("roster.person-refused", zh: "同一考生的另一行有错误", en: "another row of the person has errors"),
         ProblemCode("roster.id-as-number", zh: "证件号码被存成数字", en: "ID number stored as a number"),
         ProblemCode("name.missing", zh: "姓名为空", en: "name missing"),
         ProblemCode("name.invalid", zh: "姓名有误", en: "invalid name"),

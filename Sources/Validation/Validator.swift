@@ -44,6 +44,10 @@ public struct Validator: Sendable {
         /// Document number → index in `facts` of its first row (duplicates, then photo matching).
         var indexOfKey: [String: Int] = [:]
         var rosterProblems: [Problem] = []
+        /// Document number → index in `candidates` of the person.
+        var candidateOfKey: [String: Int] = [:]
+        /// Document number → every row of a person with more than one row.
+        var laterRows: [String: [Int]] = [:]
         do {
             let reader = try RosterFile.open(path: rosterPath, sheet: options.sheet)
             var head: [TableRow] = []
@@ -79,18 +83,24 @@ public struct Validator: Sendable {
                                     en: "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
             }
             let checker = RowChecker(header: header, today: options.today)
+            var people = PersonRows(header: header)
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }
                 var (fact, problems, candidate) = checker.check(row, makingCandidate: keepingCandidates)
-                if let candidate { candidates.append(candidate) }
+                // A person may have several rows (one per subject): the later ones add registrations.
+                let firstRow = fact.key.isEmpty ? nil : people.firstRow(of: fact.key)
                 if !fact.key.isEmpty {
-                    if let first = indexOfKey[fact.key].map({ facts[$0].row }) {
-                        problems.append(Problem(.error, "roster.duplicate-id", row: row.number, column: header[.id].map(columnLetters),
-                                                field: Field.id.rawValue, value: fact.key,
-                                                message: LocalizedText(zh: "证件号码与第 \(first) 行重复", en: "the ID number repeats row \(first)")))
-                        fact.hasError = true
+                    let found = people.add(row, key: fact.key, nameKey: fact.nameKey, name: fact.name)
+                    if found.contains(where: { $0.severity == .error }) { fact.hasError = true }
+                    problems += found
+                    if let firstRow { laterRows[fact.key, default: [firstRow]].append(row.number) } else { indexOfKey[fact.key] = facts.count }
+                }
+                if let candidate {
+                    if firstRow != nil, let index = candidateOfKey[fact.key] {
+                        candidates[index].registrations += candidate.registrations
                     } else {
-                        indexOfKey[fact.key] = facts.count
+                        if !fact.key.isEmpty { candidateOfKey[fact.key] = candidates.count }
+                        candidates.append(candidate)
                     }
                 }
                 facts.append(fact)
@@ -123,20 +133,38 @@ public struct Validator: Sendable {
             }
         }
 
+        // A person whose first row has an error (their number, their photo) sits nothing: their other rows say so.
+        var problems = rosterProblems + photoProblems
+        let errorRows = Set(problems.filter { $0.severity == .error }.compactMap(\.row))
+        for rows in laterRows.values where errorRows.contains(rows[0]) {
+            for row in rows.dropFirst() where !errorRows.contains(row) {
+                problems.append(Problem(.error, "roster.person-refused", row: row, field: Field.id.rawValue,
+                    message: LocalizedText(zh: "同一考生的第 \(rows[0]) 行有错误，本行的报名一并未排考", en: "the same person's row \(rows[0]) has errors; this row's registration is left out too")))
+            }
+        }
+        if !laterRows.isEmpty { problems.sort(by: ValidationReport.byRowThenEntry) }
         report.rows = facts.count
-        report.valid = facts.filter { !$0.hasError }.count
-        report.problems = rosterProblems + photoProblems
+        report.problems = problems
         // A row with any error, the photo's included, is left out; the others go on with their photo entry.
         let refusedRows = Set(report.problems.filter { $0.severity == .error }.compactMap(\.row))
+        report.valid = facts.filter { !refusedRows.contains($0.row) }.count
         var result = ValidatedRoster(report: report, candidates: [], refused: [])
         for var candidate in candidates {
             if refusedRows.contains(candidate.row) {
-                result.refused.append(.init(row: candidate.row, name: candidate.name, idNumber: candidate.fields[.id] ?? ""))
+                for row in Set(candidate.registrations.map(\.row) + [candidate.row]).sorted() {
+                    result.refused.append(.init(row: row, name: candidate.name, idNumber: candidate.fields[.id] ?? ""))
+                }
             } else {
+                // Registrations of rows with errors are left out; the person sits the others.
+                for row in Set(candidate.registrations.map(\.row).filter(refusedRows.contains)).sorted() {
+                    result.refused.append(.init(row: row, name: candidate.name, idNumber: candidate.fields[.id] ?? ""))
+                }
+                candidate.registrations.removeAll { refusedRows.contains($0.row) }
                 candidate.photoEntry = photoIndex[candidate.idNumber]
                 result.candidates.append(candidate)
             }
         }
+        result.refused.sort { $0.row < $1.row }
         return result
     }
 

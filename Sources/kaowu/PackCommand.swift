@@ -84,10 +84,11 @@ struct PackCommand: ParsableCommand {
             lines.append(l.pick("有错误的行和照片（这些考生未排考，详见 校验报告.xlsx）：", "rows and photos with errors (those candidates are not seated; see 校验报告.xlsx):"))
             lines += ErrorLines.of(r.problems, l)
         }
-        lines.append(l.pick("考生 \(r.rows) 行：已排考 \(r.seated) 人\(r.kept > 0 ? "（其中保留原座位 \(r.kept) 人）" : "")，未排考 \(r.rows - r.seated) 行",
-                            "\(r.rows) rows: \(r.seated) seated\(r.kept > 0 ? " (\(r.kept) kept their seats)" : ""), \(r.rows - r.seated) not seated"))
-        lines.append(l.pick("考点 \(r.sites) 个，考场 \(r.rooms) 个；PDF \(r.pages) 页，文件 \(r.files) 个；问题 \(r.errors + r.warnings) 个（错误 \(r.errors)，警告 \(r.warnings)\(r.conflicts > 0 ? "，其中同校相邻 \(r.conflicts) 处" : "")）；用时 \(seconds) 秒",
-                            "\(r.sites) sites, \(r.rooms) rooms; \(r.pages) pages in \(r.files) files; \(r.errors + r.warnings) problems (\(r.errors) errors, \(r.warnings) warnings\(r.conflicts > 0 ? ", \(r.conflicts) same-school neighbours" : "")); \(seconds) s"))
+        let several = r.registrations != r.seated
+        lines.append(l.pick("考生 \(r.rows) 行：已排考 \(r.seated) 人\(several ? "（\(r.registrations) 科次）" : "")\(r.kept > 0 ? "（其中保留原座位 \(r.kept) 个）" : "")，未排考 \(r.notSeated) 行",
+                            "\(r.rows) rows: \(r.seated) seated\(several ? " (\(r.registrations) registrations)" : "")\(r.kept > 0 ? " (\(r.kept) kept their seats)" : ""), \(r.notSeated) not seated"))
+        lines.append(l.pick("考点 \(r.sites) 个，考场 \(r.rooms) 个，考场场次 \(r.sittings) 个；PDF \(r.pages) 页，文件 \(r.files) 个；问题 \(r.errors + r.warnings) 个（错误 \(r.errors)，警告 \(r.warnings)\(r.conflicts > 0 ? "，其中同校相邻 \(r.conflicts) 处" : "")）；用时 \(seconds) 秒",
+                            "\(r.sites) sites, \(r.rooms) rooms (\(r.sittings) room sittings); \(r.pages) pages in \(r.files) files; \(r.errors + r.warnings) problems (\(r.errors) errors, \(r.warnings) warnings\(r.conflicts > 0 ? ", \(r.conflicts) same-school neighbours" : "")); \(seconds) s"))
         lines.append(l.pick("材料目录：\(r.folder)/", "pack: \(r.folder)/"))
         lines.append(l.pick("压缩包：  \(r.zip)", "zip:  \(r.zip)"))
         return lines.joined(separator: "\n")

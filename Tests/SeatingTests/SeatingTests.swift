@@ -94,8 +94,7 @@ func candidates(_ n: Int, schools: [String], subject: String = "理论") -> [Sea
             Issue.record("expected a shortfall")
         } catch let shortfall as SeatingShortfall {
             #expect(shortfall.missing == ["笔试": 15, "机考": 1])
-            #expect(shortfall.needed == ["笔试": 45, "机考": 3])
-            #expect(shortfall.seats == ["笔试": 30, "机考": 2])
+            #expect(shortfall.sessions.map(\.needed) == [45, 3] && shortfall.sessions.map(\.seats) == [30, 2])
         } catch { Issue.record("\(error)") }
     }
 
@@ -103,7 +102,7 @@ func candidates(_ n: Int, schools: [String], subject: String = "理论") -> [Sea
         let people = candidates(3, schools: ["甲"], subject: "理论") + [SeatingCandidate(key: "X", row: 9, name: "无科目", school: "乙", subject: "美术")]
         let sessions = [ExamSession(subject: "理论", mode: "笔试"), ExamSession(subject: "上机", mode: "机考")]
         let plan = try SeatingPlanner.plan(people, rooms: [room("01")], sessions: sessions, policy: SeatingPolicy())
-        #expect(plan.withoutSession == [3] && plan.assignments.count == 3)
+        #expect(plan.withoutSession == [RegistrationIndex(candidate: 3, registration: 0)] && plan.assignments.count == 3)
     }
 
     @Test func keptCandidatesKeepTheirSeats() throws {
@@ -111,13 +110,13 @@ func candidates(_ n: Int, schools: [String], subject: String = "理论") -> [Sea
         var policy = SeatingPolicy()
         policy.order = .shuffle(seed: 1)
         let first = try SeatingPlanner.plan(people, rooms: [room("01"), room("02", number: 2)], sessions: [], policy: policy)
-        var kept: [String: (room: Int, seat: Int)] = [:]
-        for a in first.assignments { kept[people[a.candidate].key] = (a.room, a.seat) }
+        var kept: [RegistrationKey: (room: Int, seat: Int)] = [:]
+        for a in first.assignments { kept[RegistrationKey(person: people[a.candidate].key, subject: "理论")] = (a.room, a.seat) }
         let newcomers = candidates(25, schools: ["丙"]).dropFirst(20).map { c -> SeatingCandidate in var c = c; c.key = "N" + c.key; return c }
         policy.order = .shuffle(seed: 99)
         let second = try SeatingPlanner.plan(people + newcomers, rooms: [room("01"), room("02", number: 2)], sessions: [], policy: policy, kept: kept)
         for a in second.assignments where a.candidate < people.count {
-            #expect(kept[people[a.candidate].key]! == (a.room, a.seat))
+            #expect(kept[RegistrationKey(person: people[a.candidate].key, subject: "理论")]! == (a.room, a.seat))
         }
         #expect(second.assignments.count == 25)
         #expect(Set(second.assignments.map { "\($0.room)-\($0.seat)" }).count == 25)

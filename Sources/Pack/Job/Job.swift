@@ -21,6 +21,10 @@ public struct Job: Sendable {
     public var policy: SeatingPolicy
     public var ticketPattern: TicketNumberPattern
     public var ticketPatternText: String
+    /// One number per candidate (default) or per registration (`ticket-number.per: session`).
+    public var ticketUnit: TicketUnit = .candidate
+    /// Rooms open only in some sessions (`rooms[].sessions`): room index → session indices.
+    public var roomSessions: [Int: Set<Int>] = [:]
     public var documents: [PaperKind]
     /// Also write 准考证/<准考证号>.pdf, one file per candidate.
     public var ticketPerCandidate: Bool

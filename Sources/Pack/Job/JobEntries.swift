@@ -8,7 +8,7 @@ import Yams
 extension JobLoader {
     func room(_ node: Node, index: Int, _ nodes: NodeReader) throws -> PackRoom {
         let key = "rooms[\(index + 1)]"
-        let map = try nodes.mapping(node, key: key, allowed: ["site", "site-code", "site-address", "name", "type", "seats", "columns", "address", "invigilators"])
+        let map = try nodes.mapping(node, key: key, allowed: ["site", "site-code", "site-address", "name", "type", "seats", "columns", "address", "invigilators", "sessions"])
         let typeText = try nodes.required(map, "type", in: node, key: key, example: "机考")
         guard let type = Self.roomType(typeText) else {
             throw nodes.error(map["type"], key: key + ".type", zh: "“\(typeText)”：考场类型应为 机考、笔试 或 实操", en: "\"\(typeText)\": the type must be 机考, 笔试 or 实操")
@@ -23,7 +23,8 @@ extension JobLoader {
                         address: try map["address"].map { try nodes.text($0, key: key + ".address") } ?? "", number: 0)
         return PackRoom(room: room, siteAddress: try map["site-address"].map { try nodes.text($0, key: key + ".site-address") } ?? "",
                         invigilators: try map["invigilators"].map { try nodes.strings($0, key: key + ".invigilators").joined(separator: "、") } ?? "",
-                        origin: "\(nodes.file):\(node.mark?.line ?? 0)")
+                        origin: "\(nodes.file):\(node.mark?.line ?? 0)",
+                        sessions: try map["sessions"].map { try nodes.strings($0, key: key + ".sessions") })
     }
 
     func session(_ node: Node, index: Int, _ nodes: NodeReader) throws -> ExamSession {

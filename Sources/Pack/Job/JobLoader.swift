@@ -10,7 +10,7 @@ public struct JobLoader: Sendable {
     /// The room types 排考 matches against a session's mode; English words are accepted for them.
     public static let roomTypes = ["机考", "笔试", "实操"]
     static let roomTypeAliases = ["computer": "机考", "written": "笔试", "paper": "笔试", "practical": "实操"]
-    static let defaultPattern = "{exam.code}{site.code:4}{room:3}{seat:2}"
+    static let defaultPattern = "{exam.code}{session.code}{site.code:4}{room:3}{seat:2}"
 
     /// Finds a built-in template for a document kind (`admission-ticket`, …).
     let builtInTemplate: @Sendable (String) -> String?
@@ -89,14 +89,35 @@ public struct JobLoader: Sendable {
         }
         let policy = try nodes.attempt { try seating(top["seating"], nodes) }
         // ticket numbers
-        let patternText = try nodes.attempt { try top["ticket-number"].map { try nodes.text($0, key: "ticket-number") } ?? Self.defaultPattern }
-        let pattern = try patternText.flatMap { text in
+        // "{…}", or {pattern: "{…}", per: candidate|session}
+        let numbering = try nodes.attempt { () -> (text: String, unit: TicketUnit, node: Node?) in
+            guard let node = top["ticket-number"] else { return (Self.defaultPattern, .candidate, nil) }
+            if case .mapping = node {
+                let map = try nodes.mapping(node, key: "ticket-number", allowed: ["pattern", "per"])
+                let text = try map["pattern"].map { try nodes.text($0, key: "ticket-number.pattern") } ?? Self.defaultPattern
+                var unit = TicketUnit.candidate
+                if let per = map["per"] {
+                    switch try nodes.text(per, key: "ticket-number.per") {
+                    case "candidate", "考生": unit = .candidate
+                    case "session", "场次": unit = .session
+                    case let other:
+                        throw nodes.error(per, key: "ticket-number.per", zh: "“\(other)”：应为 candidate（每位考生一个准考证号）或 session（每个场次一个）",
+                                          en: "\"\(other)\": expected candidate (one number per candidate) or session (one per session)")
+                    }
+                }
+                return (text, unit, map["pattern"] ?? node)
+            }
+            return (try nodes.text(node, key: "ticket-number"), .candidate, node)
+        }
+        let patternText = numbering?.text
+        let pattern = try numbering.flatMap { numbering in
             try nodes.attempt { () throws -> TicketNumberPattern in
-                do { return try TicketNumberPattern(text) } catch let failure as TicketNumberPattern.Failure {
-                    throw nodes.error(top["ticket-number"], key: "ticket-number", zh: "准考证号格式有误：\(failure.text.zh)", en: "bad ticket-number pattern: \(failure.text.en)")
+                do { return try TicketNumberPattern(numbering.text) } catch let failure as TicketNumberPattern.Failure {
+                    throw nodes.error(numbering.node, key: "ticket-number", zh: "准考证号格式有误：\(failure.text.zh)", en: "bad ticket-number pattern: \(failure.text.en)")
                 }
             }
         }
+        let roomSessions = try nodes.attempt { try Self.roomSessions(rooms ?? [], sessions: sessions, file: file) }
         let documents = try nodes.attempt { try self.documents(top["documents"], nodes) }
         let paper = try nodes.attempt { try JobPaper.read(top["paper"], nodes) }
         let templates = try nodes.attempt { try self.templates(top["templates"], root: root, labels: paper?.labels, resolve: resolve, nodes) }
@@ -109,17 +130,41 @@ public struct JobLoader: Sendable {
             try nodes.attempt { try Self.checkTicketFileName(pattern, exam: exam, rooms: rooms ?? [], sessions: sessions, node: top["ticket-number"], nodes) }
         }
         try nodes.throwIfAny()
-        guard let exam, let inputs, let rooms, let policy, let pattern, let patternText, let documents, let templates, let perCandidate,
-              let output, let values, let photo, let paper else {
+        guard let exam, let inputs, let rooms, let policy, let pattern, let patternText, let numbering, let documents, let templates, let perCandidate,
+              let output, let values, let photo, let paper, let roomSessions else {
             throw nodes.error(root, key: "", zh: "任务文件无法读取", en: "the job file cannot be read")
         }
         var job = Job(file: file, exam: exam, roster: inputs.roster, photos: inputs.photos, sheet: inputs.sheet, roomsFile: roomsFile, rooms: rooms,
                       sessions: sessions, policy: policy, ticketPattern: pattern, ticketPatternText: patternText, documents: documents,
                       ticketPerCandidate: perCandidate, templates: templates, output: output, values: values)
         job.paper = paper
+        job.ticketUnit = numbering.unit
+        job.roomSessions = roomSessions
         job.photo.requiredBackground = photo.requiredBackground
         job.photo.width = photo.width
         job.photo.height = photo.height
         return job
+    }
+
+    /// The sessions each room that names some is open in (room index → session indices); a name that is
+    /// neither a session's code nor its subject is an error naming the room.
+    static func roomSessions(_ rooms: [PackRoom], sessions: [ExamSession], file: String) throws -> [Int: Set<Int>] {
+        var open: [Int: Set<Int>] = [:]
+        for (r, room) in rooms.enumerated() {
+            guard let names = room.sessions else { continue }
+            var set = Set<Int>()
+            for name in names {
+                let key = SeatingPlanner.normalize(name)
+                guard let s = sessions.indices.first(where: { (!sessions[$0].code.isEmpty && sessions[$0].code == name) || SeatingPlanner.normalize(sessions[$0].subject) == key }) else {
+                    let known = sessions.map { $0.code.isEmpty ? $0.subject : $0.code }
+                    throw JobError.job(file: file, line: room.origin.split(separator: ":").last.flatMap { Int($0) }, key: "rooms.sessions",
+                                       zh: "考场“\(room.room.name)”的场次“\(name)”不是本次考试的场次（可用：\(known.joined(separator: "、"))）",
+                                       en: "room \(room.room.name): session \"\(name)\" is not one of this exam's (known: \(known.joined(separator: ", ")))")
+                }
+                set.insert(s)
+            }
+            open[r] = set
+        }
+        return open
     }
 }

@@ -33,7 +33,7 @@ extension JobLoader {
         var policy = SeatingPolicy()
         policy.numbering = .rows
         guard let node else { return policy }
-        let map = try nodes.mapping(node, key: "seating", allowed: ["order", "seed", "numbering", "separate-schools"])
+        let map = try nodes.mapping(node, key: "seating", allowed: ["order", "seed", "numbering", "separate-schools", "same-seat"])
         let seed = try map["seed"].map { UInt64(try nodes.integer($0, key: "seating.seed", range: 0...Int.max)) }
         switch try map["order"].map({ try nodes.text($0, key: "seating.order") }) ?? "roster" {
         case "roster", "名单": policy.order = .roster
@@ -55,6 +55,15 @@ extension JobLoader {
             }
         }
         if let separate = map["separate-schools"] { policy.separateSchools = try nodes.bool(separate, key: "seating.separate-schools") }
+        if let sameSeat = map["same-seat"] {
+            switch try nodes.text(sameSeat, key: "seating.same-seat") {
+            case "prefer", "尽量": policy.preferSameSeat = true
+            case "no", "any", "不限": policy.preferSameSeat = false
+            case let other:
+                throw nodes.error(sameSeat, key: "seating.same-seat", zh: "“\(other)”：应为 prefer（同一考生各场次尽量同一考场同一座位）或 no",
+                                  en: "\"\(other)\": expected prefer (keep a candidate's room and seat across sessions where possible) or no")
+            }
+        }
         return policy
     }
 

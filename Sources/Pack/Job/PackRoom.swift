@@ -11,4 +11,6 @@ public struct PackRoom: Sendable, Equatable {
     public var invigilators: String
     /// Where the room was defined (job file line or table row), for messages.
     public var origin: String
+    /// The sessions the room is open in, as the job names them (code or subject); nil: every session.
+    public var sessions: [String]? = nil
 }

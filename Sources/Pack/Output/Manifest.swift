@@ -45,8 +45,10 @@ package struct Manifest: Codable {
         var rows: Int
         var candidates: Int
         var seated: Int
+        var registrations: Int
         var notSeated: Int
         var rooms: Int
+        var sittings: Int
         var sites: Int
         var pages: Int
         var files: Int

@@ -6,7 +6,7 @@ import Render
 import Support
 import Synchronization
 
-/// Rendering a pack's rooms: on every core, one room at a time per thread, with the pack's cut fonts.
+/// Rendering a pack's sittings: on every core, one sitting at a time per thread, with the pack's cut fonts.
 extension PackRunner {
     struct Rendered {
         var files: [String] = []
@@ -15,10 +15,10 @@ extension PackRunner {
         var pages = 0
     }
 
-    /// Renders every room with candidates, several rooms at once (one per thread, each with its own
-    /// template renderers and photo reads), into the files `layout` names; each file is hashed and handed
-    /// to `feed` (the zip) as soon as its room is done. Returns the files written and their pages.
-    static func renderRooms(job: Job, plan: PackPlan, layout: PackLayout, textStyles: [TextStyle], into root: String, feed: ZipFeed,
+    /// Renders every sitting (room × session), several at once (one per thread, each with its own template
+    /// renderers and photo reads), into the files `layout` names; each file is hashed and handed to `feed`
+    /// (the zip) as soon as its sitting is done. Returns the files written and their pages.
+    static func renderSittings(job: Job, plan: PackPlan, layout: PackLayout, textStyles: [TextStyle], into root: String, feed: ZipFeed,
                             stamp: PackStamp, options: PackOptions) throws -> Rendered {
         let values = PackValues(job: job, plan: plan)
         let archive = try job.photos.map { try SharedArchive(path: $0) }
@@ -55,10 +55,10 @@ extension PackRunner {
                 while true {
                     let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard k < order.count, outcome.withLock({ $0.failure == nil }) else { return }
-                    let r = order[k]
+                    let sitting = order[k]
                     do {
-                        let room = try RoomRenderer(job: job, plan: plan, values: values, renderers: renderers, ticketFiles: ticketFiles,
-                                                    archive: archive, stamp: stamp, root: root, folders: folders).render(room: r)
+                        let room = try SittingRenderer(job: job, plan: plan, layout: layout, values: values, renderers: renderers, ticketFiles: ticketFiles,
+                                                       archive: archive, stamp: stamp, root: root, folders: folders).render(sitting: sitting)
                         let hashes = try room.files.map { try Manifest.File.hashing($0, in: root) }
                         for file in room.files { feed.markReady(root + "/" + file) }
                         outcome.withLock {
@@ -71,7 +71,7 @@ extension PackRunner {
                         return
                     }
                     let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
-                    options.progress?(PackProgress(stage: .rendering, done: finished, total: total, note: job.rooms[r].room.name))
+                    options.progress?(PackProgress(stage: .rendering, done: finished, total: total, note: job.rooms[plan.sittings[sitting].room].room.name))
                 }
             }
         }

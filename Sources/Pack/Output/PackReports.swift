@@ -28,13 +28,22 @@ extension PackRunner {
 
     /// Same-school neighbours that could not be avoided, as warnings on the first candidate's roster row.
     static func conflictProblems(_ plan: PackPlan, job: Job) -> [Problem] {
-        var bySeat: [Int: [Int: Int]] = [:]
-        for s in plan.seated { bySeat[s.room, default: [:]][s.seat] = plan.candidates[s.candidate].row }
+        var rowAt: [Int: [Int: Int]] = [:]
+        for k in plan.sittings.indices {
+            for s in plan.seated(in: k) {
+                let c = plan.candidates[s.candidate]
+                rowAt[k, default: [:]][s.seat] = c.registrations.indices.contains(s.registration) ? c.registrations[s.registration].row : c.row
+            }
+        }
+        var sittingOf: [String: Int] = [:]
+        for (k, sitting) in plan.sittings.enumerated() { sittingOf["\(sitting.room)/\(sitting.session ?? -1)"] = k }
         return plan.conflicts.map { c in
             let room = job.rooms[c.room].room
-            return Problem(.warning, "seat.same-school", row: bySeat[c.room]?[c.seat], field: "school", value: c.school,
-                           message: LocalizedText(zh: "\(room.site) \(room.name) \(c.seat) 号与 \(c.neighbourSeat) 号同为“\(c.school)”考生（该考场无法避免）",
-                                           en: "\(room.site) \(room.name): seats \(c.seat) and \(c.neighbourSeat) are both from \(c.school) (unavoidable in this room)"))
+            let k = sittingOf["\(c.room)/\(c.session ?? -1)"]
+            let when = c.session.map { LocalizedText(zh: "（\(job.sessions[$0].subject)）", en: " (\(job.sessions[$0].subject))") } ?? LocalizedText(zh: "", en: "")
+            return Problem(.warning, "seat.same-school", row: k.flatMap { rowAt[$0]?[c.seat] }, field: "school", value: c.school,
+                           message: LocalizedText(zh: "\(room.site) \(room.name)\(when.zh) \(c.seat) 号与 \(c.neighbourSeat) 号同为“\(c.school)”考生（该考场无法避免）",
+                                                  en: "\(room.site) \(room.name)\(when.en): seats \(c.seat) and \(c.neighbourSeat) are both from \(c.school) (unavoidable in this room)"))
         }
     }
 }

@@ -4,8 +4,8 @@ import Seating
 import Spreadsheet
 import Support
 
-/// Writes 排考明细.xlsx: every seated candidate (the sheet `--keep` reads back), a summary per room, the
-/// candidates left out and why, and the same-school neighbours that could not be avoided. Every cell is a
+/// Writes 排考明细.xlsx: every seated registration (the sheet `--keep` reads back), a summary per room and
+/// session, the rows left out and why, and the same-school neighbours that could not be avoided. Every cell is a
 /// string (numbers and counts too), so what is read back or copied elsewhere is exactly what is shown.
 enum PlanWorkbook {
     static let sheetName = "排考明细"
@@ -64,15 +64,16 @@ enum PlanWorkbook {
             missing.write(n + 1, 3, entry.reason)
         }
         let clashes = try book.addSheet("同校相邻")
-        for (i, title) in ["考点", "考场", "座位号", "相邻座位号", "所属院校"].enumerated() { clashes.write(0, i, title, header) }
-        for (i, w) in [26.0, 12, 8, 10, 26].enumerated() { clashes.setColumns(i, i, width: w) }
+        for (i, title) in ["考点", "考场", "场次", "座位号", "相邻座位号", "所属院校"].enumerated() { clashes.write(0, i, title, header) }
+        for (i, w) in [26.0, 12, 30, 8, 10, 26].enumerated() { clashes.setColumns(i, i, width: w) }
         for (n, c) in plan.conflicts.enumerated() {
             let room = job.rooms[c.room].room
             clashes.write(n + 1, 0, room.site)
             clashes.write(n + 1, 1, room.name)
-            clashes.write(n + 1, 2, String(c.seat), text)
-            clashes.write(n + 1, 3, String(c.neighbourSeat), text)
-            clashes.write(n + 1, 4, c.school)
+            clashes.write(n + 1, 2, c.session.map { SessionText.span(job.sessions[$0]) + " " + job.sessions[$0].subject } ?? "")
+            clashes.write(n + 1, 3, String(c.seat), text)
+            clashes.write(n + 1, 4, String(c.neighbourSeat), text)
+            clashes.write(n + 1, 5, c.school)
         }
         try book.close()
     }
@@ -87,6 +88,7 @@ enum PlanWorkbook {
         sheet.printLandscape()
         for (n, s) in plan.seated.enumerated() {
             let candidate = plan.candidates[s.candidate]
+            let registration = candidate.registrations.indices.contains(s.registration) ? candidate.registrations[s.registration] : nil
             let room = job.rooms[s.room].room
             let session = s.session.map { job.sessions[$0] }
             for (i, column) in Column.allCases.enumerated() {
@@ -98,7 +100,7 @@ enum PlanWorkbook {
                 case .idType: sheet.write(n + 1, i, candidate.fields[.idType].flatMap { $0.isEmpty ? nil : $0 } ?? "居民身份证")
                 case .id: sheet.write(n + 1, i, candidate.idNumber, text)
                 case .school: sheet.write(n + 1, i, candidate.school)
-                case .subject: sheet.write(n + 1, i, session?.subject ?? candidate.subject)
+                case .subject: sheet.write(n + 1, i, session?.subject ?? registration?.subject ?? candidate.subject)
                 case .mode: sheet.write(n + 1, i, session?.mode ?? room.type)
                 case .time: sheet.write(n + 1, i, session.map { SessionText.span($0) } ?? "")
                 case .site: sheet.write(n + 1, i, room.site)
@@ -106,49 +108,49 @@ enum PlanWorkbook {
                 case .room: sheet.write(n + 1, i, room.name)
                 case .seat: sheet.write(n + 1, i, String(s.seat), text)
                 case .address: sheet.write(n + 1, i, room.address)
-                case .row: sheet.write(n + 1, i, String(plan.candidates[s.candidate].row), text)
+                case .row: sheet.write(n + 1, i, String(registration?.row ?? candidate.row), text)
                 }
             }
         }
         sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(plan.seated.count, 1), lastColumn: Column.allCases.count - 1)
     }
 
+    /// 考场汇总: one row per room and session (a room no session uses gets one empty row), then the totals.
     private static func writeRooms(job: Job, plan: PackPlan, book: WorkbookWriter) throws {
         let sheet = try book.addSheet("考场汇总")
-        let titles = ["考点", "考点代码", "考场", "考场类型", "座位数", "列数", "已排人数", "空座", "科目", "准考证号起", "准考证号止", "考场地址", "监考"]
-        let widths: [Double] = [26, 9, 12, 9, 7, 6, 9, 7, 26, 18, 18, 26, 16]
+        let titles = ["考点", "考点代码", "考场", "考场类型", "座位数", "列数", "场次", "科目", "考试时间", "已排人数", "空座", "准考证号起", "准考证号止", "考场地址", "监考"]
+        let widths: [Double] = [26, 9, 12, 9, 7, 6, 7, 26, 24, 9, 7, 18, 18, 26, 16]
         for (i, title) in titles.enumerated() {
             sheet.setColumns(i, i, width: widths[i])
             sheet.write(0, i, title, header)
         }
         sheet.freeze(rows: 1)
         sheet.printLandscape()
+        var sittingsOf: [Int: [Int]] = [:]
+        for (k, sitting) in plan.sittings.enumerated() { sittingsOf[sitting.room, default: []].append(k) }
         var totals = (seats: 0, seated: 0)
+        var line = 1
         for (r, packRoom) in job.rooms.enumerated() {
             let room = packRoom.room
-            let seated = plan.byRoom[r].map { plan.seated[$0] }
-            var subjects: [String] = []
-            for s in seated { if let i = s.session, !subjects.contains(job.sessions[i].subject) { subjects.append(job.sessions[i].subject) } }
-            let numbers = seated.map(\.ticketNumber).sorted()
-            let cells: [String] = [room.site, room.siteCode, room.name, room.type]
-            for (i, value) in cells.enumerated() { sheet.write(r + 1, i, value, i == 1 ? text : nil) }
-            for (i, count) in [room.seats, room.columns, seated.count, room.seats - seated.count].enumerated() {
-                sheet.write(r + 1, 4 + i, String(count), text)
+            for k in sittingsOf[r] ?? [-1] {
+                let seated = k >= 0 ? plan.seated(in: k) : []
+                let session = k >= 0 ? plan.sittings[k].session.map { job.sessions[$0] } : nil
+                let numbers = Set(seated.map(\.ticketNumber)).sorted()
+                let cells: [String] = [room.site, room.siteCode, room.name, room.type, String(room.seats), String(room.columns),
+                                       session?.code ?? "", session?.subject ?? "", session.map(SessionText.span) ?? "",
+                                       String(seated.count), String(room.seats - seated.count), numbers.first ?? "", numbers.last ?? "",
+                                       room.address, packRoom.invigilators]
+                for (i, value) in cells.enumerated() { sheet.write(line, i, value, [1, 4, 5, 6, 9, 10, 11, 12].contains(i) ? text : nil) }
+                totals.seats += room.seats
+                totals.seated += seated.count
+                line += 1
             }
-            sheet.write(r + 1, 8, subjects.joined(separator: "、"))
-            sheet.write(r + 1, 9, numbers.first ?? "", text)
-            sheet.write(r + 1, 10, numbers.last ?? "", text)
-            sheet.write(r + 1, 11, room.address)
-            sheet.write(r + 1, 12, packRoom.invigilators)
-            totals.seats += room.seats
-            totals.seated += seated.count
         }
-        let last = job.rooms.count + 1
-        sheet.write(last, 0, "合计", CellStyle(bold: true))
-        sheet.write(last, 2, "\(job.rooms.count) 个考场", CellStyle(bold: true))
+        sheet.write(line, 0, "合计", CellStyle(bold: true))
+        sheet.write(line, 2, "\(job.rooms.count) 个考场，\(plan.sittings.count) 个考场场次", CellStyle(bold: true))
         let total = CellStyle(bold: true, text: true)
-        sheet.write(last, 4, String(totals.seats), total)
-        sheet.write(last, 6, String(totals.seated), total)
-        sheet.write(last, 7, String(totals.seats - totals.seated), total)
+        sheet.write(line, 4, String(totals.seats), total)
+        sheet.write(line, 9, String(totals.seated), total)
+        sheet.write(line, 10, String(totals.seats - totals.seated), total)
     }
 }

@@ -12,7 +12,9 @@ enum PackCharacters {
         for r in job.rooms.indices {
             for value in values.room(r).values { add(value) }
         }
-        for s in job.sessions { add(SessionText.line(s)); add(SessionText.span(s)) }
+        for k in plan.sittings.indices { for value in values.sitting(k).values { add(value) } }
+        if let ticket = plan.tickets.first { for value in values.ticket(ticket, index: 0).values { add(value) } }
+        for s in job.sessions { for value in TemplateValues.session(s).values { add(value) }; add(SessionText.line(s)); add(SessionText.span(s)) }
         for value in values.exam.values { add(value) }
         for path in job.templates.values {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) { add(text) }

@@ -14,21 +14,27 @@ enum PackFields {
     /// (in every session) gives.
     static func supplied(job: Job, header: HeaderMap) -> Set<String> {
         let probe = Candidate(row: header.row + 1, name: "·", idKind: .residentID, idNumber: "·")
-        let session: Int? = job.sessions.isEmpty ? nil : 0
-        let plan = PackPlan(candidates: [probe],
-                            seated: job.rooms.indices.map { SeatedCandidate(candidate: 0, room: $0, seat: 1, session: session, ticketNumber: "·", kept: false) },
-                            byRoom: job.rooms.indices.map { [$0] }, conflicts: [], problems: [])
-        let values = PackValues(job: job, plan: plan)
-        var supplied = CandidateRecords.suppliedFields(header: header, photos: job.photos != nil)
-        if let first = plan.seated.first { supplied.formUnion(filled(values.candidate(first, index: 0))) }
-        var everyRoom: Set<String>?
+        let sessions: [Int?] = job.sessions.isEmpty ? [nil] : job.sessions.indices.map { $0 }
+        var seated: [SeatedRegistration] = []
+        var sittings: [Sitting] = []
         for r in job.rooms.indices {
-            for s in values.sessions(in: r) {
-                let keys = filled(values.room(r, session: s))
-                everyRoom = everyRoom?.intersection(keys) ?? keys
+            for s in sessions where s.map({ job.roomSessions[r]?.contains($0) ?? true }) ?? true {
+                sittings.append(Sitting(room: r, session: s, seated: [seated.count]))
+                seated.append(SeatedRegistration(candidate: 0, registration: 0, room: r, seat: 1, session: s, ticketNumber: "·", kept: false))
             }
         }
-        return supplied.union(everyRoom ?? [])
+        let plan = PackPlan(candidates: [probe], seated: seated, sittings: sittings,
+                            tickets: seated.isEmpty ? [] : [AdmissionTicket(seated: [0], sitting: 0)], conflicts: [], problems: [])
+        let values = PackValues(job: job, plan: plan)
+        var supplied = CandidateRecords.suppliedFields(header: header, photos: job.photos != nil)
+        if let first = plan.seated.first { supplied.formUnion(filled(values.registration(first, index: 0))) }
+        if let ticket = plan.tickets.first { supplied.formUnion(filled(values.ticket(ticket, index: 0))) }
+        var everySitting: Set<String>?
+        for k in plan.sittings.indices {
+            let keys = filled(values.sitting(k))
+            everySitting = everySitting?.intersection(keys) ?? keys
+        }
+        return supplied.union(everySitting ?? [])
     }
 
     /// Throws `UnsuppliedFields` (every document with fields no source supplies) when `header` is known.

@@ -4,8 +4,9 @@ import Render
 import Seating
 
 /// The values documents print, built from the job and the plan: the job's own (`exam.*`, `notice.N`,
-/// anything under `values:`), each room's (`site.*`, `room.*`), each session's (`session.*`) and each
-/// candidate's (roster fields, `seat`, `ticketNumber`, `sessions.1`, `row.index`).
+/// anything under `values:`), each sitting's (`site.*`, `room.*`, `session.*`, the count and number range of
+/// who sits there), each seated registration's (roster fields, `seat`, `ticketNumber`, `row.index`) and each
+/// admission ticket's (the candidate's timetable: `sessions.N`, the list `schedule`).
 struct PackValues {
     let job: Job
     let plan: PackPlan
@@ -19,29 +20,35 @@ struct PackValues {
     func room(_ r: Int) -> [String: String] {
         let packRoom = job.rooms[r]
         return exam.merging(TemplateValues.room(packRoom.room, siteAddress: packRoom.siteAddress, invigilators: packRoom.invigilators)) { _, new in new }
-            .merging(TemplateValues.occupancy(ticketNumbers: plan.byRoom[r].map { plan.seated[$0].ticketNumber })) { _, new in new }
     }
 
-    /// Values of room `r` for one session (door labels and sign-in sheets are per session): `session.*`, and
-    /// the count and number range of that session's candidates in the room.
-    func room(_ r: Int, session: Int?) -> [String: String] {
-        let values = room(r)
-        guard let session else { return values }
-        let numbers = plan.byRoom[r].map { plan.seated[$0] }.filter { $0.session == session }.map(\.ticketNumber)
-        return values.merging(TemplateValues.session(job.sessions[session])) { _, new in new }
-            .merging(TemplateValues.occupancy(ticketNumbers: numbers)) { _, new in new }
+    /// Values of sitting `k`: its room's, its session's, and the count and number range of who sits there.
+    func sitting(_ k: Int) -> [String: String] {
+        let sitting = plan.sittings[k]
+        var values = room(sitting.room)
+        if let session = sitting.session {
+            values.merge(TemplateValues.session(job.sessions[session])) { _, new in new }
+        }
+        let numbers = Set(sitting.seated.map { plan.seated[$0].ticketNumber })
+        return values.merging(TemplateValues.occupancy(ticketNumbers: Array(numbers))) { _, new in new }
     }
 
-    /// The sessions present in room `r`, in the job's order (one nil when the job has none).
-    func sessions(in r: Int) -> [Int?] {
-        let present = Set(plan.byRoom[r].compactMap { plan.seated[$0].session })
-        let ordered = job.sessions.indices.filter { present.contains($0) }
-        return ordered.isEmpty ? [nil] : ordered
-    }
-
-    /// A seated candidate's own values, as the `index`-th of its room's list.
-    func candidate(_ s: SeatedCandidate, index: Int) -> [String: String] {
+    /// A seated registration's own values, as the `index`-th of its sitting's list.
+    func registration(_ s: SeatedRegistration, index: Int) -> [String: String] {
         TemplateValues.seat(plan.candidates[s.candidate], index: index, seat: s.seat, ticketNumber: s.ticketNumber,
                             session: s.session.map { job.sessions[$0] })
+    }
+
+    /// An admission ticket's values, the `index`-th of its document: its first registration's (seat, subject,
+    /// session) and the whole timetable of the registrations it lists, in time order.
+    func ticket(_ ticket: AdmissionTicket, index: Int) -> [String: String] {
+        var values = registration(plan.seated[ticket.seated[0]], index: index)
+        let entries = ticket.seated.map { i -> TemplateValues.ScheduleEntry in
+            let s = plan.seated[i]
+            return TemplateValues.ScheduleEntry(session: s.session.map { job.sessions[$0] }, room: job.rooms[s.room].room,
+                                                roomAddress: job.rooms[s.room].room.address, seat: s.seat, ticketNumber: s.ticketNumber)
+        }
+        values.merge(TemplateValues.schedule(entries)) { _, new in new }
+        return values
     }
 }

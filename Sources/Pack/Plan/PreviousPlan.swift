@@ -1,10 +1,11 @@
 import Foundation
 import Render
 import Roster
+import Seating
 import Support
 
-/// The seats of an earlier pack, read from its 排考明细.xlsx (`kaowu pack --keep`): every candidate's
-/// site, room, seat and 准考证号 by document number, so a re-run keeps them and seats only newcomers.
+/// The seats of an earlier pack, read from its 排考明细.xlsx (`kaowu pack --keep`): every registration's
+/// site, room, seat and 准考证号 by document number and subject, so a re-run keeps them and seats only newcomers.
 struct PreviousPlan: Sendable {
     struct Entry: Sendable, Equatable {
         var site: String
@@ -13,11 +14,11 @@ struct PreviousPlan: Sendable {
         var ticketNumber: String
     }
 
-    /// Document number → previous seat.
-    var entries: [String: Entry]
+    /// Document number and subject → previous seat.
+    var entries: [RegistrationKey: Entry]
 
     /// Columns of the 排考明细 sheet this reader needs (as `PlanWorkbook` writes them).
-    static let needed = [PlanWorkbook.Column.id, .site, .room, .seat, .ticketNumber]
+    static let needed = [PlanWorkbook.Column.id, .subject, .site, .room, .seat, .ticketNumber]
 
     /// Reads `path` (the 排考明细 sheet of a pack's 排考明细.xlsx).
     static func read(path: String) throws -> PreviousPlan {
@@ -26,7 +27,7 @@ struct PreviousPlan: Sendable {
             throw JobError.job(file: path, line: nil, key: "--keep", zh: "无法读取上次的排考明细（\(error)）", en: "cannot read the previous plan (\(error))")
         }
         var columns: [PlanWorkbook.Column: Int]?
-        var entries: [String: Entry] = [:]
+        var entries: [RegistrationKey: Entry] = [:]
         let finder = HeaderFinder<PlanWorkbook.Column>(match: { text in PlanWorkbook.Column.allCases.first { $0.title == text } },
                                                       isHeader: { found in needed.allSatisfy { found[$0] != nil } })
         while true {
@@ -48,11 +49,12 @@ struct PreviousPlan: Sendable {
                 throw JobError.job(file: path, line: row.number, key: "列 \(columnLetters(header[.seat]!))",
                                zh: "座位号“\(text(.seat))”不是数字", en: "seat \"\(text(.seat))\" is not a number")
             }
-            if entries[key] != nil {
+            let registration = RegistrationKey(person: key, subject: text(.subject))
+            if entries[registration] != nil {
                 throw JobError.job(file: path, line: row.number, key: "列 \(columnLetters(header[.id]!))",
-                               zh: "证件号码 \(key) 出现两次", en: "ID \(key) appears twice")
+                               zh: "证件号码 \(key) 的科目“\(text(.subject))”出现两次", en: "ID \(key) with subject \(text(.subject)) appears twice")
             }
-            entries[key] = Entry(site: text(.site), room: text(.room), seat: seat, ticketNumber: TextCleaner.key(text(.ticketNumber)))
+            entries[registration] = Entry(site: text(.site), room: text(.room), seat: seat, ticketNumber: TextCleaner.key(text(.ticketNumber)))
         }
         guard columns != nil else {
             throw JobError.job(file: path, line: nil, key: "--keep",

@@ -20,7 +20,7 @@ public struct BoundText: Sendable, Equatable {
         case field(String, [Formatter])
     }
 
-    public let parts: [Part]
+    public private(set) var parts: [Part]
     /// The template line the binding was written on (set by `TemplateLoader`; nil when made in code).
     public var line: Int?
     /// Whether its element is `optional: true`: its fields need not be supplied, and the element is not
@@ -63,6 +63,16 @@ public struct BoundText: Sendable, Equatable {
         default:
             throw BindingError(zh: "未知的格式“\(pieces[0])”（可用：date、mask、upper、pad:N）", en: "unknown formatter \"\(pieces[0])\" (known: date, mask, upper, pad:N)")
         }
+    }
+
+    /// The same text with every field renamed by `rename` (a list's `{{subject}}` → `schedule.2.subject`).
+    public func renamingFields(_ rename: (String) -> String) -> BoundText {
+        var copy = self
+        copy.parts = parts.map { part in
+            if case .field(let name, let formatters) = part { return .field(rename(name), formatters) }
+            return part
+        }
+        return copy
     }
 
     /// Whether one of the fields has no value (or only spaces) in `values`.

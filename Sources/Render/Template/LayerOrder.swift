@@ -25,6 +25,8 @@ enum LayerOrder {
         switch element {
         case .text(_, let box, _), .image(_, let box, _, _):
             return [grow(box, 0.5)]
+        case .list(let list):
+            return [grow(list.box, 0.5)]
         case .qr(_, let x, let y, let side, _):
             return [grow(Box(x: x, y: y, width: side, height: side), 0.5)]
         case .rect(let box, let line, let fill):

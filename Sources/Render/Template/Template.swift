@@ -29,6 +29,8 @@ public struct Template: Sendable {
         case qr(BoundText, x: Double, y: Double, side: Double, level: QRCode.Level)
         case rect(Box, line: Double, fill: Colour?)
         case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
+        /// Rows of one record's list (a timetable), see `ListSpec`.
+        case list(ListSpec)
     }
 
     /// Where an image comes from.
@@ -39,7 +41,7 @@ public struct Template: Sendable {
         case file(String)
     }
 
-    /// Every field the template's elements use.
+    /// Every field the template's elements use (a list: its count field).
     public var fields: [String] {
         (elements + summary + back).flatMap { Template.binding(of: $0)?.fields ?? [] }
     }
@@ -54,6 +56,11 @@ public struct Template: Sendable {
     static func binding(of element: Element) -> BoundText? {
         switch element {
         case .text(let text, _, _), .qr(let text, _, _, _, _), .image(.field(let text), _, _, _): return text
+        case .list(let list):
+            // The list needs its count; its cells may be blank (an item without a time, say).
+            var count = try? BoundText("{{\(list.countField)}}")
+            count?.line = list.line
+            return count
         default: return nil
         }
     }
@@ -66,6 +73,11 @@ extension Template {
         var styles: [TextStyle] = []
         for element in elements + summary + back {
             if case .text(_, _, let style) = element { styles.append(style) }
+            if case .list(let list) = element {
+                var header = list.style
+                header.bold = true
+                styles += [list.style, header]
+            }
         }
         if table != nil {
             var header = TextStyle()

@@ -116,6 +116,48 @@ public struct TemplateLoader: Sendable {
         return spec
     }
 
+    /// `{type: list, items: schedule, box, row-height, size, header, columns: [{header, width, text, align}]}`.
+    private func list(_ node: Node, key: String, _ r: NodeReader, pageWidth: Double, pageHeight: Double) throws -> ListSpec {
+        let map = try r.mapping(node, key: key, allowed: ["type", "items", "box", "row-height", "size", "font", "header", "columns"])
+        guard let itemsNode = map["items"] else { throw r.error(node, key: key + ".items", zh: "需要列表名，如 items: schedule", en: "the list's name is required, e.g. items: schedule") }
+        let items = try r.string(itemsNode, key: key + ".items")
+        guard isKnownField(items + ".count") else { throw r.error(itemsNode, key: key + ".items", zh: "“\(items)”不是有效的名称", en: "\"\(items)\" is not a valid name") }
+        let box = try self.box(map["box"], key: key + ".box", node, r, pageWidth, pageHeight)
+        let rowHeight = try map["row-height"].map { try r.number($0, key: key + ".row-height", range: 2...100) } ?? 7
+        var style = TextStyle()
+        style.size = try map["size"].map { try r.number($0, key: key + ".size", range: 3...100) } ?? 10
+        if let f = map["font"] {
+            let font = try r.string(f, key: key + ".font")
+            style.family = font == "serif" ? "Noto Serif CJK SC" : font == "sans" ? "Noto Sans CJK SC" : font
+        }
+        let header = try map["header"].map { try r.bool($0, key: key + ".header") } ?? false
+        guard let columnsNode = map["columns"], case .sequence(let nodes) = columnsNode, !nodes.isEmpty else {
+            throw r.error(node, key: key + ".columns", zh: "需要列的列表（columns）", en: "a list of columns is required")
+        }
+        var columns: [ListSpec.Column] = []
+        for (index, item) in nodes.enumerated() {
+            let columnKey = "\(key).columns[\(index)]"
+            let c = try r.mapping(item, key: columnKey, allowed: ["header", "width", "text", "align"])
+            guard let w = c["width"], let t = c["text"] else { throw r.error(item, key: columnKey, zh: "需要 width 和 text", en: "width and text are required") }
+            var alignment = TextStyle.Alignment.left
+            if let a = c["align"] {
+                guard let value = TextStyle.Alignment(rawValue: try r.string(a, key: columnKey + ".align")) else {
+                    throw r.error(a, key: columnKey + ".align", zh: "应为 left、center 或 right", en: "left, center or right")
+                }
+                alignment = value
+            }
+            columns.append(ListSpec.Column(header: try c["header"].map { try r.string($0, key: columnKey + ".header") } ?? "",
+                                           width: try r.number(w, key: columnKey + ".width", range: 2...500),
+                                           text: try bound(t, key: columnKey + ".text", item, r, optional: true), alignment: alignment))
+        }
+        let total = columns.reduce(0) { $0 + $1.width }
+        guard total <= box.width + 0.01 else {
+            throw r.error(columnsNode, key: key + ".columns", zh: "各列共宽 \(total) 毫米，列表框只有 \(box.width) 毫米", en: "the columns are \(total) mm wide, the list box only \(box.width) mm")
+        }
+        guard box.height >= rowHeight else { throw r.error(node, key: key + ".box", zh: "高度不够放下一行", en: "too low for one row") }
+        return ListSpec(items: items, box: box, rowHeight: rowHeight, style: style, header: header, columns: columns, line: node.mark.map { $0.line })
+    }
+
     /// The elements listed under `key` (`elements`, `back`), each checked against the page and its margins;
     /// a mistake is noted and the others are read on.
     private func elements(_ node: Node, key: String, _ reader: NodeReader, width: Double, height: Double, margins: [Double]?) throws -> [Template.Element] {
@@ -190,6 +232,7 @@ public struct TemplateLoader: Sendable {
         case .text(_, let box, _), .image(_, let box, _, _), .rect(let box, _, _): return box
         case .qr(_, let x, let y, let side, _): return Box(x: x, y: y, width: side, height: side)
         case .line(let x1, let y1, let x2, let y2, _): return Box(x: min(x1, x2), y: min(y1, y2), width: abs(x2 - x1), height: abs(y2 - y1))
+        case .list(let list): return list.box
         }
     }
 
@@ -224,10 +267,12 @@ public struct TemplateLoader: Sendable {
 
     private func element(_ node: Node, key: String, _ r: NodeReader, pageWidth: Double, pageHeight: Double) throws -> Template.Element {
         guard case .mapping(let peek) = node, let typeNode = peek["type"] else {
-            throw r.error(node, key: key, zh: "每个元素都需要 type：text、image、qr、rect 或 line", en: "each element needs a type: text, image, qr, rect or line")
+            throw r.error(node, key: key, zh: "每个元素都需要 type：text、image、qr、rect、line 或 list", en: "each element needs a type: text, image, qr, rect, line or list")
         }
         let type = try r.string(typeNode, key: key + ".type")
         switch type {
+        case "list":
+            return .list(try list(node, key: key, r, pageWidth: pageWidth, pageHeight: pageHeight))
         case "text":
             let map = try r.mapping(node, key: key, allowed: Self.textKeys)
             let text = try bound(map["text"], key: key + ".text", node, r, optional: try optional(map, key: key, r))

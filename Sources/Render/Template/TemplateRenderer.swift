@@ -122,6 +122,7 @@ public final class TemplateRenderer {
         case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields.isEmpty
         case .image(.field, _, _, _): return false
         case .image(.file, _, _, _), .rect, .line: return true
+        case .list: return false
         }
     }
 
@@ -177,7 +178,40 @@ public final class TemplateRenderer {
                 if line > 0 { document.stroke(box, width: line) }
             case .line(let x1, let y1, let x2, let y2, let width):
                 document.line(from: x1, y1, to: x2, y2, width: width)
+            case .list(let list):
+                draw(list, record, on: document)
             }
+        }
+    }
+
+    /// Draws a record's list: the header row (bold, ruled beneath) and one row per item, all fitted to the box.
+    private func draw(_ list: ListSpec, _ record: RenderRecord, on document: Canvas) {
+        let count = max(0, Int(record.values[list.countField] ?? "") ?? 0)
+        guard count > 0 || list.header else { return }
+        let (height, scale) = list.rows(for: count)
+        var style = list.style
+        style.size = max(style.minimumSize, style.size * scale)
+        var y = list.box.y
+        if list.header {
+            var header = style
+            header.bold = true
+            var x = list.box.x
+            for column in list.columns {
+                header.alignment = column.alignment
+                document.draw(text: column.header, in: Box(x: x, y: y, width: column.width, height: height), style: header)
+                x += column.width
+            }
+            y += height
+            document.line(from: list.box.x, y, to: list.box.x + list.columns.reduce(0) { $0 + $1.width }, y, width: 0.2)
+        }
+        for n in stride(from: 1, through: count, by: 1) {
+            var x = list.box.x
+            for column in list.columns {
+                style.alignment = column.alignment
+                document.draw(text: list.binding(column, item: n).resolve(record.values), in: Box(x: x, y: y, width: column.width, height: height), style: style)
+                x += column.width
+            }
+            y += height
         }
     }
 
