@@ -54,7 +54,8 @@ struct PersonRows {
             seenHere.insert(subjectKey)
         }
         if repeated {
-            if !nameKey.isEmpty, !person.nameKey.isEmpty, nameKey != person.nameKey {
+            // 张 伟 and 张伟 are one name typed twice.
+            if !nameKey.isEmpty, !person.nameKey.isEmpty, nameKey.filter({ !$0.isWhitespace }) != person.nameKey.filter({ !$0.isWhitespace }) {
                 problems.append(Problem(.error, "roster.name-conflict", row: row.number, column: letters[.name], field: Field.name.rawValue,
                                         value: name,
                     message: LocalizedText(zh: "同一证件号码在第 \(person.row) 行的姓名是“\(person.name)”，本行是“\(name)”，请核对",

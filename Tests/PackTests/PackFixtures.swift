@@ -93,6 +93,16 @@ enum PackFixtures {
         return text
     }
 
+    /// Every file named `file` in `folder` and the folders inside it, sorted.
+    static func paths(of file: String, under folder: String) throws -> [String] {
+        var found: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            if (relative as NSString).lastPathComponent == file { found.append(folder + "/" + relative) }
+        }
+        return found.sorted()
+    }
+
     /// How often `needle` occurs in `haystack`.
     static func count(_ needle: String, in haystack: String) -> Int {
         haystack.components(separatedBy: needle).count - 1

@@ -31,7 +31,7 @@ import TestTools
                                                  extra: "ticket-per-candidate: true"), in: dir)
         let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
         #expect(run.status == 0, "\(run.stderr)")
-        let room = dir + "/out/测试考点/第01考场"
+        let room = dir + "/out/测试考点/第01考场/2026-06-20 09时00分 理论知识"
         // 25 tickets two to a sheet: 13 sheets, each followed by its back; 25 desk labels 21 to a sheet.
         #expect(try pages(room + "/准考证.pdf") == 26)
         #expect(try pages(room + "/桌贴.pdf") == 2)
@@ -39,11 +39,11 @@ import TestTools
         // The offset: the first desk label's seat number is 1.5 mm right of and 1 mm above where it is without.
         let plainJob = try PackFixtures.job(Self.body("paper: {labels: 3x7}"), in: dir, name: "plain.yaml")
         #expect(try PackFixtures.kaowu(["pack", plainJob, "--out", dir + "/plain"]).status == 0)
-        let moved = try PDFWord.all(in: room + "/桌贴.pdf"), plain = try PDFWord.all(in: dir + "/plain/测试考点/第01考场/桌贴.pdf")
+        let moved = try PDFWord.all(in: room + "/桌贴.pdf"), plain = try PDFWord.all(in: dir + "/plain/测试考点/第01考场/2026-06-20 09时00分 理论知识/桌贴.pdf")
         #expect(moved.count == plain.count && moved.count > 100)
         for (a, b) in zip(plain, moved) { #expect(a.text == b.text && abs(b.xMM - a.xMM - 1.5) < 0.01 && abs(b.yMM - a.yMM + 1) < 0.01, "\(a.text)") }
         // Door labels and sign-in sheets only move.
-        let door = try PDFWord.all(in: room + "/门贴.pdf"), plainDoor = try PDFWord.all(in: dir + "/plain/测试考点/第01考场/门贴.pdf")
+        let door = try PDFWord.all(in: room + "/门贴.pdf"), plainDoor = try PDFWord.all(in: dir + "/plain/测试考点/第01考场/2026-06-20 09时00分 理论知识/门贴.pdf")
         #expect(zip(plainDoor, door).allSatisfy { abs($1.xMM - $0.xMM - 1.5) < 0.01 } && door.count == plainDoor.count)
 
         // One file per candidate: one A4 page, the notices below the ticket, not moved (candidates' own printers).

@@ -60,7 +60,7 @@ import TestTools
         let moved = try codes(dir + "/b")["seat.moved"] ?? []
         #expect(moved.count == 10)
         #expect(moved.allSatisfy { $0["severity"] as? String == "warning" })
-        #expect(run.stdout.contains("保留原座位 10 人"))
+        #expect(run.stdout.contains("保留原座位 10 个"), "\(run.stdout)")
     }
 
     @Test func unavoidableNeighboursAreWarnings() throws {

@@ -19,7 +19,7 @@ enum CLI {
         let r = try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--photos", Fixtures.demoPhotos,
                              "--photo-background", "red", "--today", "2026-06-01"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("共 128 行"))
+        #expect(r.stdout.contains("共 146 行"))
         #expect(r.stdout.contains("id.checksum"))
         #expect(r.stdout.contains("第 115 行 E 列"))
     }
@@ -28,7 +28,7 @@ enum CLI {
         let r = try CLI.run(["validate", "--roster", Fixtures.demoRoster, "--json", "--today", "2026-06-01", "--lang", "en"])
         #expect(r.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(object["rows"] as? Int == 128)
+        #expect(object["rows"] as? Int == 146)
         #expect(object["photos"] as? Int == 0)
     }
 
@@ -196,7 +196,8 @@ extension HostileCommandLineTests {
                              "--set", "issuer.name=上海市培训协会", "--set", "certificate.date=2026-07-20", "--out", out])
         #expect(r.status == 1)                                  // the demo has rows with errors: listed, not rendered
         #expect(r.stdout.contains("id.checksum"))
-        let valid = Validator(options: ValidationOptions()).validate(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).valid
+        // One certificate per valid person (the 1+X group's people have two rows each).
+        let valid = Validator(options: ValidationOptions()).validateRoster(rosterPath: Fixtures.demoRoster, photosPath: Fixtures.demoPhotos).candidates.count
         let pdfinfo = Process()
         pdfinfo.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         pdfinfo.arguments = ["pdfinfo", out]
@@ -205,7 +206,7 @@ extension HostileCommandLineTests {
         try pdfinfo.run()
         let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         pdfinfo.waitUntilExit()
-        #expect(info.contains("Pages:           \(valid)"), "\(valid) valid rows: \(info)")
+        #expect(info.contains("Pages:           \(valid)"), "\(valid) valid people: \(info)")
         #expect(r.stdout.contains("\(valid) 人"))
     }
 

@@ -35,6 +35,11 @@ import Support
         let csv = dir + "/odd.csv"
         try Data("姓名,性别,身份证号,出生日期\n张伟,未知,110101199003071233,三月七日\n".utf8).write(to: URL(fileURLWithPath: csv))
         run(csv)
+        // One person on several rows: another school on the second row; a first row with an error refuses the next.
+        let people = dir + "/people.csv"
+        try Data("姓名,性别,所属院校,身份证号,报考科目\n张伟,,甲校,110101199003071233,理论\n张伟,,乙校,110101199003071233,实操\n李娜,男,甲校,11010519491231002X,理论\n李娜,,甲校,11010519491231002X,实操\n".utf8)
+            .write(to: URL(fileURLWithPath: people))
+        run(people)
 
         // Seating codes (seat.*) come from kaowu pack: PackTests' SeatingCodeTests produce each of them.
         let documented = Set(ProblemCatalog.validation.codes.map(\.code).filter { !$0.hasPrefix("seat.") })

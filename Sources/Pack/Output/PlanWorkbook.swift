@@ -12,7 +12,7 @@ enum PlanWorkbook {
 
     /// The columns of the 排考明细 sheet, in order.
     enum Column: CaseIterable {
-        case serial, ticketNumber, name, gender, idType, id, school, subject, mode, time, site, siteCode, room, seat, address, row
+        case serial, ticketNumber, name, gender, idType, id, school, sessionCode, subject, mode, time, site, siteCode, room, seat, address, row
 
         var title: String {
             switch self {
@@ -23,6 +23,7 @@ enum PlanWorkbook {
             case .idType: return "证件类型"
             case .id: return "证件号码"
             case .school: return "所属院校"
+            case .sessionCode: return "场次代码"
             case .subject: return "报考科目"
             case .mode: return "考试方式"
             case .time: return "考试时间"
@@ -37,7 +38,7 @@ enum PlanWorkbook {
 
         var width: Double {
             switch self {
-            case .serial, .seat, .gender, .row: return 7
+            case .serial, .seat, .gender, .row, .sessionCode: return 7
             case .ticketNumber, .id: return 21
             case .school, .site, .address: return 26
             case .time: return 24
@@ -100,6 +101,7 @@ enum PlanWorkbook {
                 case .idType: sheet.write(n + 1, i, candidate.fields[.idType].flatMap { $0.isEmpty ? nil : $0 } ?? "居民身份证")
                 case .id: sheet.write(n + 1, i, candidate.idNumber, text)
                 case .school: sheet.write(n + 1, i, candidate.school)
+                case .sessionCode: sheet.write(n + 1, i, session?.code ?? "", text)
                 case .subject: sheet.write(n + 1, i, session?.subject ?? registration?.subject ?? candidate.subject)
                 case .mode: sheet.write(n + 1, i, session?.mode ?? room.type)
                 case .time: sheet.write(n + 1, i, session.map { SessionText.span($0) } ?? "")
