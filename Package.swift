@@ -96,7 +96,7 @@ let package = Package(
                                                      .product(name: "HTTPTypes", package: "swift-http-types"),
                                                      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                      .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Synthetic", dependencies: ["Support", "Archive", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "CTurboJPEG"]),
+        .target(name: "Synthetic", dependencies: ["Support", "Archive", "Identity", "Spreadsheet", "Photos", "Render", "Documents", "Seating", "CTurboJPEG"]),
         .executableTarget(name: "kaowu", dependencies: [
             "Support", "Archive", "Identity", "Roster", "Photos", "Validation", "Seating", "Render", "Documents", "Pack", "Synthetic", "Registry", "Credentials",
             "Verification", "Certify", "VerifyServer",

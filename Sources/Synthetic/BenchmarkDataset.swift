@@ -9,8 +9,9 @@ import Support
 public enum BenchmarkDataset {
     public static let headers = ["序号", "姓名", "性别", "身份证号", "出生日期", "手机号", "所属院校", "专业", "报考科目"]
 
-    /// Writes `rows` candidates to `directory`/roster.xlsx and `directory`/photos.zip.
-    public static func write(rows: Int, to directory: String, seed: UInt64 = 2026) throws {
+    /// Writes `rows` candidates to `directory`/roster.xlsx and `directory`/photos.zip; with `subjects` > 1 each
+    /// registers for that many of the four subjects (its own and the next ones, in one cell: `A、B`).
+    public static func write(rows: Int, to directory: String, subjects: Int = 1, seed: UInt64 = 2026) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var random = SeededRandom(seed: seed)
         let book = try WorkbookWriter(path: directory + "/roster.xlsx", constantMemory: true, created: DemoDataset.fixedTime)
@@ -32,7 +33,12 @@ public enum BenchmarkDataset {
             sheet.write(r, 5, c.phone)
             sheet.write(r, 6, c.school)
             sheet.write(r, 7, c.major)
-            sheet.write(r, 8, c.subject)
+            if subjects > 1, let first = SyntheticCandidate.subjects.firstIndex(of: c.subject) {
+                let all = SyntheticCandidate.subjects
+                sheet.write(r, 8, (0..<min(subjects, all.count)).map { all[(first + $0) % all.count] }.joined(separator: "、"))
+            } else {
+                sheet.write(r, 8, c.subject)
+            }
             try zip.add("照片/\(c.id).jpg", pool[index % pool.count], compress: false)
         }
         try book.close()

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Render
+import Seating
 import Support
 
 /// Invented candidates and job values to preview a template with (`kaowu preview`).
@@ -19,7 +20,17 @@ public enum SampleRecords {
         "certificate.kind": "培训合格证书", "certificate.title": "企业培训师（三级）", "certificate.category": "科技培训/创客",
         "certificate.qr": "HTTPS://V.EXAMPLE.ORG/1/D2SBGAQMEBZIG5DFON2A",
         "count.expected": "30",
-    ].merging(TemplateValues.notices(notices)) { _, new in new }
+    ].merging(TemplateValues.notices(notices)) { _, new in new }.merging(schedule) { _, new in new }
+
+    /// A candidate's timetable of two sessions in two rooms (the ticket's list `schedule`).
+    static let schedule: [String: String] = {
+        let morning = ExamSession(subject: "Web 前端开发（中级）理论知识", code: "01", mode: "机考", start: "2026-06-20 09:00", end: "2026-06-20 11:00")
+        let afternoon = ExamSession(subject: "Web 前端开发（中级）实操技能", code: "02", mode: "实操", start: "2026-06-20 13:30", end: "2026-06-20 16:30")
+        let computers = Room(site: "上海信息技术职业学院考点", siteCode: "0101", name: "第01考场", type: "机考", seats: 30, columns: 5, address: "实训楼 A 座 301 室", number: 1)
+        let workshop = Room(site: "上海信息技术职业学院考点", siteCode: "0101", name: "第03考场", type: "实操", seats: 30, columns: 5, address: "工程训练中心 101 室", number: 3)
+        return TemplateValues.schedule([.init(session: morning, room: computers, roomAddress: computers.address, seat: 5, ticketNumber: "2026A0101005"),
+                                        .init(session: afternoon, room: workshop, roomAddress: workshop.address, seat: 12, ticketNumber: "2026A0101005")])
+    }()
 
     /// 考生须知 of the sample exam (`notice.N` and the numbered `notices`).
     static let notices = ["考生须携带准考证和有效身份证件，提前 30 分钟到达考场。", "开考 15 分钟后不得入场，考试开始 30 分钟内不得交卷离场。",

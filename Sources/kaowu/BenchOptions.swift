@@ -16,13 +16,13 @@ struct BenchOptions: ParsableArguments {
         try OptionCheck.range(repeats, 1...100, "--repeats", l)
     }
 
-    /// The synthetic roster and photos of `n` candidates (made once, then cached in `--data`), and the
-    /// seconds making them took (0 when cached).
-    func dataset(rows n: Int) throws -> (directory: String, generation: Double) {
-        let directory = "\(data)/\(n)"
+    /// The synthetic roster and photos of `n` candidates, each registered for `subjects` subjects (made once,
+    /// then cached in `--data`), and the seconds making them took (0 when cached).
+    func dataset(rows n: Int, subjects: Int = 1) throws -> (directory: String, generation: Double) {
+        let directory = subjects == 1 ? "\(data)/\(n)" : "\(data)/\(n)x\(subjects)"
         guard !FileManager.default.fileExists(atPath: directory + "/photos.zip") else { return (directory, 0) }
         let start = Date()
-        try BenchmarkDataset.write(rows: n, to: directory)
+        try BenchmarkDataset.write(rows: n, to: directory, subjects: subjects)
         return (directory, Date().timeIntervalSince(start))
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// `kaowu bench pack`: makes full print packs of synthetic exams (`bench-data/N/pack.yaml`, rooms of 30 for
-/// every mode) in a child process and prints wall time, pages/s, files and peak memory.
+/// every mode; `--subjects 2`: every candidate sits two sessions) in a child process and prints wall time,
+/// pages/s, files and peak memory.
 struct BenchPackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
@@ -10,6 +11,9 @@ struct BenchPackCommand: ParsableCommand {
 
     @Option(name: .long, help: "考生人数，逗号分隔")
     var rows = RowCounts([10_000, 100_000])
+
+    @Option(name: .long, help: "每位考生报考的科目数（1–4，各在不同场次）")
+    var subjects = 1
 
     @OptionGroup
     var bench: BenchOptions
@@ -21,6 +25,7 @@ struct BenchPackCommand: ParsableCommand {
     var global: GlobalOptions
 
     func validate() throws {
+        try OptionCheck.range(subjects, 1...4, "--subjects", global.language)
         try bench.check(global.language)
         try threads.check(global.language)
     }
@@ -28,11 +33,12 @@ struct BenchPackCommand: ParsableCommand {
     func run() throws {
         let threads = threads.count
         print("kaowu bench pack — \(threads) threads, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("kaowu bench pack — \(subjects) subject\(subjects == 1 ? "" : "s") per candidate")
         print("candidates  rooms  wall s   pages    pages/s  files   peak MB   pack MB   (generation s)")
         for n in rows.sizes {
-            let (directory, generation) = try bench.dataset(rows: n)
+            let (directory, generation) = try bench.dataset(rows: n, subjects: subjects)
             let job = directory + "/pack.yaml"
-            let rooms = try PackBenchmarkJob.write(candidates: n, to: job)
+            let rooms = try PackBenchmarkJob.write(candidates: n, subjects: subjects, to: job)
             let b = try ChildProcess.fastest(of: bench.repeats, ["pack", job, "--out", directory + "/pack", "--threads", String(threads)])
             let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/pack/manifest.json"))) as? [String: Any]
             let counts = manifest?["counts"] as? [String: Int] ?? [:]

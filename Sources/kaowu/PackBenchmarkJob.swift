@@ -1,15 +1,17 @@
 import Foundation
 
 /// The job file of `kaowu bench pack`: the synthetic roster and photos beside it, the four synthetic
-/// subjects as sessions (two 机考, one 实操, one 笔试), and rooms of 30 seats (6 columns) for every mode with
-/// 10 % to spare, twenty rooms per site; all four documents, shuffled seats, school separation.
+/// subjects as sessions at four times (two 机考, one 实操, one 笔试), and rooms of 30 seats (6 columns) for
+/// the largest session of every mode with 10 % to spare (机考 rooms serve both 机考 sessions), twenty rooms
+/// per site; all four documents, shuffled seats, school separation.
 enum PackBenchmarkJob {
-    /// Writes the job to `path`; returns the number of rooms.
-    static func write(candidates n: Int, to path: String) throws -> Int {
-        let modes = [("机考", 0.5), ("实操", 0.25), ("笔试", 0.25)]
+    /// Writes the job to `path` for `n` candidates of `subjects` subjects each; returns the number of rooms.
+    static func write(candidates n: Int, subjects: Int = 1, to path: String) throws -> Int {
+        // Each session holds about a quarter of all registrations.
+        let perSession = Double(n * min(subjects, 4)) / 4
         var rooms: [String] = []
-        for (mode, share) in modes {
-            let count = Int((Double(n) * share * 1.1 / 30).rounded(.up)) + 1
+        for mode in ["机考", "实操", "笔试"] {
+            let count = Int((perSession * 1.1 / 30).rounded(.up)) + 1
             for _ in 0..<count {
                 let k = rooms.count
                 let site = k / 20 + 1
@@ -33,7 +35,7 @@ enum PackBenchmarkJob {
           - {subject: 工业机器人操作与运维（中级）, code: "3", mode: 实操, start: 2026-06-21 09:00, end: "12:00"}
           - {subject: 财务数字化应用（初级）, code: "4", mode: 笔试, start: 2026-06-21 14:00, end: "16:00"}
         seating: {order: shuffle, seed: 1, numbering: snake, separate-schools: true}
-        ticket-number: "{exam.code}{site.code:4}{room:2}{seat:2}"
+        ticket-number: "{exam.code}{session.code}{site.code:4}{room:2}{seat:2}"
         documents: [door-label, sign-in-sheet, desk-label, admission-ticket]
         """
         try text.write(toFile: path, atomically: true, encoding: .utf8)
