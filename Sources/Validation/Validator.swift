@@ -90,7 +90,8 @@ public struct Validator: Sendable {
                 // A person may have several rows (one per subject): the later ones add registrations.
                 let firstRow = fact.key.isEmpty ? nil : people.firstRow(of: fact.key)
                 if !fact.key.isEmpty {
-                    let found = people.add(row, key: fact.key, nameKey: fact.nameKey, name: fact.name)
+                    let found = people.add(row, key: fact.key, nameKey: fact.nameKey, name: fact.name,
+                                           first: indexOfKey[fact.key].map { facts[$0] })
                     if found.contains(where: { $0.severity == .error }) { fact.hasError = true }
                     problems += found
                     if let firstRow { laterRows[fact.key, default: [firstRow]].append(row.number) } else { indexOfKey[fact.key] = facts.count }

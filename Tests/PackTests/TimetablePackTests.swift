@@ -138,6 +138,33 @@ import TestTools
         #expect(run.stdout.contains("保留原座位 14 个"))
     }
 
+    @Test func numbersPerSessionGiveOneTicketPerRegistration() throws {
+        let dir = try Tool.scratch()
+        try PackFixtures.photos(for: [try PackFixtures.roster(6, in: dir, subject: { $0 < 2 ? "理论知识、操作技能" : "理论知识" })], in: dir)
+        let job = try PackFixtures.job("""
+          notices: [携带准考证和身份证件。]
+        inputs: {roster: 名单.csv, photos: 照片.zip}
+        rooms:
+          - {site: 测试考点, site-code: "0901", site-address: 测试路1号, name: 第01考场, type: 机考, seats: 30, columns: 5, address: A座101}
+        \(Self.sessions)
+        ticket-number: {pattern: "{exam.code}{session.code}{room:2}{seat:2}", per: session}
+        documents: [admission-ticket]
+        ticket-per-candidate: true
+        """, in: dir)
+        let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let plan = try PackFixtures.plan(dir + "/out")
+        #expect(plan.count == 8)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out/准考证").sorted()
+        #expect(files == plan.map { $0["准考证号"]! + ".pdf" }.sorted())
+        // Each ticket lists its own session only.
+        for row in plan {
+            let text = try Tool.run("pdftotext", ["-layout", dir + "/out/准考证/" + row["准考证号"]! + ".pdf", "-"]).output
+            let other = row["报考科目"] == "理论知识" ? "操作技能" : "理论知识"
+            #expect(text.contains(row["报考科目"]!) && !text.contains(other), "\(row["准考证号"]!)")
+        }
+    }
+
     @Test func aRoomNamingAnUnknownSessionIsAJobError() throws {
         let dir = try Tool.scratch()
         try PackFixtures.photos(for: [try PackFixtures.roster(3, in: dir)], in: dir)

@@ -56,7 +56,7 @@ import Support
             """)
         #expect(read.report.problems.map(\.code) == ["roster.person-conflict", "roster.name-conflict"])
         let school = try #require(read.report.problems.first)
-        #expect(school.row == 4 && school.column == "C" && school.value == "乙校" && school.message(.zh).contains("第 2 行是“甲校”"))
+        #expect(school.row == 4 && school.column == "C" && school.value == "乙校" && school.message(.zh).contains("与第 2 行不同（本行是“乙校”）"))
         #expect(read.report.problems[1].row == 5 && read.report.problems[1].column == "A")
         // 张 伟 is the same name written with a space; 序号 differs per row and may.
         #expect(read.candidates.count == 1 && read.candidates[0].registrations.map(\.subject) == ["理论", "实操"])
