@@ -15,8 +15,8 @@ enum PackBenchmarkJob {
             for _ in 0..<count {
                 let k = rooms.count
                 let site = k / 20 + 1
-                rooms.append(String(format: "  - {site: 第%02d考点, site-code: \"%04d\", name: 第%02d考场, type: %@, seats: 30, columns: 6, address: 教学楼 %d 室}",
-                                    site, site, k % 20 + 1, mode, 100 + k % 20))
+                rooms.append(String(format: "  - {site: 第%02d考点, site-code: \"%04d\", site-address: 上海市测试路 %d 号, name: 第%02d考场, type: %@, seats: 30, columns: 6, address: 教学楼 %d 室}",
+                                    site, site, site, k % 20 + 1, mode, 100 + k % 20))
             }
         }
         let text = """

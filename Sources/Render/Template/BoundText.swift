@@ -65,6 +65,11 @@ public struct BoundText: Sendable, Equatable {
         }
     }
 
+    /// Text without fields, printed as given (`{{` included).
+    public static func literal(_ text: String) -> BoundText { BoundText(parts: [.literal(text)]) }
+
+    private init(parts: [Part]) { self.parts = parts }
+
     /// The same text with every field renamed by `rename` (a list's `{{subject}}` → `schedule.2.subject`).
     public func renamingFields(_ rename: (String) -> String) -> BoundText {
         var copy = self

@@ -1,7 +1,8 @@
 /// A list inside one record (a candidate's timetable on an admission ticket): as many rows as the record's
 /// `<items>.count` says, each row's columns bound to that item's fields (`{{subject}}` in a column is the
-/// record's `<items>.N.subject`), an optional header row, and rows made lower (and their text smaller) when
-/// more items come than the box holds at `rowHeight`, so every item is printed however many there are.
+/// record's `<items>.N.subject`), under an optional header row (the same on every page: drawn as fixed
+/// elements, `headerElements`), and rows made lower (and their text smaller) when more items come than the
+/// box holds at `rowHeight`, so every item is printed however many there are.
 public struct ListSpec: Sendable {
     /// One column: its header, width in mm, and text bound to an item's fields.
     public struct Column: Sendable {
@@ -24,13 +25,30 @@ public struct ListSpec: Sendable {
     /// The record's field holding the number of items.
     public var countField: String { items + ".count" }
 
-    /// Row height and scale of the text for `count` items (and the header): as given while they fit, else
+    /// Row height and scale of the text for `count` items: as given while they fit under the header, else
     /// shared out so all fit the box.
-    public func rows(for count: Int) -> (height: Double, scale: Double) {
-        let lines = Double(count + (header ? 1 : 0))
-        guard lines > 0, lines * rowHeight > box.height else { return (rowHeight, 1) }
-        let height = box.height / lines
-        return (height, height / rowHeight)
+    public func rows(for count: Int) -> (top: Double, height: Double, scale: Double) {
+        let top = box.y + (header ? rowHeight : 0)
+        let room = box.height - (header ? rowHeight : 0)
+        guard count > 0, Double(count) * rowHeight > room else { return (top, rowHeight, 1) }
+        let height = room / Double(count)
+        return (top, height, height / rowHeight)
+    }
+
+    /// The header row as fixed elements: each column's title in bold and a rule beneath (none without a header).
+    public var headerElements: [Template.Element] {
+        guard header else { return [] }
+        var bold = style
+        bold.bold = true
+        var x = box.x
+        var elements: [Template.Element] = []
+        for column in columns {
+            bold.alignment = column.alignment
+            elements.append(.text(.literal(column.header), Box(x: x, y: box.y, width: column.width, height: rowHeight), bold))
+            x += column.width
+        }
+        elements.append(.line(x1: box.x, y1: box.y + rowHeight, x2: x, y2: box.y + rowHeight, width: 0.2))
+        return elements
     }
 
     /// A column's binding for item `n` (1-based): its fields renamed to the record's `<items>.n.<field>`.

@@ -169,6 +169,8 @@ public struct TemplateLoader: Sendable {
                 if let margins, let box = Self.extent(of: element), !Self.inside(box, margins, width, height) {
                     throw reader.error(item, key: "\(key)[\(index)]", zh: "位于页边距内（\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) 毫米）：打印机无法打印到这里", en: "lies in the page margins (\(margins.map { String(format: "%g", $0) }.joined(separator: ", ")) mm): printers cannot print there")
                 }
+                // A list's header row is fixed: drawn once per document like the template's own labels.
+                if case .list(let list) = element { elements += list.headerElements }
                 elements.append(element)
             }
         }

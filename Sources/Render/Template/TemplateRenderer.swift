@@ -184,26 +184,13 @@ public final class TemplateRenderer {
         }
     }
 
-    /// Draws a record's list: the header row (bold, ruled beneath) and one row per item, all fitted to the box.
+    /// Draws a record's items under its list's header (the header is among the fixed elements), all fitted to the box.
     private func draw(_ list: ListSpec, _ record: RenderRecord, on document: Canvas) {
         let count = max(0, Int(record.values[list.countField] ?? "") ?? 0)
-        guard count > 0 || list.header else { return }
-        let (height, scale) = list.rows(for: count)
+        let (top, height, scale) = list.rows(for: count)
         var style = list.style
         style.size = max(style.minimumSize, style.size * scale)
-        var y = list.box.y
-        if list.header {
-            var header = style
-            header.bold = true
-            var x = list.box.x
-            for column in list.columns {
-                header.alignment = column.alignment
-                document.draw(text: column.header, in: Box(x: x, y: y, width: column.width, height: height), style: header)
-                x += column.width
-            }
-            y += height
-            document.line(from: list.box.x, y, to: list.box.x + list.columns.reduce(0) { $0 + $1.width }, y, width: 0.2)
-        }
+        var y = top
         for n in stride(from: 1, through: count, by: 1) {
             var x = list.box.x
             for column in list.columns {
