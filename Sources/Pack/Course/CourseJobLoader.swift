@@ -68,8 +68,10 @@ public struct CourseJobLoader: Sendable {
                     try inputs["photos"].map { resolve(try nodes.text($0, key: "inputs.photos")) },
                     try inputs["sheet"].map { try nodes.text($0, key: "inputs.sheet") })
         }
+        // Classes and sessions report each mistake of theirs and give nil when there was one; the classes read
+        // are still used to check the names sessions give.
         let classes = try nodes.attempt { try self.classes(top["classes"], root, nodes) }
-        let sessions = try nodes.attempt { try self.sessions(top["sessions"], root, classes: classes, nodes) }
+        let sessions = try nodes.attempt { try self.sessions(top["sessions"], root, classes: classes?.read, complete: classes?.complete ?? false, nodes) } ?? nil
         let order = try nodes.attempt { try self.order(top["seating"], nodes) }
         let patternText = try nodes.attempt { try top["card-number"].map { try nodes.text($0, key: "card-number") } ?? Self.defaultPattern }
         let pattern = try patternText.flatMap { text in
@@ -88,7 +90,7 @@ public struct CourseJobLoader: Sendable {
         let values = try nodes.attempt { try JobLoader.values(top["values"], nodes) }
         let photo = try nodes.attempt { try JobLoader.photoRules(top["photo"], nodes) }
         try nodes.throwIfAny()
-        guard let course, let inputs, let classes, let sessions, let order, let pattern, let patternText, let documents, let templates,
+        guard let course, let inputs, let classes = classes?.complete == true ? classes?.read : nil, let sessions, let order, let pattern, let patternText, let documents, let templates,
               let output, let values, let photo else {
             throw nodes.error(root, key: "", zh: "任务文件无法读取", en: "the job file cannot be read")
         }
@@ -110,7 +112,8 @@ public struct CourseJobLoader: Sendable {
     }
 
     /// `classes:`: each `{name, seats, place, teacher}`, names unique (as keys) and giving distinct folders.
-    func classes(_ node: Node?, _ root: Node, _ nodes: NodeReader) throws -> [CourseClass] {
+    /// Each mistake is reported; the classes read without one are returned, and whether there was none.
+    func classes(_ node: Node?, _ root: Node, _ nodes: NodeReader) throws -> (read: [CourseClass], complete: Bool) {
         guard let node else {
             throw nodes.error(root, key: "classes", zh: "缺少班级（classes: - {name: 培训师三级1班, seats: 30}）", en: "missing (classes: - {name: Class 1, seats: 30})")
         }
@@ -147,13 +150,13 @@ public struct CourseJobLoader: Sendable {
             folders[folder] = read.name
             classes.append(read)
         }
-        guard !failed else { throw nodes.error(node, key: "classes", zh: "班级有误", en: "the classes have mistakes") }
-        return classes
+        return (classes, !failed)
     }
 
-    /// `sessions:`: each `{date, start, end, topic, hours, teacher, classes}`; a class's sessions may not
-    /// overlap, and every class must have one.
-    func sessions(_ node: Node?, _ root: Node, classes: [CourseClass]?, _ nodes: NodeReader) throws -> [ClassSession] {
+    /// `sessions:`: each `{date, start, end, topic, hours, teacher, classes}`; the classes a session names
+    /// must be among `classes`; when they are `complete`, a class's sessions may not overlap and every class
+    /// must have one. Each mistake is reported; nil when there was one.
+    func sessions(_ node: Node?, _ root: Node, classes: [CourseClass]?, complete: Bool, _ nodes: NodeReader) throws -> [ClassSession]? {
         guard let node else {
             throw nodes.error(root, key: "sessions", zh: "缺少课次（sessions: - {date: 2026-07-06, start: \"09:00\", end: \"12:00\", topic: …, hours: 3}）",
                               en: "missing (sessions: - {date: 2026-07-06, start: \"09:00\", end: \"12:00\", topic: …, hours: 3})")
@@ -165,7 +168,7 @@ public struct CourseJobLoader: Sendable {
         for (index, item) in items.enumerated() {
             let key = "sessions[\(index + 1)]"
             guard let read = try nodes.attempt({ try self.session(item, key: key, classes: classes, nodes) }) else { failed = true; continue }
-            if let classes {
+            if let classes, complete {
                 for c in read.classes {
                     if let other = sessions.first(where: { $0.classes.contains(c) && $0.overlaps(read) }) {
                         nodes.report(nodes.error(item, key: key, zh: "\(classes[c].name)的课次 \(read.date) \(read.time) 与第 \(other.line ?? 0) 行的 \(other.date) \(other.time) 时间重叠",
@@ -177,15 +180,14 @@ public struct CourseJobLoader: Sendable {
             }
             sessions.append(read)
         }
-        if let classes, !failed {
+        if let classes, complete, !failed {
             for (c, courseClass) in classes.enumerated() where !sessions.contains(where: { $0.classes.contains(c) }) {
                 nodes.report(nodes.error(node, key: "sessions", zh: "班级“\(courseClass.name)”（第 \(courseClass.line ?? 0) 行）没有任何课次",
                                          en: "class \"\(courseClass.name)\" (line \(courseClass.line ?? 0)) has no session"))
                 failed = true
             }
         }
-        guard !failed else { throw nodes.error(node, key: "sessions", zh: "课次有误", en: "the sessions have mistakes") }
-        return sessions
+        return failed ? nil : sessions
     }
 
     func session(_ node: Node, key: String, classes: [CourseClass]?, _ nodes: NodeReader) throws -> ClassSession {
