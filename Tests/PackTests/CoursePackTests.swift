@@ -283,4 +283,19 @@ import TestTools
         #expect(again.status == 2)
         #expect(again.stderr.contains("sessions[2]: 一班的课次 2026-07-06 11:00–12:30 与第 6 行的 2026-07-06 09:00–12:00 时间重叠"), "\(again.stderr)")
     }
+
+    @Test func aTemplateFieldNoClassOrJobSuppliesStopsThePackNamingWhereToGiveIt() throws {
+        let dir = try Tool.scratch()
+        _ = try Self.roster(5, in: dir)
+        let card = try String(contentsOfFile: PackFixtures.templates + "/attendance-card.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "地点：{{course.place}}", with: "地点：{{class.place}}")
+        try card.write(toFile: dir + "/我的听课证.yaml", atomically: true, encoding: .utf8)
+        let job = try Self.job(in: dir, extra: "templates: {attendance-card: 我的听课证.yaml}")
+        try String(contentsOfFile: job, encoding: .utf8).replacingOccurrences(of: ", place: 102 室", with: "")
+            .write(toFile: job, atomically: true, encoding: .utf8)
+        let r = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("我的听课证.yaml") && r.stderr.contains("{{class.place}}：任务文件 classes 中每个班级的 place"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
 }
