@@ -115,7 +115,7 @@ public struct CourseJobLoader: Sendable {
     /// Each mistake is reported; the classes read without one are returned, and whether there was none.
     func classes(_ node: Node?, _ root: Node, _ nodes: NodeReader) throws -> (read: [CourseClass], complete: Bool) {
         guard let node else {
-            throw nodes.error(root, key: "classes", zh: "缺少班级（classes: - {name: 培训师三级1班, seats: 30}）", en: "missing (classes: - {name: Class 1, seats: 30})")
+            throw nodes.error(root, key: "classes", zh: "缺少班级（如“classes: [{name: 培训师三级1班, seats: 30}]”）", en: "missing (e.g. classes: [{name: Class 1, seats: 30}])")
         }
         let items = try nodes.list(node, key: "classes")
         guard !items.isEmpty else { throw nodes.error(node, key: "classes", zh: "至少要有一个班级", en: "list at least one class") }
@@ -158,8 +158,8 @@ public struct CourseJobLoader: Sendable {
     /// must have one. Each mistake is reported; nil when there was one.
     func sessions(_ node: Node?, _ root: Node, classes: [CourseClass]?, complete: Bool, _ nodes: NodeReader) throws -> [ClassSession]? {
         guard let node else {
-            throw nodes.error(root, key: "sessions", zh: "缺少课次（sessions: - {date: 2026-07-06, start: \"09:00\", end: \"12:00\", topic: …, hours: 3}）",
-                              en: "missing (sessions: - {date: 2026-07-06, start: \"09:00\", end: \"12:00\", topic: …, hours: 3})")
+            throw nodes.error(root, key: "sessions", zh: "缺少课次（如“sessions: [{date: 2026-07-06, start: \"09:00\", end: \"12:00\", topic: 培训需求分析, hours: 3}]”）",
+                              en: "missing (e.g. sessions: [{date: 2026-07-06, start: \"09:00\", end: \"12:00\", topic: needs analysis, hours: 3}])")
         }
         let items = try nodes.list(node, key: "sessions")
         guard !items.isEmpty else { throw nodes.error(node, key: "sessions", zh: "至少要有一个课次", en: "list at least one session") }
@@ -199,11 +199,11 @@ public struct CourseJobLoader: Sendable {
         }
         let start = try nodes.required(map, "start", in: node, key: key, example: "\"09:00\"")
         guard JobLoader.isTime(start) else {
-            throw nodes.error(map["start"], key: key + ".start", zh: "“\(start)”不是真实的时间，应写成 \"09:00\"", en: "\"\(start)\" is not a real time like \"09:00\"")
+            throw nodes.error(map["start"], key: key + ".start", zh: "“\(start)”不是真实的时间，应写成“09:00”", en: "\"\(start)\" is not a real time like \"09:00\"")
         }
         let end = try nodes.required(map, "end", in: node, key: key, example: "\"12:00\"")
         guard JobLoader.isTime(end), end > start else {
-            throw nodes.error(map["end"], key: key + ".end", zh: "“\(end)”应为开始（\(start)）之后的当天时间，如 \"12:00\"",
+            throw nodes.error(map["end"], key: key + ".end", zh: "“\(end)”应为开始（\(start)）之后的当天时间，如“12:00”",
                               en: "\"\(end)\" should be a time of the same day after the start (\(start)), e.g. \"12:00\"")
         }
         let hoursText = try nodes.required(map, "hours", in: node, key: key, example: "3")
