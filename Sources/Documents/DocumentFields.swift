@@ -36,6 +36,7 @@ public enum DocumentFields {
         var names = Set(Field.allCases.map(\.rawValue))
         names.formUnion(CandidateRecords.probeFields)
         names.formUnion(TemplateValues.probeFields)
+        names.formUnion(CourseTemplateValues.probeFields)
         names.formUnion(PaperRenderer.tableFields)
         for kind in PaperKind.allCases {
             guard let path = BuiltInTemplates.path(for: kind.rawValue),

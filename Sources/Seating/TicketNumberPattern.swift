@@ -24,23 +24,45 @@ public struct TicketNumberPattern: Sendable, Equatable {
     }
 
     public init(_ text: String) throws {
-        var parts: [Part] = []
-        let (pieces, unclosed) = PlaceholderText.pieces(of: text, open: "{", close: "}")
-        for piece in pieces {
-            switch piece {
-            case .literal(let literal): parts.append(.literal(literal))
-            case .placeholder(let inside): parts.append(try Self.field(inside, of: text))
-            }
-        }
-        if unclosed { throw Failure(zh: "“\(text)”中的“{”没有对应的“}”", en: "\"{\" without \"}\" in \(text)") }
+        let parts = try Self.parts(of: text, fields: Self.fields, padded: ["room", "seat", "seq"], noun: LocalizedText(zh: "准考证号", en: "number"))
         guard parts.contains(where: { if case .field("seat", _) = $0 { return true }; if case .field("seq", _) = $0 { return true }; return false }) else {
             throw Failure(zh: "格式中需要 {seat:N} 或 {seq:N}，准考证号才不会重复", en: "the pattern needs {seat:N} or {seq:N} to make numbers unique")
         }
         self.parts = parts
     }
 
+    /// A pattern over other fields than a 准考证号's (a course's 听课证号: `course.code`, `class`, `seq`): it may
+    /// use `fields`, each of `padded` needs a width, and `counter` must be there (it makes numbers unique).
+    public init(_ text: String, fields: Set<String>, padded: Set<String>, counter: String) throws {
+        let parts = try Self.parts(of: text, fields: fields, padded: padded, noun: LocalizedText(zh: "编号", en: "number"))
+        guard parts.contains(where: { if case .field(counter, _) = $0 { return true }; return false }) else {
+            throw Failure(zh: "格式中需要 {\(counter):N}，编号才不会重复", en: "the pattern needs {\(counter):N} to make numbers unique")
+        }
+        self.parts = parts
+    }
+
+    /// Whether the pattern uses `field`.
+    public func uses(_ field: String) -> Bool {
+        parts.contains { if case .field(field, _) = $0 { return true }; return false }
+    }
+
+    /// The literal characters and fields of `text`, each field one of `fields`, those in `padded` with a width
+    /// (`noun`: what the numbers are called in messages).
+    private static func parts(of text: String, fields: Set<String>, padded: Set<String>, noun: LocalizedText) throws -> [Part] {
+        var parts: [Part] = []
+        let (pieces, unclosed) = PlaceholderText.pieces(of: text, open: "{", close: "}")
+        for piece in pieces {
+            switch piece {
+            case .literal(let literal): parts.append(.literal(literal))
+            case .placeholder(let inside): parts.append(try Self.field(inside, of: text, fields: fields, padded: padded, noun: noun))
+            }
+        }
+        if unclosed { throw Failure(zh: "“\(text)”中的“{”没有对应的“}”", en: "\"{\" without \"}\" in \(text)") }
+        return parts
+    }
+
     /// The field a placeholder's inside (`seat:2`) names, with its width, checked.
-    private static func field(_ inside: String, of text: String) throws -> Part {
+    private static func field(_ inside: String, of text: String, fields: Set<String>, padded: Set<String>, noun: LocalizedText) throws -> Part {
         let inner = inside.split(separator: ":", maxSplits: 1).map(String.init)
         guard let name = inner.first, fields.contains(name) else {
             throw Failure(zh: "“\(text)”中有未知的字段“\(inner.first ?? "")”（可用：\(fields.sorted().joined(separator: "、"))）",
@@ -51,9 +73,9 @@ public struct TicketNumberPattern: Sendable, Equatable {
             guard let w = Int(inner[1]), (1...12).contains(w) else { throw Failure(zh: "“\(text)”中的宽度“\(inner[1])”应为 1–12 的整数", en: "bad width \"\(inner[1])\" in \(text) (a whole number 1-12)") }
             width = w
         }
-        if ["room", "seat", "seq"].contains(name) && width == nil {
-            throw Failure(zh: "{\(name)} 需要指定宽度，使每个准考证号一样长，如 {\(name):3}",
-                          en: "{\(name)} needs a width so every number has the same length, e.g. {\(name):3}")
+        if padded.contains(name) && width == nil {
+            throw Failure(zh: "{\(name)} 需要指定宽度，使每个\(noun.zh)一样长，如 {\(name):3}",
+                          en: "{\(name)} needs a width so every \(noun.en) has the same length, e.g. {\(name):3}")
         }
         return .field(name, width: width)
     }

@@ -15,6 +15,9 @@ public enum SampleRecords {
         "sessions.1": "06月20日 09:00–11:00  理论知识", "sessions.2": "06月20日 13:30–16:30  实操技能",
         "course.name": "企业培训师（三级）提升培训班", "class.name": "2026 年第 3 期",
         "course.dates": "2026年07月06日 – 2026年07月17日", "course.place": "上海市培训协会培训中心 201 教室",
+        "course.code": "PX2607", "class.place": "3 楼报告厅", "class.teacher": "王老师", "class.number": "1", "class.count": "30",
+        "class.dates": "2026-07-06 至 07-07", "class.date": "2026-07-06", "class.time": "09:00–12:00", "class.topic": "培训需求分析",
+        "class.hours": "3", "class.day-hours": "6", "class.total-hours": "8.5",
         "issuer.name": "上海市培训协会", "issuer.code": "SHPX",
         "certificate.number": "SHPX2026000123", "certificate.date": "2026-07-20", "certificate.valid": "2031-07-19",
         "certificate.kind": "培训合格证书", "certificate.title": "企业培训师（三级）", "certificate.category": "科技培训/创客",
@@ -56,6 +59,7 @@ public enum SampleRecords {
             values["seat"] = String(format: "%02d", k + 1)
             values["row.index"] = String(k + 1)
             values["ticketNumber"] = "2026A0101" + String(format: "%03d", k + 1)
+            values["card.number"] = "PX260701" + String(format: "%03d", k + 1)
             values["证书编号"] = "SHPX2026" + String(format: "%06d", 123 + k)
             let photo = JPEGImage(painter.jpeg(background: .red, variant: k), id: "sample-\(k)", decodePixels: decodePixels)
             return RenderRecord(values: values, images: photo.map { ["photo": $0] } ?? [:])

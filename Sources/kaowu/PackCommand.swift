@@ -34,6 +34,8 @@ struct PackCommand: ParsableCommand {
     func run() throws {
         let l = global.language
         try requireReadable([job] + (keep.map { [$0] } ?? []), l)
+        // A job with course: instead of exam: is a training course (CoursePack.swift).
+        if CourseJobLoader.describesCourse(path: job) { return try runCourse() }
         let loaded: Job
         do {
             loaded = try JobLoader(builtInTemplate: { BuiltInTemplates.path(for: $0) }).load(path: job)

@@ -13,9 +13,13 @@ final class ProgressBar: Sendable {
     /// What the rendering stage counts (考场 / rooms, or 张证书 / certificates).
     private let unit: LocalizedText
 
-    init(language: Language, unit: LocalizedText = LocalizedText(zh: "个考场", en: "rooms")) {
+    /// Stages named otherwise than an exam's (a course: 编班 instead of 排考).
+    private let labels: [PackProgress.Stage: LocalizedText]
+
+    init(language: Language, unit: LocalizedText = LocalizedText(zh: "个考场", en: "rooms"), labels: [PackProgress.Stage: LocalizedText] = [:]) {
         self.language = language
         self.unit = unit
+        self.labels = labels
     }
 
     func report(_ p: PackProgress) {
@@ -52,6 +56,7 @@ final class ProgressBar: Sendable {
     }
 
     private func label(_ stage: PackProgress.Stage) -> String {
+        if let own = labels[stage] { return own.pick(language) }
         switch stage {
         case .validating: return language.pick("校验名单和照片…", "validating…")
         case .seating: return language.pick("排考…", "seating…")

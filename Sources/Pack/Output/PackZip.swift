@@ -12,11 +12,17 @@ final class PackZip: @unchecked Sendable {
     private let failure = Mutex<Error?>(nil)
 
     /// Starts writing the zip at `path` with the layout's folders and files (from `root`) under the folder `top`.
-    init(layout: PackLayout, files root: String, path: String, top: String, stamp: PackStamp) throws {
+    convenience init(layout: PackLayout, files root: String, path: String, top: String, stamp: PackStamp) throws {
+        try self.init(directories: layout.directories, files: layout.zipOrder, from: root, path: path, top: top, stamp: stamp)
+    }
+
+    /// Starts writing the zip at `path` with `directories` and `files` (relative to `root`, in the zip's order)
+    /// under the folder `top`.
+    init(directories: [String], files: [String], from root: String, path: String, top: String, stamp: PackStamp) throws {
         temporary = path
         let zip = try ZipWriter(path: temporary, modified: stamp.zipTime)
-        for directory in layout.directories { try zip.addDirectory(top + "/" + directory) }
-        for file in layout.zipOrder {
+        for directory in directories { try zip.addDirectory(top + "/" + directory) }
+        for file in files {
             try zip.add(top + "/" + file, later: root + "/" + file, feed: feed, compress: file.hasSuffix(".json"))
         }
         let writer = UncheckedBox(zip)
