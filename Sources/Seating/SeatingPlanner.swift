@@ -43,7 +43,7 @@ public enum SeatingPlanner {
             }
         }
         // One order of candidates for every session.
-        let rank = order(candidates, schools: schools, policy: policy)
+        let rank = ranks(candidates, policy: policy)
         // Sessions in time order.
         let sessionOrder = sessions.isEmpty ? [0] : sessions.indices.sorted { (sessions[$0].start, $0) < (sessions[$1].start, $1) }
         var sessionsInRoom = Array(repeating: [Int](), count: rooms.count)
@@ -119,23 +119,10 @@ public enum SeatingPlanner {
         return plan
     }
 
-    /// Each candidate's place in the seating order: as in the roster, sorted by school then document number,
-    /// or shuffled with the seed (the same seed gives the same order).
-    static func order<C: Seatable>(_ candidates: [C], schools: [String], policy: SeatingPolicy) -> [Int] {
-        var order = Array(candidates.indices)
-        switch policy.order {
-        case .roster: break
-        case .sorted:
-            order.sort { (schools[$0], candidates[$0].key) < (schools[$1], candidates[$1].key) }
-        case .shuffle(let seed):
-            var random = SeededRandom(seed: seed)
-            for i in stride(from: order.count - 1, to: 0, by: -1) {
-                let j = Int(random.next() % UInt64(i + 1))
-                order.swapAt(i, j)
-            }
-        }
+    /// Each candidate's place in the seating order (`SeatOrder.arrange`).
+    static func ranks<C: Seatable>(_ candidates: [C], policy: SeatingPolicy) -> [Int] {
         var rank = Array(repeating: 0, count: candidates.count)
-        for (position, i) in order.enumerated() { rank[i] = position }
+        for (position, i) in policy.order.arrange(candidates).enumerated() { rank[i] = position }
         return rank
     }
 

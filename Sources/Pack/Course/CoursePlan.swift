@@ -93,19 +93,6 @@ struct CoursePlan: Sendable {
     /// The candidates' indices in the job's order: as listed, by unit then document number, or shuffled
     /// with the seed (the same seed, the same order).
     static func ordered(_ candidates: [Candidate], by order: SeatOrder) -> [Int] {
-        var indices = Array(candidates.indices)
-        switch order {
-        case .roster: break
-        case .sorted:
-            let units = candidates.map { SeatingPlanner.normalize($0.school) }
-            indices.sort { (units[$0], candidates[$0].key) < (units[$1], candidates[$1].key) }
-        case .shuffle(let seed):
-            var random = SeededRandom(seed: seed)
-            for i in stride(from: indices.count - 1, to: 0, by: -1) {
-                let j = Int(random.next() % UInt64(i + 1))
-                indices.swapAt(i, j)
-            }
-        }
-        return indices
+        order.arrange(candidates)
     }
 }

@@ -108,15 +108,7 @@ public enum CourseRunner {
     /// Writes 排课明细.xlsx, 校验报告.xlsx and report.json into `folder`; returns them hashed.
     static func writeReports(job: CourseJob, plan: CoursePlan, refused: [ValidatedRoster.RefusedRow], report: ValidationReport, into folder: String,
                              stamp: PackStamp, language l: Language) throws -> [String: Manifest.File] {
-        var people: [Int: (name: String, id: String)] = [:]
-        for row in refused { people[row.row] = (row.name, row.idNumber) }
-        for candidate in plan.candidates { people[candidate.row] = (candidate.name, candidate.idNumber) }
-        // One line per row left out, its reasons together.
-        let errors = report.problems.filter { $0.severity == .error && $0.row != nil }
-        let leftOut = Dictionary(grouping: errors, by: { $0.row! }).sorted { $0.key < $1.key }.map { row, problems in
-            (row: row, name: people[row]?.name ?? "", id: people[row]?.id ?? "",
-             reason: problems.map { $0.message(l) }.joined(separator: l.pick("；", "; ")))
-        }
+        let leftOut = LeftOutRows.lines(report, refused: refused, candidates: plan.candidates, language: l)
         try CourseWorkbook.write(job: job, plan: plan, leftOut: leftOut, to: folder + "/" + CourseLayout.planWorkbook, created: stamp.epoch)
         try ExcelReport.write(report, rosterPath: job.roster, sheet: job.sheet, to: folder + "/" + PackLayout.validationWorkbook, language: l,
                               created: stamp.epoch, catalog: ProblemCatalog.validation.adding(CourseCodes.all))
