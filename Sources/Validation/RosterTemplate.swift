@@ -49,7 +49,8 @@ public enum RosterTemplate {
             "4. 性别、出生日期须与身份证号一致；出生日期写成 1990-03-07。",
             "5. 照片：JPG 或 PNG，295×413 像素（小一寸），不超过 5 MB，按要求的底色；",
             "   文件名为“身份证号.jpg”或“姓名-身份证号.jpg”，全部照片打包成一个 .zip 压缩包。",
-            "6. 导入前请删除示例行。",
+            "6. 一人报考多个科目：每个科目一行（证件号码相同，其余各列须一致），或在“报考科目”一格里用顿号分隔，如“基础考核、实操考核”。",
+            "7. 导入前请删除示例行。",
         ] : [
             "How to fill in",
             "1. Row 1 is the header: keep the column names; leave unused columns empty; extra columns are kept as they are.",
@@ -58,7 +59,8 @@ public enum RosterTemplate {
             "4. Gender and birth date must agree with the ID number; write dates as 1990-03-07.",
             "5. Photos: JPG or PNG, 295×413 pixels, at most 5 MB, on the required background colour;",
             "   named ID.jpg or NAME-ID.jpg, all in one .zip archive.",
-            "6. Delete the example row before importing.",
+            "6. Several subjects for one person: one row per subject (the same ID, the other columns alike), or the subjects in one cell separated by 、 (基础考核、实操考核).",
+            "7. Delete the example row before importing.",
         ]
         for (i, line) in lines.enumerated() { notes.write(i, 0, line, i == 0 ? CellStyle(bold: true, fontSize: 14) : nil) }
         try book.close()

@@ -165,6 +165,23 @@ import TestTools
         }
     }
 
+    @Test func aRoomsTableNamesTheSessionsARoomIsOpenIn() throws {
+        let dir = try Tool.scratch()
+        _ = try PackFixtures.roster(8, in: dir, subject: { $0 < 4 ? "理论知识" : "操作技能" })
+        try Data("考点,考点代码,考场,考场类型,座位数,场次\r\n测试考点,0901,第01考场,机考,30,操作技能\r\n测试考点,0901,第02考场,机考,30,01、02\r\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/考场.csv"))
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        rooms: 考场.csv
+        \(Self.sessions)
+        ticket-number: "{exam.code}{session.code}{site.code:4}{room:2}{seat:2}"
+        documents: [door-label]
+        """, in: dir)
+        #expect(try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"]).status == 0)
+        let plan = try PackFixtures.plan(dir + "/out")
+        #expect(plan.count == 8 && plan.allSatisfy { $0["考场"] == ($0["场次代码"] == "01" ? "第02考场" : "第01考场") }, "\(plan)")
+    }
+
     @Test func aRoomNamingAnUnknownSessionIsAJobError() throws {
         let dir = try Tool.scratch()
         try PackFixtures.photos(for: [try PackFixtures.roster(3, in: dir)], in: dir)

@@ -3,12 +3,14 @@ import Render
 import Roster
 import Seating
 import Support
+import Validation
 
 /// Reads exam rooms from a table (xlsx, xls or csv, as exam offices keep them): one row per room, with a
-/// header row naming 考点, 考点代码, 考点地址, 考场, 考场类型, 座位数, 列数, 考场地址, 监考 (English words too).
+/// header row naming 考点, 考点代码, 考点地址, 考场, 考场类型, 座位数, 列数, 考场地址, 监考, 场次 (the sessions the room
+/// is open in, by code or subject, 、-separated; blank for all) (English words too).
 enum RoomTable {
     enum Column: CaseIterable {
-        case site, siteCode, siteAddress, name, type, seats, columns, address, invigilators
+        case site, siteCode, siteAddress, name, type, seats, columns, address, invigilators, sessions
 
         var aliases: [String] {
             switch self {
@@ -21,6 +23,7 @@ enum RoomTable {
             case .columns: return ["列数", "每排座位", "座位列数", "columns"]
             case .address: return ["考场地址", "考场位置", "位置", "地址", "address", "location"]
             case .invigilators: return ["监考", "监考人员", "监考老师", "invigilators"]
+            case .sessions: return ["场次", "使用场次", "可用场次", "sessions"]
             }
         }
     }
@@ -77,7 +80,10 @@ enum RoomTable {
             guard !site.isEmpty else { throw fail(row.number, columns[.site], zh: "考点为空", en: "the site is empty") }
             let room = Room(site: site, siteCode: key(.siteCode), name: name, type: type, seats: seats, columns: columnCount,
                             address: text(.address), number: 0)
-            rooms.append(PackRoom(room: room, siteAddress: text(.siteAddress), invigilators: text(.invigilators), origin: "\(path):\(row.number)"))
+            // 场次: the sessions the room is open in (codes or subjects, 、-separated); blank: every session.
+            let sessions = Registration.subjects(in: text(.sessions)).filter { !$0.isEmpty }
+            rooms.append(PackRoom(room: room, siteAddress: text(.siteAddress), invigilators: text(.invigilators), origin: "\(path):\(row.number)",
+                                  sessions: sessions.isEmpty ? nil : sessions))
         }
         guard header != nil else {
             throw JobError.job(file: path, line: nil, key: "rooms", zh: "考场表没有表头（至少要有“考场”和“座位数”两列）", en: "the rooms table has no header (need 考场/room and 座位数/seats)")
