@@ -5,12 +5,13 @@ import Support
 /// The rows of each person (by document number) seen so far while a roster streams by: a person may have
 /// one row per subject, whose other columns must agree with the first row's, and may not ask for the same
 /// subject twice. Kept small, since every person of a 100,000-row roster is kept: the first row's number,
-/// a hash of each column that belongs to the person, and the subjects' hashes with their rows.
+/// a fingerprint of the columns that belong to the person (no allocation per person), and the subjects'
+/// hashes with their rows.
 struct PersonRows {
     private struct Person {
         let row: Int
-        /// Hashes of the person's columns in key form (`TextCleaner.key`), in `fields` order.
-        let columns: [Int]
+        /// The person's columns in key form (`TextCleaner.key`), in `fields` order.
+        let columns: Fingerprint
         /// The first subject's hash (most people have one), then the others with their rows.
         let firstSubject: Int
         var moreSubjects: [(subject: Int, row: Int)] = []
@@ -26,6 +27,9 @@ struct PersonRows {
     /// The recognised columns that belong to the person (compared between a person's rows), in column order.
     private let fields: [Field]
     private var people: [String: Person] = [:]
+    /// Subject cells seen (a roster repeats a handful of subjects thousands of times) → their subjects and
+    /// the hashes of their keys; cleared when it grows large.
+    private var subjectCells: [String: [(subject: String, hash: Int)]] = [:]
 
     init(header: HeaderMap) {
         self.header = header
@@ -41,15 +45,14 @@ struct PersonRows {
     /// what validation kept of that row), another value in a column that belongs to the person
     /// (`roster.person-conflict`).
     mutating func add(_ row: TableRow, key: String, nameKey: String, name: String, first: RowFacts?) -> [Problem] {
-        let subjectCell = header[.subject].map { row[$0].text } ?? ""
-        let subjects = Registration.subjects(in: subjectCell)
+        let subjects = subjectsOf(header[.subject].map { row[$0].text } ?? "")
         var problems: [Problem] = []
         let mine = columns(of: row)
-        var person = people[key] ?? Person(row: row.number, columns: mine, firstSubject: Self.hash(Registration.key(subjects[0])))
-        let repeated = people[key] != nil
-        var seenHere: Set<Int> = []
-        for (k, subject) in subjects.enumerated() {
-            let hash = Self.hash(Registration.key(subject))
+        let known = people[key]
+        let repeated = known != nil
+        var person = known ?? Person(row: row.number, columns: mine, firstSubject: subjects[0].hash)
+        var seenHere: [Int] = []          // only for cells of several subjects
+        for (k, (subject, hash)) in subjects.enumerated() {
             let earlier = seenHere.contains(hash) ? row.number : (repeated || k > 0 ? person.row(of: hash) : nil)
             if let earlier {
                 let place = earlier == row.number ? LocalizedText(zh: "本行", en: "this row") : LocalizedText(zh: "第 \(earlier) 行", en: "row \(earlier)")
@@ -62,7 +65,7 @@ struct PersonRows {
             } else if repeated || k > 0 {
                 person.moreSubjects.append((hash, row.number))
             }
-            seenHere.insert(hash)
+            if subjects.count > 1 { seenHere.append(hash) }
         }
         if repeated {
             // 张 伟 and 张伟 are one name typed twice.
@@ -73,7 +76,8 @@ struct PersonRows {
                     message: LocalizedText(zh: "同一证件号码在第 \(person.row) 行的姓名是“\(first.name)”，本行是“\(name)”，请核对",
                                            en: "the same ID number is \"\(first.name)\" on row \(person.row) but \"\(name)\" here")))
             }
-            for (i, field) in fields.enumerated() where person.columns[i] != mine[i] && person.columns[i] != Self.blank && mine[i] != Self.blank {
+            for i in person.columns.differing(from: mine, count: fields.count) {
+                let field = fields[i]
                 let written = header[field].map { row[$0].text } ?? ""
                 problems.append(Problem(.error, "roster.person-conflict", row: row.number, column: letters[field], field: field.rawValue,
                                         value: written,
@@ -85,8 +89,14 @@ struct PersonRows {
         return problems
     }
 
-    /// The hash of a blank column.
-    private static let blank = hash("")
+    /// The subjects of a cell with the hashes of their keys, from the cache when the cell was seen before.
+    private mutating func subjectsOf(_ cell: String) -> [(subject: String, hash: Int)] {
+        if let known = subjectCells[cell] { return known }
+        let subjects = Registration.subjects(in: cell).map { ($0, Self.hash(Registration.key($0))) }
+        if subjectCells.count > 10_000 { subjectCells.removeAll(keepingCapacity: true) }
+        subjectCells[cell] = subjects
+        return subjects
+    }
 
     private static func hash(_ text: String) -> Int {
         var hasher = Hasher()
@@ -94,8 +104,13 @@ struct PersonRows {
         return hasher.finalize()
     }
 
-    /// The hashes of the columns of `row` that belong to the person, in key form.
-    private func columns(of row: TableRow) -> [Int] {
-        fields.map { Self.hash(TextCleaner.key(row[header[$0]!].text)) }
+    /// The fingerprint of the columns of `row` that belong to the person, in key form.
+    private func columns(of row: TableRow) -> Fingerprint {
+        var fingerprint = Fingerprint()
+        for (i, field) in fields.enumerated() {
+            let text = TextCleaner.key(row[header[field]!].text)
+            fingerprint.add(i, text.isEmpty ? nil : Self.hash(text))
+        }
+        return fingerprint
     }
 }
