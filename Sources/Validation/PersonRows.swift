@@ -98,9 +98,12 @@ struct PersonRows {
         return subjects
     }
 
+    /// The hash of a key-form text's UTF-8 bytes (key forms are normalised already: no need for `String`'s
+    /// own, slower, normalising hash).
     private static func hash(_ text: String) -> Int {
         var hasher = Hasher()
-        hasher.combine(text)
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         return hasher.finalize()
     }
 
