@@ -80,10 +80,7 @@ public enum PackRunner {
         let reportFiles = try written.withLock { $0 }.get()
 
         let sites = Set(job.rooms.map(\.room.site)).count
-        let seatedRows = Set(plan.seated.map { s -> Int in
-            let c = plan.candidates[s.candidate]
-            return c.registrations.indices.contains(s.registration) ? c.registrations[s.registration].row : c.row
-        })
+        let seatedRows = Set(plan.seated.map { plan.candidates[$0.candidate].row(of: $0.registration) })
         let notSeated = report.rows - seatedRows.count
         let counts = Manifest.Counts(rows: report.rows, candidates: candidates.count, seated: plan.seatedCandidates, registrations: plan.seated.count,
                                      notSeated: notSeated, rooms: job.rooms.count, sittings: plan.sittings.count, sites: sites,

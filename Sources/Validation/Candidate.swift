@@ -22,7 +22,7 @@ public struct Candidate: Sendable, Equatable {
     /// The first row's subject cell as written (several subjects when the cell lists several).
     public var subject: String
     /// What the person sits, in roster order: every subject of every valid row of theirs.
-    public var registrations: [Registration]
+    public var registrations: Registrations
     /// The index of the photo's entry in the archive, when there is a photo.
     public var photoEntry: Int?
     /// Every recognised column's text as written (`TextCleaner.asWritten`), by field.
@@ -33,7 +33,7 @@ public struct Candidate: Sendable, Equatable {
 
     public init(row: Int, name: String, idKind: IDKind, idNumber: String, gender: Gender? = nil,
                 birthDate: CivilDate? = nil, school: String = "", subject: String = "", photoEntry: Int? = nil,
-                fields: [Field: String] = [:], columns: [String: String] = [:], registrations: [Registration]? = nil) {
+                fields: [Field: String] = [:], columns: [String: String] = [:], registrations: Registrations? = nil) {
         self.row = row
         self.name = name
         self.idKind = idKind
@@ -45,11 +45,21 @@ public struct Candidate: Sendable, Equatable {
         self.photoEntry = photoEntry
         self.fields = fields
         self.columns = columns
-        self.registrations = registrations ?? Registration.subjects(in: subject).map { Registration(subject: $0, row: row) }
+        self.registrations = registrations ?? Registrations(Registration.subjects(in: subject).map { Registration(subject: $0, row: row) })
     }
 
     /// The key the candidate is known by across stages (the document number).
     public var key: String { idNumber }
+
+    /// The roster row of registration `index` (the person's first row when there is no such registration).
+    public func row(of index: Int) -> Int {
+        registrations.indices.contains(index) ? registrations[index].row : row
+    }
+
+    /// The subject of registration `index` as written (blank when there is no such registration).
+    public func subject(of index: Int) -> String {
+        registrations.indices.contains(index) ? registrations[index].subject : ""
+    }
 }
 
 extension Candidate {

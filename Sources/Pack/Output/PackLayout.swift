@@ -34,7 +34,7 @@ struct PackLayout {
             files[k] = job.documents.filter { $0 != .admissionTicket || tickets[k] != nil }
                 .map { folders.file(sitting.room, session: sitting.session, $0) }
             if job.ticketPerCandidate {
-                files[k]! += (tickets[k] ?? []).map { RoomFolders.ticketFile(plan.seated[plan.tickets[$0].seated[0]].ticketNumber) }
+                files[k]! += (tickets[k] ?? []).map { RoomFolders.ticketFile(plan.seated[plan.tickets[$0].first].ticketNumber) }
             }
         }
         if job.ticketPerCandidate { directories.insert(RoomFolders.ticketFolder) }

@@ -23,8 +23,7 @@ extension PackRunner {
         var rowAt: [Int: [Int: Int]] = [:]
         for k in plan.sittings.indices {
             for s in plan.seated(in: k) {
-                let c = plan.candidates[s.candidate]
-                rowAt[k, default: [:]][s.seat] = c.registrations.indices.contains(s.registration) ? c.registrations[s.registration].row : c.row
+                rowAt[k, default: [:]][s.seat] = plan.candidates[s.candidate].row(of: s.registration)
             }
         }
         var sittingOf: [String: Int] = [:]

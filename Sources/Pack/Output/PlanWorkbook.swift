@@ -89,7 +89,7 @@ enum PlanWorkbook {
         sheet.printLandscape()
         for (n, s) in plan.seated.enumerated() {
             let candidate = plan.candidates[s.candidate]
-            let registration = candidate.registrations.indices.contains(s.registration) ? candidate.registrations[s.registration] : nil
+
             let room = job.rooms[s.room].room
             let session = s.session.map { job.sessions[$0] }
             for (i, column) in Column.allCases.enumerated() {
@@ -102,7 +102,7 @@ enum PlanWorkbook {
                 case .id: sheet.write(n + 1, i, candidate.idNumber, text)
                 case .school: sheet.write(n + 1, i, candidate.school)
                 case .sessionCode: sheet.write(n + 1, i, session?.code ?? "", text)
-                case .subject: sheet.write(n + 1, i, session?.subject ?? registration?.subject ?? candidate.subject)
+                case .subject: sheet.write(n + 1, i, session?.subject ?? candidate.subject(of: s.registration))
                 case .mode: sheet.write(n + 1, i, session?.mode ?? room.type)
                 case .time: sheet.write(n + 1, i, session.map { SessionText.span($0) } ?? "")
                 case .site: sheet.write(n + 1, i, room.site)
@@ -110,7 +110,7 @@ enum PlanWorkbook {
                 case .room: sheet.write(n + 1, i, room.name)
                 case .seat: sheet.write(n + 1, i, String(s.seat), text)
                 case .address: sheet.write(n + 1, i, room.address)
-                case .row: sheet.write(n + 1, i, String(registration?.row ?? candidate.row), text)
+                case .row: sheet.write(n + 1, i, String(candidate.row(of: s.registration)), text)
                 }
             }
         }

@@ -32,7 +32,7 @@ struct SittingRenderer {
         }
         let tickets = (layout.ticketsOf[k] ?? []).map { plan.tickets[$0] }
         let ticketRecords = tickets.enumerated().map { index, t in
-            let c = plan.seated[t.seated[0]].candidate
+            let c = plan.seated[t.first].candidate
             return RenderRecord(values: values.ticket(t, index: index), images: photos[c] ?? images(of: c))
         }
         let context = values.sitting(k)
@@ -56,7 +56,7 @@ struct SittingRenderer {
         if job.ticketPerCandidate, let renderer = ticketFiles {
             let size = renderer.pageSize
             for (ticket, record) in zip(tickets, ticketRecords) {
-                let number = plan.seated[ticket.seated[0]].ticketNumber
+                let number = plan.seated[ticket.first].ticketNumber
                 let file = RoomFolders.ticketFile(number)
                 let canvas = try Canvas(path: root + "/" + file, width: size.width, height: size.height,
                                         title: "\(job.exam.title) \(renderer.template.name) \(number)", created: stamp.iso)

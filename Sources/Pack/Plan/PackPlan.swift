@@ -51,7 +51,7 @@ struct PackPlan: Sendable {
         // Kept seats, and the moves of registrations whose earlier seat is gone.
         func previous(_ a: SeatAssignment) -> PreviousPlan.Entry? {
             let person = candidates[a.candidate].key
-            let subject = candidates[a.candidate].registrations.indices.contains(a.registration) ? candidates[a.candidate].registrations[a.registration].subject : ""
+            let subject = candidates[a.candidate].subject(of: a.registration)
             return kept?.entries[RegistrationKey(person: person, subject: a.session.map { job.sessions[$0].subject } ?? subject)]
                 ?? kept?.entries[RegistrationKey(person: person, subject: subject)]
         }
@@ -87,7 +87,7 @@ struct PackPlan: Sendable {
         case .candidate:
             var ticketOf: [Int: Int] = [:]
             for (i, s) in seated.enumerated() {
-                if let t = ticketOf[s.candidate] { tickets[t].seated.append(i) } else {
+                if let t = ticketOf[s.candidate] { tickets[t].more.append(i) } else {
                     ticketOf[s.candidate] = tickets.count
                     tickets.append(AdmissionTicket(seated: [i], sitting: sittingOf[i]))
                 }
@@ -104,7 +104,7 @@ struct PackPlan: Sendable {
     private static func number(_ seated: inout [SeatedRegistration], tickets: [AdmissionTicket], job: Job, candidates: [Candidate]) throws {
         var owner: [String: Int] = [:]
         for (sequence, ticket) in tickets.enumerated() {
-            let first = seated[ticket.seated[0]]
+            let first = seated[ticket.first]
             var number = first.kept ? first.ticketNumber : ""
             if number.isEmpty {
                 let room = job.rooms[first.room].room
@@ -115,7 +115,7 @@ struct PackPlan: Sendable {
                 }
             }
             if let other = owner[number] {
-                let a = candidates[seated[tickets[other].seated[0]].candidate].row, b = candidates[first.candidate].row
+                let a = candidates[seated[tickets[other].first].candidate].row, b = candidates[first.candidate].row
                 let hint = job.sessions.count > 1 && !job.ticketPatternText.contains("{session.code")
                     ? LocalizedText(zh: "考场在不同场次重复使用，格式需加 {session.code}（或用 {seq:N}）", en: "rooms are used in several sessions: add {session.code} (or use {seq:N})")
                     : LocalizedText(zh: "格式需包含能区分考点、考场的字段", en: "the pattern must tell sites and rooms apart")
@@ -136,8 +136,7 @@ struct PackPlan: Sendable {
 
     /// The roster row of an assignment's registration.
     private static func row(of a: SeatAssignment, _ candidates: [Candidate]) -> Int {
-        let c = candidates[a.candidate]
-        return c.registrations.indices.contains(a.registration) ? c.registrations[a.registration].row : c.row
+        candidates[a.candidate].row(of: a.registration)
     }
 
     /// Registrations not seated: a subject no session takes, a session overlapping another of the candidate's.

@@ -42,7 +42,7 @@ struct PackValues {
     /// An admission ticket's values, the `index`-th of its document: its first registration's (seat, subject,
     /// session) and the whole timetable of the registrations it lists, in time order.
     func ticket(_ ticket: AdmissionTicket, index: Int) -> [String: String] {
-        var values = registration(plan.seated[ticket.seated[0]], index: index)
+        var values = registration(plan.seated[ticket.first], index: index)
         let entries = ticket.seated.map { i -> TemplateValues.ScheduleEntry in
             let s = plan.seated[i]
             return TemplateValues.ScheduleEntry(session: s.session.map { job.sessions[$0] }, room: job.rooms[s.room].room,
