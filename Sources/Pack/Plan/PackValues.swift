@@ -43,6 +43,7 @@ struct PackValues {
     /// session) and the whole timetable of the registrations it lists, in time order.
     func ticket(_ ticket: AdmissionTicket, index: Int) -> [String: String] {
         var values = registration(plan.seated[ticket.first], index: index)
+        values.reserveCapacity(values.count + 12 * (1 + ticket.more.count))
         let entries = ticket.seated.map { i -> TemplateValues.ScheduleEntry in
             let s = plan.seated[i]
             return TemplateValues.ScheduleEntry(session: s.session.map { job.sessions[$0] }, room: job.rooms[s.room].room,
