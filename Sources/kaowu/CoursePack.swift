@@ -31,28 +31,8 @@ extension PackCommand {
                               labels: [.seating: LocalizedText(zh: "编班…", en: "placing in classes…"),
                                        .writing: LocalizedText(zh: "写排课明细和报告…", en: "writing schedule and reports…")])
         options.progress = { bar.report($0) }
-        let result: CourseResult
-        do {
-            result = try CourseRunner.run(loaded, options: options)
-            bar.finish()
-        } catch let shortfall as ClassShortfall {
-            bar.finish()
-            printError(l.pick("kaowu pack：班级座位不够，未生成材料。", "kaowu pack: the classes cannot seat everyone; nothing was written.") + "\n" + shortfall.message(l))
-            throw ExitStatus.problems
-        } catch let failure as PackFailure {
-            bar.finish()
-            print(TextSummary.render(failure.report, language: l), terminator: "")
-            printError("kaowu pack: " + failure.message(l))
-            throw ExitStatus.problems
-        } catch let mistake as JobError {
-            bar.finish()
-            printError(mistake.message(l))
-            throw ExitStatus.usage
-        } catch {
-            bar.finish()
-            printError("kaowu pack: " + describe(error, l))
-            throw ExitStatus.usage
-        }
+        let result = try runReporting(bar, l, heading: LocalizedText(zh: "kaowu pack：班级座位不够，未生成材料。", en: "kaowu pack: the classes cannot seat everyone; nothing was written."),
+                                      shortfall: { $0 as? ClassShortfall }) { try CourseRunner.run(loaded, options: options) }
         print(courseSummary(result, l))
         if result.errors > 0 { throw ExitStatus.problems }
     }

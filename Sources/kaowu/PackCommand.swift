@@ -52,29 +52,8 @@ struct PackCommand: ParsableCommand {
         options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let bar = ProgressBar(language: l)
         options.progress = { bar.report($0) }
-        let result: PackResult
-        do {
-            result = try PackRunner.run(loaded, options: options)
-            bar.finish()
-        } catch let shortfall as SeatingShortfall {
-            bar.finish()
-            printError(l.pick("kaowu pack：座位不够，未生成材料。", "kaowu pack: not enough seats; nothing was written.") + "\n" + shortfall.message(l))
-            throw ExitStatus.problems
-        } catch let failure as PackFailure {
-            bar.finish()
-            print(TextSummary.render(failure.report, language: l), terminator: "")
-            printError("kaowu pack: " + failure.message(l))
-            throw ExitStatus.problems
-        } catch let mistake as JobError {
-            // A job file's mistakes name their own place (file:line: key: …).
-            bar.finish()
-            printError(mistake.message(l))
-            throw ExitStatus.usage
-        } catch {
-            bar.finish()
-            printError("kaowu pack: " + describe(error, l))
-            throw ExitStatus.usage
-        }
+        let result = try runReporting(bar, l, heading: LocalizedText(zh: "kaowu pack：座位不够，未生成材料。", en: "kaowu pack: not enough seats; nothing was written."),
+                                      shortfall: { $0 as? SeatingShortfall }) { try PackRunner.run(loaded, options: options) }
         print(summary(result, l))
         if result.errors > 0 { throw ExitStatus.problems }
     }
