@@ -25,4 +25,12 @@ struct BenchOptions: ParsableArguments {
         try BenchmarkDataset.write(rows: n, to: directory, subjects: subjects)
         return (directory, Date().timeIntervalSince(start))
     }
+
+    /// Measures the reference workload (`ReferenceWorkload`) and prints it: the yardstick of this run.
+    func reference() throws -> Double {
+        let seconds = try ReferenceWorkload.measure(directory: data, repeats: max(2, repeats))
+        print(String(format: "reference: %d plain Cairo pages (a photo and a line each, one thread) in %.2f s — the column × ref is a figure divided by it",
+                     ReferenceWorkload.pages, seconds))
+        return seconds
+    }
 }

@@ -34,7 +34,8 @@ struct BenchPackCommand: ParsableCommand {
         let threads = threads.count
         print("kaowu bench pack — \(threads) threads, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("kaowu bench pack — \(subjects) subject\(subjects == 1 ? "" : "s") per candidate")
-        print("candidates  rooms  wall s   pages    pages/s  files   peak MB   pack MB   (generation s)")
+        let reference = try bench.reference()
+        print("candidates  rooms  wall s   × ref    pages    pages/s  files   peak MB   pack MB   (generation s)")
         for n in rows.sizes {
             let (directory, generation) = try bench.dataset(rows: n, subjects: subjects)
             let job = directory + "/pack.yaml"
@@ -44,7 +45,7 @@ struct BenchPackCommand: ParsableCommand {
             let counts = manifest?["counts"] as? [String: Int] ?? [:]
             let bytes = (try? FileManager.default.attributesOfItem(atPath: directory + "/pack.zip")[.size] as? Int) ?? 0
             let pages = counts["pages"] ?? 0
-            print(String(format: "%-11d %-6d %-8.2f %-8d %-8.0f %-7d %-9.1f %-9.1f (%.1f)%@", n, rooms, b.wall, pages, Double(pages) / b.wall,
+            print(String(format: "%-11d %-6d %-8.2f %-8.2f %-8d %-8.0f %-7d %-9.1f %-9.1f (%.1f)%@", n, rooms, b.wall, b.wall / reference, pages, Double(pages) / b.wall,
                          counts["files"] ?? 0, Double(b.peak) / 1024, Double(bytes) / 1_048_576, generation,
                          b.status <= 1 ? "" : "  exit \(b.status)"))
         }

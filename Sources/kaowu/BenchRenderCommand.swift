@@ -44,14 +44,15 @@ struct BenchRenderCommand: ParsableCommand {
         try RenderBenchmark.prepare(count: pages, directory: directory)
         let prepared = Date().timeIntervalSince(prepare)
         print("kaowu bench render — admission tickets, \(threads) threads, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("pages     wall s   pages/s   peak MB   files  output MB   (photos prepared in s)")
+        let reference = try bench.reference()
+        print("pages     wall s   × ref    pages/s   peak MB   files  output MB   (photos prepared in s)")
         var best: RenderBenchmark.Result?
         for _ in 0..<bench.repeats {
             let result = try RenderBenchmark.run(templatePath: template, pages: pages, directory: directory, threads: threads, chunk: chunk)
             if best == nil || result.seconds < best!.seconds { best = result }
         }
         let b = best!
-        print(String(format: "%-9d %-8.2f %-9.0f %-9.1f %-6d %-11.1f (%.1f)", b.pages, b.seconds, Double(b.pages) / b.seconds,
+        print(String(format: "%-9d %-8.2f %-8.2f %-9.0f %-9.1f %-6d %-11.1f (%.1f)", b.pages, b.seconds, b.seconds / reference, Double(b.pages) / b.seconds,
                      b.peakMegabytes, b.files, Double(b.bytes) / 1_048_576, prepared))
     }
 }

@@ -23,12 +23,13 @@ struct BenchValidateCommand: ParsableCommand {
 
     func run() throws {
         print("kaowu bench validate — \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("rows      photos    wall s   rows/s     peak MB   (generation s)")
+        let reference = try bench.reference()
+        print("rows      photos    wall s   × ref    rows/s     peak MB   (generation s)")
         for n in rows.sizes {
             let (directory, generation) = try bench.dataset(rows: n)
             let b = try ChildProcess.fastest(of: bench.repeats, ["validate", "--roster", directory + "/roster.xlsx", "--photos", directory + "/photos.zip",
                                                                  "--json", "--today", "2026-11-22"])
-            print(String(format: "%-9d %-9d %-8.2f %-10.0f %-9.1f (%.1f)%@", n, n, b.wall, Double(n) / b.wall,
+            print(String(format: "%-9d %-9d %-8.2f %-8.2f %-10.0f %-9.1f (%.1f)%@", n, n, b.wall, b.wall / reference, Double(n) / b.wall,
                          Double(b.peak) / 1024, generation, b.status == 0 ? "" : "  exit \(b.status)"))
         }
     }
