@@ -7,7 +7,7 @@ import Support
 /// what a page costs on this machine at this moment. A figure divided by it compares across machines and
 /// days (this machine's speed varies by a third within an hour).
 public enum ReferenceWorkload {
-    public static let pages = 2_000
+    public static let pages = 5_000
 
     /// Seconds for the reference pages (the fastest of `repeats` runs), written to a file in `directory`.
     public static func measure(directory: String, repeats: Int = 1) throws -> Double {

@@ -11,7 +11,7 @@ import TestTools
             let run = try PackFixtures.kaowu(["bench", "pack", "--rows", "60", "--subjects", subjects, "--data", dir + "/bench"])
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             let lines = run.stdout.split(separator: "\n").map(String.init)
-            let reference = try #require(lines.first { $0.hasPrefix("reference: 2000 plain Cairo pages") }, "\(run.stdout)")
+            let reference = try #require(lines.first { $0.hasPrefix("reference: 5000 plain Cairo pages") }, "\(run.stdout)")
             let seconds = try #require(Double(reference.split(separator: " ").first { $0.contains(".") } ?? ""))
             #expect(seconds > 0)
             let row = try #require(lines.last).split(separator: " ").map(String.init)
