@@ -80,7 +80,10 @@ public enum PackRunner {
         let reportFiles = try written.withLock { $0 }.get()
 
         let sites = Set(job.rooms.map(\.room.site)).count
-        let seatedRows = Set(plan.seated.map { plan.candidates[$0.candidate].row(of: $0.registration) })
+        // Without sessions a candidate's one seat stands for all their rows.
+        let seatedRows = job.sessions.isEmpty
+            ? Set(plan.seated.flatMap { plan.candidates[$0.candidate].registrations.map(\.row) })
+            : Set(plan.seated.map { plan.candidates[$0.candidate].row(of: $0.registration) })
         let notSeated = report.rows - seatedRows.count
         let counts = Manifest.Counts(rows: report.rows, candidates: candidates.count, seated: plan.seatedCandidates, registrations: plan.seated.count,
                                      notSeated: notSeated, rooms: job.rooms.count, sittings: plan.sittings.count, sites: sites,

@@ -182,6 +182,20 @@ import TestTools
         #expect(plan.count == 8 && plan.allSatisfy { $0["考场"] == ($0["场次代码"] == "01" ? "第02考场" : "第01考场") }, "\(plan)")
     }
 
+    @Test func withoutSessionsAPersonOfSeveralRowsSitsOnce() throws {
+        let dir = try Tool.scratch()
+        try Data("姓名,证件号码,所属院校,报考科目\r\n张伟,110101199003071233,甲校,理论、实操\r\n李娜,11010519491231002X,乙校,理论\r\n李娜,11010519491231002X,乙校,实操\r\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/名单.csv"))
+        let job = try PackFixtures.job("""
+        inputs: {roster: 名单.csv}
+        rooms: [{site: 测试考点, site-code: "01", name: 第01考场, type: 笔试, seats: 30}]
+        documents: [door-label]
+        """, in: dir)
+        let run = try PackFixtures.kaowu(["pack", job, "--out", dir + "/out"])
+        #expect(run.status == 0 && run.stdout.contains("考生 3 行：已排考 2 人，未排考 0 行"), "\(run.stdout)")
+        #expect(try PackFixtures.plan(dir + "/out").count == 2)
+    }
+
     @Test func aRoomNamingAnUnknownSessionIsAJobError() throws {
         let dir = try Tool.scratch()
         try PackFixtures.photos(for: [try PackFixtures.roster(3, in: dir)], in: dir)
