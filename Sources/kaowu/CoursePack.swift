@@ -22,11 +22,7 @@ extension PackCommand {
             throw ExitStatus.usage
         }
         try requireReadable([loaded.roster] + (loaded.photos.map { [$0] } ?? []), l)
-        var options = PackOptions()
-        options.output = out
-        options.language = l
-        options.threads = threads.count
-        options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        var options = packOptions(l)
         let bar = ProgressBar(language: l, unit: LocalizedText(zh: "个文件", en: "files"),
                               labels: [.seating: LocalizedText(zh: "编班…", en: "placing in classes…"),
                                        .writing: LocalizedText(zh: "写排课明细和报告…", en: "writing schedule and reports…")])

@@ -44,12 +44,7 @@ struct PackCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         try requireReadable([loaded.roster] + (loaded.photos.map { [$0] } ?? []), l)
-        var options = PackOptions()
-        options.output = out
-        options.keep = keep
-        options.language = l
-        options.threads = threads.count
-        options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        var options = packOptions(l)
         let bar = ProgressBar(language: l)
         options.progress = { bar.report($0) }
         let result = try runReporting(bar, l, heading: LocalizedText(zh: "kaowu pack：座位不够，未生成材料。", en: "kaowu pack: not enough seats; nothing was written."),

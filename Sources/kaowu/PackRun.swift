@@ -1,8 +1,20 @@
+import Foundation
 import Pack
 import Validation
 import Support
 
 extension PackCommand {
+    /// The run's options from the command line: output, `--keep`, language, threads, and `SOURCE_DATE_EPOCH`.
+    func packOptions(_ l: Language) -> PackOptions {
+        var options = PackOptions()
+        options.output = out
+        options.keep = keep
+        options.language = l
+        options.threads = threads.count
+        options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        return options
+    }
+
     /// Runs a pack (an exam's or a course's) under its progress bar and turns its failures into messages and
     /// exit statuses: not enough places (`shortfall`, named by `heading`) and no valid row exit 1; a mistake
     /// in the job or its files, or an I/O error, exits 2.

@@ -34,12 +34,7 @@ enum CourseFields {
     static func check(job: CourseJob, renderers: [(PaperKind, PaperRenderer)], header: HeaderMap?) throws {
         guard let header else { return }
         let supplied = supplied(job: job, header: header)
-        let blankHint = LocalizedText(zh: "可以没有的元素在模板中写 optional: true（留空时不画），再用任务文件的 templates.<文书> 指定这个模板。",
-                                      en: "For an element that may be absent, write optional: true in the template (not drawn when blank) and name that template under templates.<document> in the job.")
-        let failures = renderers.compactMap { UnsuppliedFields($0.1, supplied: supplied[$0.0] ?? [], supply: supply, blankHint: blankHint) }
-        guard var first = failures.first else { return }
-        first.more = Array(failures.dropFirst())
-        throw first
+        try PackFields.check(renderers, supplied: { supplied[$0] ?? [] }, supply: supply)
     }
 
     /// Where a course job supplies `field`.

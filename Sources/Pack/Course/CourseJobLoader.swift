@@ -33,11 +33,7 @@ public struct CourseJobLoader: Sendable {
 
     /// Loads the job at `path`.
     public func load(path: String) throws -> CourseJob {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw JobError.job(file: path, line: nil, key: "", zh: "无法读取任务文件（\(error.localizedDescription)）",
-                               en: "cannot read the job file (\(error.localizedDescription))")
-        }
+        let text = try JobFile.text(at: path)
         return try load(yaml: text, file: path)
     }
 
@@ -46,10 +42,7 @@ public struct CourseJobLoader: Sendable {
         let nodes = NodeReader(file: file, code: JobError.jobCode, collects: true)
         let root = try nodes.compose(yaml, notThis: LocalizedText(zh: "不是任务文件", en: "not a job file"),
                                      empty: LocalizedText(zh: "任务文件是空的", en: "the job file is empty"))
-        let folder = (file as NSString).deletingLastPathComponent
-        func resolve(_ relative: String) -> String {
-            relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))
-        }
+        let resolve = JobFile.resolver(for: file)
         // exam: beside course: is named as such, not as an unknown key.
         var allowed = Self.topKeys
         if case .mapping(let mapping) = root, let exam = mapping.keys.first(where: { $0.string == "exam" }) {

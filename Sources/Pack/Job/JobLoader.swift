@@ -21,11 +21,7 @@ public struct JobLoader: Sendable {
 
     /// Loads the job at `path`; relative paths inside it are taken from the job file's folder.
     public func load(path: String) throws -> Job {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw JobError.job(file: path, line: nil, key: "", zh: "无法读取任务文件（\(error.localizedDescription)）",
-                           en: "cannot read the job file (\(error.localizedDescription))")
-        }
+        let text = try JobFile.text(at: path)
         return try load(yaml: text, file: path)
     }
 
@@ -34,10 +30,7 @@ public struct JobLoader: Sendable {
         let nodes = NodeReader(file: file, code: JobError.jobCode, collects: true)
         let root = try nodes.compose(yaml, notThis: LocalizedText(zh: "不是任务文件", en: "not a job file"),
                                      empty: LocalizedText(zh: "任务文件是空的", en: "the job file is empty"))
-        let folder = (file as NSString).deletingLastPathComponent
-        func resolve(_ relative: String) -> String {
-            relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))
-        }
+        let resolve = JobFile.resolver(for: file)
         let top = try nodes.mapping(root, key: "", allowed: ["exam", "inputs", "rooms", "sessions", "seating", "ticket-number",
                                                                "documents", "ticket-per-candidate", "templates", "output", "values", "photo", "paper"])
         // Each part is read on its own, so one run reports every mistake in the file.

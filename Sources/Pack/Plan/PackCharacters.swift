@@ -9,9 +9,7 @@ enum PackCharacters {
         func add(_ text: String) { for scalar in text.unicodeScalars where scalar.value >= 0x20 { set.insert(scalar) } }
         for (i, candidate) in plan.candidates.enumerated() { for value in CandidateRecords.values(candidate, index: i).values { add(value) } }
         for s in plan.seated { add(s.ticketNumber) }
-        for r in job.rooms.indices {
-            for value in values.room(r).values { add(value) }
-        }
+        // Each sitting's values hold its room's (a room no session uses prints nothing).
         for k in plan.sittings.indices { for value in values.sitting(k).values { add(value) } }
         if let ticket = plan.tickets.first { for value in values.ticket(ticket, index: 0).values { add(value) } }
         for s in job.sessions { for value in TemplateValues.session(s).values { add(value) }; add(SessionText.line(s)); add(SessionText.span(s)) }

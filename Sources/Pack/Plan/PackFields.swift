@@ -41,9 +41,16 @@ enum PackFields {
     static func check(job: Job, renderers: [(PaperKind, PaperRenderer)], header: HeaderMap?) throws {
         guard let header else { return }
         let supplied = supplied(job: job, header: header)
+        try check(renderers, supplied: { _ in supplied }, supply: supply)
+    }
+
+    /// Throws the first document of `renderers` with fields its source (`supplied`) lacks, the others in its
+    /// `more`, each field with how a job supplies it: how an exam's and a course's documents are checked.
+    static func check(_ renderers: [(PaperKind, PaperRenderer)], supplied: (PaperKind) -> Set<String>,
+                      supply: @escaping (String) -> LocalizedText) throws {
         let blankHint = LocalizedText(zh: "可以没有的元素在模板中写 optional: true（留空时不画），再用任务文件的 templates.<文书> 指定这个模板。",
                                       en: "For an element that may be absent, write optional: true in the template (not drawn when blank) and name that template under templates.<document> in the job.")
-        let failures = renderers.compactMap { UnsuppliedFields($0.1, supplied: supplied, supply: supply, blankHint: blankHint) }
+        let failures = renderers.compactMap { UnsuppliedFields($0.1, supplied: supplied($0.0), supply: supply, blankHint: blankHint) }
         guard var first = failures.first else { return }
         first.more = Array(failures.dropFirst())
         throw first
