@@ -11,7 +11,9 @@ public final class Canvas {
     private var finished = false
     /// Pages so far (the current one included).
     public private(set) var pageCount = 1
-    private let isPNG: Bool
+    let isPNG: Bool
+    /// A layer recorded to be painted on pages (see `init(recordingWidth:height:)`).
+    let isRecording: Bool
     /// One Pango layout reused for every text on this canvas (made on first use, freed with the canvas).
     private var layout: OpaquePointer?
 
@@ -23,7 +25,7 @@ public final class Canvas {
 
     /// Takes a new Cairo surface (nil: creation failed) and makes its drawing context; on any failure the
     /// surface is freed and the error names `path`.
-    private init(surface: OpaquePointer?, path: String, isPNG: Bool) throws {
+    private init(surface: OpaquePointer?, path: String, isPNG: Bool, isRecording: Bool = false) throws {
         guard let surface else { throw RenderError(description: "\(path): cannot create the drawing surface") }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
@@ -34,6 +36,7 @@ public final class Canvas {
         self.context = context
         self.path = path
         self.isPNG = isPNG
+        self.isRecording = isRecording
     }
 
     /// Starts a PDF at `path` whose first page is `width`×`height` mm.
@@ -62,7 +65,7 @@ public final class Canvas {
     /// (as a form XObject) however many pages paint it. Text stays text.
     convenience init(recordingWidth width: Double, height: Double) throws {
         var extents = cairo_rectangle_t(x: 0, y: 0, width: Units.points(width), height: Units.points(height))
-        try self.init(surface: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), path: "(layer)", isPNG: false)
+        try self.init(surface: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), path: "(layer)", isPNG: false, isRecording: true)
         // Text in a layer gets the font options of a PDF page (no hinting), so Cairo sees the same scaled fonts
         // as on the page and writes one font subset per face, not one for layers and one for the page.
         cairo_set_font_options(context, Self.pdfFontOptions.options)

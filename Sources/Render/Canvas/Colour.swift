@@ -1,7 +1,7 @@
 internal import CCairo
 
 /// A colour as 0xRRGGBB.
-public struct Colour: Sendable, Equatable {
+public struct Colour: Sendable, Hashable {
     public let rgb: UInt32
     public init(_ rgb: UInt32) { self.rgb = rgb }
     public static let black = Colour(0x000000)

@@ -8,6 +8,8 @@ import Photos
 public final class JPEGImage: PageImage, @unchecked Sendable {
     /// The decoded picture, when pixels were decoded (previews, CMYK); nil when only the JPEG bytes are kept.
     private let decoded: OpaquePointer?
+    /// The one-pixel surface carrying the JPEG bytes, made on first use (`makeSurface`).
+    private var standIn: OpaquePointer?
     private let bytes: [UInt8]
     private let id: String
     public let width: Int
@@ -43,25 +45,34 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
         width = pixels.width
         height = pixels.height
         orientation = header?.orientation ?? .up
-        if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface) }
-        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
+        if !cmyk { JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, bytes, to: surface) }
+        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Array(id.utf8), to: surface)
         decoded = surface
     }
 
-    deinit { if let decoded { cairo_surface_destroy(decoded) } }
+    deinit {
+        if let decoded { cairo_surface_destroy(decoded) }
+        if let standIn { cairo_surface_destroy(standIn) }
+    }
 
-    /// The decoded surface, or a blank one of the right size carrying the JPEG bytes (all a PDF needs):
-    /// made per use, so thousands of photos do not hold their pixels in memory.
+    /// The decoded surface or, when only the JPEG bytes are kept, a one-pixel stand-in carrying them, made on
+    /// first use and kept (`Canvas.draw` stretches a stand-in to the picture's size). A PDF embeds the JPEG
+    /// bytes and places them by the surface's extent, so the page is the same as with a full-size surface.
+    /// The stand-in is one pixel because Cairo copies every surface a page being drawn has referred to when
+    /// that surface is freed (its snapshot), which was half a megabyte per photo per page. An image is drawn
+    /// by one thread at a time.
     public func makeSurface() -> OpaquePointer? {
         if let decoded { return cairo_surface_reference(decoded) }
-        // The pixels are never read (the PDF takes the JPEG bytes): all blank surfaces of one size share one
-        // zeroed buffer instead of clearing half a megabyte per photo per page.
-        let stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(width))
-        guard let pixels = BlankPixels.shared.buffer(bytes: Int(stride) * height),
-              let surface = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, Int32(width), Int32(height), stride) else { return nil }
-        JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, Data(bytes), to: surface)
-        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Data(id.utf8), to: surface)
-        return surface
+        if let standIn { return cairo_surface_reference(standIn) }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1) else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
+        JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, bytes, to: surface)
+        JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Array(id.utf8), to: surface)
+        standIn = surface
+        return cairo_surface_reference(surface)
     }
 
     /// A Cairo surface holding `pixels` (BGRX, as Cairo's RGB24 stores them).
@@ -85,9 +96,9 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
         return surface
     }
 
-    private static func attach(_ type: String, _ data: Data, to surface: OpaquePointer) {
+    private static func attach(_ type: String, _ data: [UInt8], to surface: OpaquePointer) {
         let copy = UnsafeMutableRawPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
-        data.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: data.count) }
+        data.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: data.count) } }
         cairo_surface_set_mime_data(surface, type, copy.assumingMemoryBound(to: UInt8.self), UInt(data.count),
                                     { $0?.deallocate() }, copy)
     }

@@ -4,7 +4,8 @@ import Photos
 
 /// A picture that can be placed on a page: a Cairo image surface it owns, and its size in pixels.
 public protocol PageImage: AnyObject {
-    /// A Cairo surface to paint, with one reference for the caller (who destroys it).
+    /// A Cairo surface to paint, with one reference for the caller (who destroys it): the pixels as stored, or
+    /// a smaller stand-in carrying the encoded bytes a PDF embeds (drawn stretched to `width`×`height`).
     func makeSurface() -> OpaquePointer?
     /// Size in pixels as stored.
     var width: Int { get }
@@ -50,6 +51,11 @@ extension Canvas {
             }
             guard let surface = image.makeSurface() else { return }
             defer { cairo_surface_destroy(surface) }
+            // A stand-in smaller than the picture covers the same rectangle.
+            let surfaceWidth = Int(cairo_image_surface_get_width(surface)), surfaceHeight = Int(cairo_image_surface_get_height(surface))
+            if surfaceWidth > 0, surfaceHeight > 0, surfaceWidth != image.width || surfaceHeight != image.height {
+                cairo_scale(context, Double(image.width) / Double(surfaceWidth), Double(image.height) / Double(surfaceHeight))
+            }
             cairo_set_source_surface(context, surface, 0, 0)
             cairo_paint(context)
         }

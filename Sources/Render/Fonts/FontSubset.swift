@@ -74,7 +74,11 @@ public final class FontSubset: @unchecked Sendable {
             pango_cairo_font_map_set_default(OpaquePointer(map))
             g_object_unref(map)        // the thread's default holds it now
         }
-        defer { if map != nil { pango_cairo_font_map_set_default(nil) } }
+        defer {
+            // The texts laid out with these faces are not kept past them.
+            TextLayoutCache.current.removeAll()
+            if map != nil { pango_cairo_font_map_set_default(nil) }
+        }
         return try body()
     }
 
