@@ -10,6 +10,8 @@ public struct PaperRenderer {
     public let renderer: TemplateRenderer
     /// The template file, as given.
     public let templatePath: String
+    /// The paper asked for.
+    public let paper: PaperSetup
     /// How the records go on paper.
     public let imposition: Imposition
     /// The cards (and their backs) on paper.
@@ -20,6 +22,7 @@ public struct PaperRenderer {
     /// and background are found in the template file's own folder, whatever the current folder.
     public init(templatePath: String, paper: PaperSetup = PaperSetup()) throws {
         self.templatePath = templatePath
+        self.paper = paper
         template = try TemplateLoader(isKnownField: DocumentFields.isWellFormed).load(path: templatePath)
         let folder = (FilePath.resolved(templatePath) as NSString).deletingLastPathComponent
         let isDocumentField: (String) -> Bool = { field in DocumentFields.isJobValue(field) && !field.hasPrefix("page.") }

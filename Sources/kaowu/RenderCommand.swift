@@ -44,6 +44,9 @@ struct RenderCommand: ParsableCommand {
     var out: String
 
     @OptionGroup
+    var threads: ThreadOptions
+
+    @OptionGroup
     var global: GlobalOptions
 
     /// The template asked for: `--template`, else the kind.
@@ -55,6 +58,7 @@ struct RenderCommand: ParsableCommand {
         try TemplateName.check(templateName, l)
         try FieldSettings.check(set, l)
         try rosterOptions.check(l)
+        try threads.check(l)
         for name in allowBlank where !DocumentFields.isWellFormed(name) {
             throw ValidationError(l.pick("--allow-blank 应为字段名，如 sessions.2（“\(name)”）", "--allow-blank takes a field name, e.g. sessions.2 (\"\(name)\")"))
         }
@@ -81,6 +85,7 @@ struct RenderCommand: ParsableCommand {
         try FieldSettings.checkNames(set: set, allowBlank: allowBlank, template: document.template, command: "render", language)
         var options = ValidationOptions()
         rosterOptions.apply(to: &options)
+        options.threads = threads.count
         let header = RosterHeader.read(path: data, sheet: options.sheet, overrides: options.mappings)
         if let header {
             try requireMappedColumns(MappedColumnMissing.find(options.mappings, headers: header.headers, headerRow: header.row, file: data), language)
@@ -107,7 +112,7 @@ struct RenderCommand: ParsableCommand {
         let records = CandidateRecords.records(validated.candidates, photos: photos, limit: options.photo.maxBytes)
         if let pattern, let folder {
             try folder.write(records, rows: validated.candidates.map(\.row), pattern: pattern, document: document, context: context,
-                             inputs: inputs, language: language)
+                             inputs: inputs, threads: threads.count, language: language)
         } else if let output {
             do {
                 try document.renderPDF(records, context: context, to: output.temporary)
