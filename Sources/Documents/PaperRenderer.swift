@@ -25,7 +25,11 @@ public struct PaperRenderer {
         self.paper = paper
         template = try TemplateLoader(isKnownField: DocumentFields.isWellFormed).load(path: templatePath)
         let folder = (FilePath.resolved(templatePath) as NSString).deletingLastPathComponent
-        let isDocumentField: (String) -> Bool = { field in DocumentFields.isJobValue(field) && !field.hasPrefix("page.") }
+        // Job values and the 考生须知 (made of the job's notices) are the same for a whole document: the elements
+        // drawing only them are recorded once per document (and again only if their text changes).
+        let isDocumentField: (String) -> Bool = { field in
+            (DocumentFields.isJobValue(field) || field == TemplateValues.noticesField) && !field.hasPrefix("page.")
+        }
         let back: TemplateRenderer?
         do {
             renderer = try TemplateRenderer(template: template, baseDirectory: folder, isDocumentField: isDocumentField)

@@ -34,8 +34,12 @@ public enum PackRunner {
 
         // Validate and read the valid rows.
         options.progress?(PackProgress(stage: .validating, done: 0, total: 1, note: l.pick("校验名单和照片", "validating roster and photos")))
-        var read = Validator(options: validationOptions(job, options)).validateRoster(rosterPath: job.roster, photosPath: job.photos)
+        var validation = validationOptions(job, options)
+        // Candidates keep only the columns a template prints by their header text.
+        validation.keptColumns = Set(documents.flatMap { $0.1.template.fields })
+        var read = Validator(options: validation).validateRoster(rosterPath: job.roster, photosPath: job.photos)
         let candidates = read.candidates
+        MemoryTuning.releaseFreedMemory()
         guard !candidates.isEmpty else {
             throw PackFailure(report: read.report, zh: "名单中没有可排考的考生（\(read.report.rows) 行，均有错误）",
                               en: "no candidate to seat (\(read.report.rows) rows, all with errors)")

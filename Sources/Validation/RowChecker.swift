@@ -7,12 +7,17 @@ import Support
 struct RowChecker {
     let header: HeaderMap
     let today: CivilDate
+    /// The columns a candidate keeps by header text (nil: all).
+    let keptColumns: Set<String>?
+    /// One copy of the values that repeat from row to row.
+    private let repeated = RepeatedValues()
     /// Column letter of each recognised field, worked out once.
     private let letters: [Field: String]
 
-    init(header: HeaderMap, today: CivilDate) {
+    init(header: HeaderMap, today: CivilDate, keptColumns: Set<String>? = nil) {
         self.header = header
         self.today = today
+        self.keptColumns = keptColumns
         letters = header.columns.mapValues(columnLetters)
     }
 
@@ -137,14 +142,15 @@ struct RowChecker {
                 makingCandidate ? candidate(row, name: name, kind: kind ?? .residentID, key: key, check: check) : nil)
     }
 
-    /// The row as a candidate: the identity check's results, and every column as written (`TextCleaner.asWritten`).
+    /// The row as a candidate: the identity check's results, and every column (or those kept) as written (`TextCleaner.asWritten`).
     private func candidate(_ row: TableRow, name: String, kind: IDKind, key: String, check: IdentityCheck?) -> Candidate {
         var fields: [Field: String] = [:]
         for (field, column) in header.columns {
-            fields[field] = field == .name ? name : TextCleaner.asWritten(row[column].text)
+            let text = field == .name ? name : TextCleaner.asWritten(row[column].text)
+            fields[field] = RepeatedValues.fields.contains(field) ? repeated.shared(text) : text
         }
         var columns: [String: String] = [:]
-        for (column, title) in header.headers.enumerated() where !title.isEmpty && columns[title] == nil {
+        for (column, title) in header.headers.enumerated() where !title.isEmpty && columns[title] == nil && keptColumns?.contains(title) != false {
             columns[title] = TextCleaner.asWritten(row[column].text)
         }
         let stated = fields[.gender].flatMap { $0.isEmpty ? nil : Gender.parse($0) }

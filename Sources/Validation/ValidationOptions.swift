@@ -18,6 +18,10 @@ public struct ValidationOptions: Sendable {
     public var limits = ArchiveLimits()
     /// The date IDs are checked against (birth dates in the future are errors).
     public var today: CivilDate = .today()
+    /// The roster columns (by header text) each candidate keeps as written, for templates that print a
+    /// column by its name (`{{证书编号}}`); nil keeps them all. A print pack keeps only those its templates use:
+    /// every column of every row kept was a tenth of a 100,000-candidate pack's memory.
+    public var keptColumns: Set<String>?
     /// Worker threads for photo checks; all cores by default.
     public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 

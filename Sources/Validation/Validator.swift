@@ -82,7 +82,7 @@ public struct Validator: Sendable {
                     message: LocalizedText(zh: "表头缺少“\(required.chineseHeader)”列（已找到：\(header.headers.filter { !$0.isEmpty }.joined(separator: "、"))）",
                                     en: "the header has no \(required.rawValue) column (found: \(header.headers.filter { !$0.isEmpty }.joined(separator: ", ")))")))
             }
-            let checker = RowChecker(header: header, today: options.today)
+            let checker = RowChecker(header: header, today: options.today, keptColumns: options.keptColumns)
             var people = PersonRows(header: header)
             func process(_ row: TableRow) {
                 guard row.number > header.row, !row.isBlank else { return }

@@ -52,7 +52,9 @@ final class TextLayoutCache {
         let height: Double
     }
 
-    static let capacity = 4_096
+    /// A layout with its lines and glyphs is a few KB: 1,024 per thread hold a pack's schools, subjects, times,
+    /// seats and labels with room to spare.
+    static let capacity = 1_024
     /// How many texts seen once are remembered before that list starts again.
     static let seenCapacity = 65_536
 

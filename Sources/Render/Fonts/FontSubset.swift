@@ -36,8 +36,12 @@ public final class FontSubset: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let wanted = characters.union(Self.baseCharacters)
         var faces: [FaceKey] = []
+        // Each family and weight is matched once (fontconfig takes about a millisecond a match; templates
+        // repeat the same few styles dozens of times).
+        var matched = Set<String>()
         for style in styles {
             for family in style.family.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !family.isEmpty {
+                guard matched.insert(family + (style.bold ? "\u{1}bold" : "")).inserted else { continue }
                 if let face = Self.match(family: family, bold: style.bold), !faces.contains(face) { faces.append(face) }
             }
         }
