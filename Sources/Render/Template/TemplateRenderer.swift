@@ -75,7 +75,15 @@ public final class TemplateRenderer {
         }
         var run: [Template.Element] = []
         var runKind = RunKind.fixed
-        let elements = LayerOrder.grouped(template.elements, kind: { self.kind(of: $0) })
+        // Where some elements are drawn once per document anyway, the fixed ones join them: one layer for both
+        // is recorded once per document (a few texts, laid out from the cache) and saves every page painting
+        // two or three (Cairo analyses each layer a page paints, about as much work as a line of text).
+        let hasDocumentRuns = template.elements.contains { kind(of: $0) == .perDocument }
+        let layerKind: (Template.Element) -> RunKind = { element in
+            let kind = self.kind(of: element)
+            return hasDocumentRuns && kind == .fixed ? .perDocument : kind
+        }
+        let elements = LayerOrder.grouped(template.elements, kind: layerKind)
         func flush() throws {
             guard !run.isEmpty else { return }
             switch runKind {
@@ -89,7 +97,7 @@ public final class TemplateRenderer {
             run = []
         }
         for element in elements {
-            let kind = self.kind(of: element)
+            let kind = layerKind(element)
             if !run.isEmpty && kind != runKind { try flush() }
             runKind = kind
             run.append(element)
