@@ -42,6 +42,31 @@ import TestTools
         #expect(try files(folder).count == FieldFixture.count, "nothing unfinished left")
     }
 
+    /// `--split` draws on several threads with the fonts cut to the records' characters: each file is the
+    /// same page as in one document (pixel for pixel at 100 dpi), with its fonts embedded and subset, and the
+    /// cut fonts' temporary folder is gone afterwards.
+    @Test func splitFilesOnAllCoresAreThePagesOfOneDocument() throws {
+        let folder = fixture.dir + "/分开", whole = fixture.dir + "/合在一起.pdf"
+        let fontFolders = { Set(((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("kaowu-fonts-") }) }
+        let before = fontFolders()
+        let split = try Kaowu.run(["render", "qualification-certificate", "--data", fixture.full, "--photos", fixture.photos, "--split", "{证书编号}.pdf",
+                                   "--out", folder, "--threads", "3"] + Self.certificate)
+        #expect(split.status == 0, "\(split.stderr)")
+        let one = try Kaowu.run(["render", "qualification-certificate", "--data", fixture.full, "--photos", fixture.photos, "--out", whole] + Self.certificate)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(fontFolders().subtracting(before).isEmpty, "the cut fonts are removed")
+        try Tool.run("pdftoppm", ["-r", "100", whole, fixture.dir + "/whole"])
+        for k in 0..<FieldFixture.count {
+            let path = folder + "/" + FieldFixture.certificate(k) + ".pdf"
+            let fonts = try Tool.run("pdffonts", [path]).output.split(separator: "\n").dropFirst(2)
+            #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") }, "embedded and subset: \(fonts)")
+            try Tool.run("pdftoppm", ["-r", "100", path, fixture.dir + "/part-\(k)"])
+            let page = try PPM(path: fixture.dir + "/part-\(k)-1.ppm"), same = try PPM(path: fixture.dir + "/whole-\(k + 1).ppm")
+            let identical = page.width == same.width && page.pixels == same.pixels
+            #expect(identical, "file \(k + 1) differs from page \(k + 1) of the whole")
+        }
+    }
+
     @Test func splitNamesAreFileSystemSafeAndUnique() throws {
         let roster = fixture.dir + "/names.csv"
         var csv = "姓名,身份证号,证书编号\n"
