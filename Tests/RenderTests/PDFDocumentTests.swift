@@ -58,12 +58,25 @@ import Synthetic
         #expect(Set(list.map { $0[10] }).count == 1)              // one object: embedded once
     }
 
-    @Test func qrDecodesAt150dpi() throws {
+    /// The QR code is a 1-bit stencil mask of one pixel per module drawn without smoothing: zbarimg reads it at
+    /// 150 dpi (a phone's photo of a print) and at 600 dpi (a printer's resolution), and printed, its modules are
+    /// at least 0.5 mm.
+    @Test func qrIsACrispMaskThatDecodesAt150And600dpi() throws {
         let (path, _) = try makeSample()
-        let png = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("page").path
-        try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path, png])
-        let decoded = try Tool.run("zbarimg", ["--quiet", "--raw", png + ".png"])
-        #expect(decoded.output.trimmingCharacters(in: .whitespacesAndNewlines) == "HTTPS://V.EXAMPLE.ORG/1/ABCDEFGH23456")
+        let code = try #require(QRCode("HTTPS://V.EXAMPLE.ORG/1/ABCDEFGH23456", level: .M))
+        for dpi in ["150", "600"] {
+            let png = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("page-\(dpi)").path
+            try Tool.run("pdftoppm", ["-png", "-r", dpi, "-f", "1", "-l", "1", "-singlefile", path, png])
+            let decoded = try Tool.run("zbarimg", ["--quiet", "--raw", png + ".png"])
+            #expect(decoded.output.trimmingCharacters(in: .whitespacesAndNewlines) == "HTTPS://V.EXAMPLE.ORG/1/ABCDEFGH23456", "at \(dpi) dpi")
+        }
+        let masks = try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").dropFirst(2)
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }.filter { $0[2] == "stencil" }
+        #expect(masks.count == 1, "\(masks)")
+        // page num type width height color comp bpc enc interp: one pixel per module, 1 bit, not interpolated.
+        #expect(masks.first.map { [$0[3], $0[4], $0[7], $0[9]] } == ["\(code.size)", "\(code.size)", "1", "no"], "\(masks)")
+        // A 30 mm square with a quiet zone of 4 modules each side.
+        #expect(30.0 / Double(code.size + 8) >= 0.5, "module \(30.0 / Double(code.size + 8)) mm")
     }
 
     @Test func qrMatrix() throws {
