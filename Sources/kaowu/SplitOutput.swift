@@ -89,7 +89,12 @@ struct SplitOutput {
         if let text = try? String(contentsOfFile: document.templatePath, encoding: .utf8) { add(text) }
         add("0123456789第页共年月日时分 –—")
         let fontFolder = NSTemporaryDirectory() + "kaowu-fonts-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer { try? FileManager.default.removeItem(atPath: fontFolder) }
+        // Removed when done, and on Ctrl-C.
+        let cleanup = Interruption.onInterrupt { try? FileManager.default.removeItem(atPath: fontFolder) }
+        defer {
+            try? FileManager.default.removeItem(atPath: fontFolder)
+            Interruption.remove(cleanup)
+        }
         let fonts = try FontSubset(styles: document.template.textStyles, characters: characters, directory: fontFolder)
         let next = Atomic<Int>(0)
         let failure = Mutex<Error?>(nil)

@@ -67,6 +67,24 @@ import TestTools
         }
     }
 
+    /// Ctrl-C while `--split` cuts its fonts or draws: the cut fonts' folder and every unfinished file go.
+    @Test func ctrlCDuringSplitLeavesNothingBehind() throws {
+        let temporary = fixture.dir + "/tmp", folder = fixture.dir + "/中断"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let run = try Kaowu.start(["render", "qualification-certificate", "--data", fixture.full, "--photos", fixture.photos, "--split", "{证书编号}.pdf",
+                                   "--out", folder, "--threads", "1"] + Self.certificate, environment: ["TMPDIR": temporary + "/"])
+        let deadline = Date().addingTimeInterval(120)
+        while ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).isEmpty && run.isRunning && Date() < deadline { usleep(2_000) }
+        let caught = run.isRunning
+        kill(run.processIdentifier, SIGINT)
+        run.waitUntilExit()
+        // Stopped mid-way (the fonts folder was there), or finished just before the signal: either way nothing is left over.
+        #expect(!caught || (run.terminationReason == .exit && run.terminationStatus == 128 + SIGINT), "\(run.terminationStatus)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [], "the cut fonts are removed")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(left.allSatisfy { $0.hasSuffix(".pdf") && !$0.contains("kaowu") } && (left.isEmpty || left.count == FieldFixture.count), "\(left)")
+    }
+
     @Test func splitNamesAreFileSystemSafeAndUnique() throws {
         let roster = fixture.dir + "/names.csv"
         var csv = "姓名,身份证号,证书编号\n"
