@@ -100,12 +100,7 @@ struct PersonRows {
 
     /// The hash of a key-form text's UTF-8 bytes (key forms are normalised already: no need for `String`'s
     /// own, slower, normalising hash).
-    private static func hash(_ text: String) -> Int {
-        var hasher = Hasher()
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
-    }
+    private static func hash(_ text: String) -> Int { ExactText(text).hashValue }
 
     /// The fingerprint of the columns of `row` that belong to the person, in key form.
     private func columns(of row: TableRow) -> Fingerprint {

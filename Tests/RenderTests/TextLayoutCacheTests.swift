@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 import TestTools
 @testable import Render
@@ -70,15 +71,15 @@ import TestTools
         let cache = TextLayoutCache.current
         var style = TextStyle()
         style.size = 11
-        let key = TextLayoutCache.Key(text: "姓名", style: style, width: 20, height: 8, recordedLayer: false, xx: 1, yx: 0, xy: 0, yy: 1)
+        let key = TextLayoutCache.Key(text: ExactText("姓名"), style: style, width: 20, height: 8, recordedLayer: false, xx: 1, yx: 0, xy: 0, yy: 1)
         #expect(!cache.isRepeated(key), "seen for the first time")
         #expect(cache.isRepeated(key), "seen again: worth keeping")
         cache.removeAll()
         #expect(!cache.isRepeated(key), "forgotten with the cache")
         var other = key
-        other.text = "姓名 "
+        other.text = ExactText("姓名 ")
         #expect(key != other && key.hashValue != other.hashValue)
-        other.text = "姓名"
+        other.text = ExactText("姓名")
         #expect(key == other)
     }
 }

@@ -43,6 +43,12 @@ import Support
         #expect(schools[0] == schools[1] && schools[0] != schools[2])
         #expect(storage(schools[0]) == storage(schools[1]), "the second row's school is the first row's copy")
         let values = RepeatedValues()
+        // Values are shared only with one written exactly the same: a school written with a compatibility
+        // ideograph (U+F92C) keeps its own bytes, though String counts it equal to the unified 郎.
+        let unified = "上海市新郎职业技术学院（浦东）", compatibility = "上海市新\u{F92C}职业技术学院（浦东）"
+        #expect(unified == compatibility)
+        #expect(values.shared(unified).unicodeScalars.elementsEqual(unified.unicodeScalars))
+        #expect(values.shared(compatibility).unicodeScalars.elementsEqual(compatibility.unicodeScalars), "printed as written")
         let short = "甲校"
         #expect(values.shared(short) == short)
         let long = String(repeating: "长", count: 6)

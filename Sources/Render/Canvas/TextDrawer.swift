@@ -1,4 +1,5 @@
 internal import CCairo
+import Support
 
 /// How a run of text looks in its box: font family (with fallbacks, as Pango accepts them), size in
 /// points, weight, letter spacing, alignment, wrapping and shrink-to-fit.
@@ -63,7 +64,7 @@ extension Canvas {
         guard !isPNG else { return textLayout().flatMap { fit(text, in: box, style: style, layout: $0) } }
         var matrix = cairo_matrix_t()
         cairo_get_matrix(context, &matrix)
-        let key = TextLayoutCache.Key(text: text, style: style, width: box.width, height: box.height, recordedLayer: isRecording,
+        let key = TextLayoutCache.Key(text: ExactText(text), style: style, width: box.width, height: box.height, recordedLayer: isRecording,
                                       xx: matrix.xx, yx: matrix.yx, xy: matrix.xy, yy: matrix.yy)
         let cache = TextLayoutCache.current
         // Not updated from this context: Pango then lays the text out again (any matrix it is given counts as a

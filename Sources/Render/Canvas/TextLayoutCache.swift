@@ -1,5 +1,6 @@
 internal import CCairo
 import Foundation
+import Support
 
 /// Texts laid out once and drawn again: a pack prints the same schools, subjects, rooms, times, seats and
 /// labels thousands of times, and shaping them (Pango and HarfBuzz) cost more than drawing them. Each
@@ -11,37 +12,14 @@ import Foundation
 final class TextLayoutCache {
     /// What decides a layout: the text, its style, its box, the kind of surface and the drawing's scale.
     struct Key: Hashable {
-        var text: String
+        /// As written, byte for byte (`ExactText`).
+        var text: ExactText
         var style: TextStyle
         var width: Double
         var height: Double
         /// A PDF page and a recorded layer get different font options from Pango.
         var recordedLayer: Bool
         var xx: Double, yx: Double, xy: Double, yy: Double
-
-        // The text is compared and hashed as its UTF-8 bytes: what is drawn is exactly what was written, and
-        // String's own hashing normalises every Chinese text first.
-        static func == (a: Key, b: Key) -> Bool {
-            a.width == b.width && a.height == b.height && a.recordedLayer == b.recordedLayer
-                && a.xx == b.xx && a.yx == b.yx && a.xy == b.xy && a.yy == b.yy && a.style == b.style && sameBytes(a.text, b.text)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            hasher.combine(text.utf8.count)
-            hasher.combine(style)
-            hasher.combine(width)
-            hasher.combine(height)
-            hasher.combine(recordedLayer)
-            hasher.combine(xx)
-            hasher.combine(yy)
-        }
-
-        private static func sameBytes(_ a: String, _ b: String) -> Bool {
-            var a = a, b = b
-            return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
-        }
     }
 
     /// A text laid out in its box: the layout, the font size it was fitted at and its logical size in points.

@@ -25,7 +25,7 @@ public final class TemplateRenderer {
 
     /// A layer recorded for one set of values.
     private final class LayerCache {
-        var key: String?
+        var key: ExactText?
         var canvas: Canvas?
     }
 
@@ -117,13 +117,13 @@ public final class TemplateRenderer {
 
     /// The resolved texts of a run's elements that have fields, which decide whether its recorded layer can be
     /// reused (fixed texts never change).
-    private func key(of elements: [Template.Element], _ record: RenderRecord) -> String {
-        elements.compactMap { element -> String? in
+    private func key(of elements: [Template.Element], _ record: RenderRecord) -> ExactText {
+        ExactText(elements.compactMap { element -> String? in
             switch element {
             case .text(let text, _, _), .qr(let text, _, _, _, _): return text.fields.isEmpty ? nil : text.resolve(record.values)
             default: return nil
             }
-        }.joined(separator: "\u{1F}")
+        }.joined(separator: "\u{1F}"))
     }
 
     static func isStatic(_ element: Template.Element) -> Bool {
@@ -150,8 +150,7 @@ public final class TemplateRenderer {
             case .dynamic(let elements): draw(elements, record, on: document)
             case .perDocument(let elements, let cache):
                 let key = self.key(of: elements, record)
-                // Compared as bytes: String's comparison of Chinese text goes through Unicode normalisation.
-                if cache.canvas == nil || !(cache.key.map { $0.utf8.elementsEqual(key.utf8) } ?? false) {
+                if cache.key != key || cache.canvas == nil {
                     guard let canvas = try? Canvas(recordingWidth: template.pageWidth, height: template.pageHeight) else {
                         draw(elements, record, on: document)
                         continue
