@@ -5,8 +5,8 @@ import Support
 /// The yardstick `kaowu bench` measures beside every figure, in the same run: plain Cairo output on one
 /// thread (`PlainCairoPages`, Cairo's own calls, so kaowu's optimisations do not move it) — `pages` A5
 /// pages, each one distinct embedded JPEG photo and one line of text — what a page costs on this machine
-/// at this moment. A figure divided by it compares across machines and
-/// days (this machine's speed varies by a third within an hour).
+/// at this moment. A figure divided by it compares across machines and days (this machine's speed varies
+/// by a third within an hour).
 public enum ReferenceWorkload {
     public static let pages = 5_000
 

@@ -82,12 +82,11 @@ struct SplitOutput {
     /// uses; cutting them from the full CJK faces costs Cairo ~50 ms a file, so the faces are first cut once to
     /// the characters these records can print (`FontSubset`), in a temporary folder removed afterwards.
     static func render(_ records: [RenderRecord], to paths: [String], document: PaperRenderer, context: [String: String], threads: Int) throws {
-        var characters = Set<Unicode.Scalar>()
-        func add(_ text: String) { for scalar in text.unicodeScalars where scalar.value >= 0x20 { characters.insert(scalar) } }
-        for record in records { for value in record.values.values { add(value) } }
-        for value in context.values { add(value) }
-        if let text = try? String(contentsOfFile: document.templatePath, encoding: .utf8) { add(text) }
-        add("0123456789第页共年月日时分 –—")
+        var characters = PrintedCharacters()
+        for record in records { for value in record.values.values { characters.add(value) } }
+        for value in context.values { characters.add(value) }
+        characters.addTemplate(at: document.templatePath)
+        characters.add("0123456789第页共年月日时分 –—")
         let fontFolder = NSTemporaryDirectory() + "kaowu-fonts-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // Removed when done, and on Ctrl-C.
         let cleanup = Interruption.onInterrupt { try? FileManager.default.removeItem(atPath: fontFolder) }
@@ -95,7 +94,7 @@ struct SplitOutput {
             try? FileManager.default.removeItem(atPath: fontFolder)
             Interruption.remove(cleanup)
         }
-        let fonts = try FontSubset(styles: document.template.textStyles, characters: characters, directory: fontFolder)
+        let fonts = try FontSubset(styles: document.template.textStyles, characters: characters.scalars, directory: fontFolder)
         let next = Atomic<Int>(0)
         let failure = Mutex<Error?>(nil)
         let templatePath = document.templatePath, paper = document.paper

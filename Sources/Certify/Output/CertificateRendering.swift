@@ -51,11 +51,11 @@ enum CertificateRendering {
         let renderer = try loadRenderer(job)
         let fontDirectory = root + ".fonts"
         defer { try? FileManager.default.removeItem(atPath: fontDirectory) }
-        var characters = Set<Unicode.Scalar>()
-        for k in plan.drafts.indices { for value in values(k).values { characters.formUnion(value.unicodeScalars.filter { $0.value >= 0x20 }) } }
-        if let text = try? String(contentsOfFile: job.template, encoding: .utf8) { characters.formUnion(text.unicodeScalars.filter { $0.value >= 0x20 }) }
-        characters.formUnion("0123456789年月日至长期 –—".unicodeScalars)
-        let fonts = try FontSubset(styles: renderer.template.textStyles, characters: characters, directory: fontDirectory)
+        var characters = PrintedCharacters()
+        for k in plan.drafts.indices { for value in values(k).values { characters.add(value) } }
+        characters.addTemplate(at: job.template)
+        characters.add("0123456789年月日至长期 –—")
+        let fonts = try FontSubset(styles: renderer.template.textStyles, characters: characters.scalars, directory: fontDirectory)
 
         let count = plan.drafts.count
         let next = Atomic<Int>(0)

@@ -107,16 +107,13 @@ extension CourseRunner {
     /// Every character the course can print: the learners' values and card numbers, the course's, classes'
     /// and sessions' values, and the templates' own text.
     static func characters(job: CourseJob, plan: CoursePlan, values: CourseValues) -> Set<Unicode.Scalar> {
-        var set = Set<Unicode.Scalar>()
-        func add(_ text: String) { for scalar in text.unicodeScalars where scalar.value >= 0x20 { set.insert(scalar) } }
-        for (i, e) in plan.enrolled.enumerated() { for value in values.learner(e, index: i).values { add(value) } }
+        var characters = PrintedCharacters()
+        for (i, e) in plan.enrolled.enumerated() { for value in values.learner(e, index: i).values { characters.add(value) } }
         for c in job.classes.indices {
-            for s in job.sessions(of: c) { for value in values.sessionContext(c, s).values { add(value) } }
+            for s in job.sessions(of: c) { for value in values.sessionContext(c, s).values { characters.add(value) } }
         }
-        for path in job.templates.values {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) { add(text) }
-        }
-        add("0123456789第页共年月日时分至 –—")
-        return set
+        for path in job.templates.values { characters.addTemplate(at: path) }
+        characters.add("0123456789第页共年月日时分至 –—")
+        return characters.scalars
     }
 }
