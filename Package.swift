@@ -1,16 +1,16 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 /// Cairo and Pango's header folders. pkg-config would add `-pthread`, which SwiftPM warns about, so the
-/// folders are listed here (those that exist on this machine's architecture) and libraries are linked by
-/// Sources/CCairo/module.modulemap.
+/// folders are listed here and libraries are linked by Sources/CCairo/module.modulemap. Every folder is
+/// listed, whether or not it exists yet: SwiftPM caches this manifest's result by its text, so a list
+/// filtered by what exists would stay empty after a first `swift build` before `scripts/setup`.
 let cairoIncludes: [SwiftSetting] = {
     let arch = ["x86_64", "aarch64", "arm", "i386", "powerpc64le", "s390x", "riscv64"]
         .map { "/usr/lib/\($0)-linux-gnu/glib-2.0/include" }
     let folders = ["/usr/include/pango-1.0", "/usr/include/poppler/glib", "/usr/include/poppler", "/usr/include/glib-2.0", "/usr/include/harfbuzz", "/usr/include/freetype2",
                    "/usr/include/libpng16", "/usr/include/fribidi", "/usr/include/cairo", "/usr/include/pixman-1"] + arch
-    let flags = folders.filter { FileManager.default.fileExists(atPath: $0) }.flatMap { ["-Xcc", "-I" + $0] }
+    let flags = folders.flatMap { ["-Xcc", "-I" + $0] }
     return [.unsafeFlags(flags)]
 }()
 

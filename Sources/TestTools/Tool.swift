@@ -18,6 +18,14 @@ public enum Tool {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// zbarimg looking for QR codes only, as kaowu's scanner and a verifier's phone do. With every
+    /// symbology on, zbarimg now and then also "reads" a short barcode in a certificate's fine lines
+    /// (CI once saw `345818` after the code), which is noise, not the page's content.
+    @discardableResult
+    public static func zbarimgQR(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try run("zbarimg", ["-Sdisable", "-Sqrcode.enable"] + arguments)
+    }
+
     /// A new empty folder for one test.
     public static func scratch() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaowu-test-\(UUID().uuidString)").path

@@ -31,7 +31,7 @@ import TestTools
         let issued = try #require(try registry.certificate(number: number))
         let png = f.folder + "/page"
         #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", first, png]).status == 0)
-        let scanned = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let scanned = try Tool.zbarimgQR(["--raw", "-q", png + ".png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(scanned == issued.qrText)
         #expect(scanned.hasPrefix("HTTPS://V.SHPX.ORG.CN/1/"))
         let byCode = try f.kaowu(["verify", scanned, "--trust", f.trust, "--registry", f.registry])
@@ -165,7 +165,7 @@ import TestTools
         let pdf = try f.pdfs()[0]
         let png = f.folder + "/q"
         #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
-        let zbar = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"])
+        let zbar = try Tool.zbarimgQR(["--raw", "-q", png + ".png"])
         let scanned = zbar.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let verify = try f.kaowu(["verify", scanned, "--trust", f.trust, "--registry", f.registry])
         #expect(verify.status == 0, "zbarimg exit \(zbar.status) read \(scanned.count) characters; verify: \(verify.stdout) \(verify.stderr)")

@@ -36,13 +36,13 @@ import TestTools
             #expect(!images.contains { $0[3] == "300" && $0[5] == "rgb" } && images.contains { $0[3] == "300" && $0[5] == "gray" }, "\(name): \(images)")
             let png = scratch + "/page"
             #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf, png]).status == 0)
-            let zbar = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"])
+            let zbar = try Tool.zbarimgQR(["--raw", "-q", png + ".png"])
             let scanned = zbar.output.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = (name as NSString).deletingPathExtension
             let issued = try registry.certificate(number: number)?.qrText
             #expect(scanned == issued, "\(name): zbarimg exit \(zbar.status), read \(scanned.count) characters \(scanned.prefix(40))…, issued \(issued?.count ?? -1)")
         }
-        let one = try Tool.run("zbarimg", ["--raw", "-q", scratch + "/page.png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let one = try Tool.zbarimgQR(["--raw", "-q", scratch + "/page.png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let verify = try Kaowu.run(["verify", one, "--trust", "out/证书密钥/trust.json", "--registry", "out/证书库.sqlite"], in: scratch)
         #expect(verify.status == 0, "\(verify.stdout)")
         // The issue list: every certificate with its file's hash, IDs only masked; the two who failed listed with the reason.

@@ -46,7 +46,7 @@ struct CertificateCodeTests {
         } }
         let path = folder + "/qr.pgm"
         try Data(Array("P5\n\(side) \(side)\n255\n".utf8) + pixels).write(to: URL(fileURLWithPath: path))
-        let read = try Tool.run("zbarimg", ["--quiet", "--raw", "-Sbinary", path]).output.trimmingCharacters(in: .newlines)
+        let read = try Tool.zbarimgQR(["--quiet", "--raw", "-Sbinary", path]).output.trimmingCharacters(in: .newlines)
         #expect(read == code.text)
         let trust = try TrustList.load(path: folder + "/trust.json")
         #expect(CodeVerifier(trust: trust).verify(read, now: Self.day.addingTimeInterval(60)) { _ in nil }.status == .genuine)

@@ -86,7 +86,7 @@ struct RenderFixture {
     func qrCodes(_ path: String, page: Int = 1) throws -> [String] {
         let png = path + "-qr"
         try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "\(page)", "-l", "\(page)", "-singlefile", path, png])
-        return try Tool.run("zbarimg", ["--quiet", "--raw", png + ".png"]).output.split(separator: "\n").map(String.init)
+        return try Tool.zbarimgQR(["--quiet", "--raw", png + ".png"]).output.split(separator: "\n").map(String.init)
     }
 
     @Test func admissionTickets() throws {

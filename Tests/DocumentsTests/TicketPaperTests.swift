@@ -23,7 +23,7 @@ import TestTools
 
     func codes(_ path: String, page: Int) throws -> Set<String> {
         try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "\(page)", "-l", "\(page)", "-singlefile", path, path + "-\(page)"])
-        return Set(try Tool.run("zbarimg", ["--quiet", "--raw", path + "-\(page).png"]).output.split(separator: "\n").map(String.init))
+        return Set(try Tool.zbarimgQR(["--quiet", "--raw", path + "-\(page).png"]).output.split(separator: "\n").map(String.init))
     }
 
     /// a4, the default: one A4 page a candidate, the ticket on the upper half, its notices on the lower.

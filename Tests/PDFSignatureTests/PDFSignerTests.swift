@@ -51,8 +51,8 @@ import TestTools
         #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", path, fixture.folder + "/page"]).status == 0)
         let unsignedCodes = try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", unsignedPath, fixture.folder + "/before"])
         #expect(unsignedCodes.status == 0)
-        let after = try Tool.run("zbarimg", ["--raw", "-q", fixture.folder + "/page-1.png"]).output
-        let before = try Tool.run("zbarimg", ["--raw", "-q", fixture.folder + "/before-1.png"]).output
+        let after = try Tool.zbarimgQR(["--raw", "-q", fixture.folder + "/page-1.png"]).output
+        let before = try Tool.zbarimgQR(["--raw", "-q", fixture.folder + "/before-1.png"]).output
         #expect(!after.isEmpty && after == before)
     }
 

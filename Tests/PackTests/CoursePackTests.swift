@@ -139,7 +139,7 @@ import TestTools
             #expect(!pages.isEmpty)
             var decoded: [String] = []
             for page in pages {
-                let output = try Tool.run("zbarimg", ["--raw", "-q", dir + "/" + page]).output
+                let output = try Tool.zbarimgQR(["--raw", "-q", dir + "/" + page]).output
                 decoded += output.split(separator: "\n").map(String.init)
             }
             let numbers = learners.filter { $0["班级"] == name }.map { $0["听课证号"]! }

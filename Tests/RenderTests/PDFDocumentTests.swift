@@ -67,7 +67,7 @@ import Synthetic
         for dpi in ["150", "600"] {
             let png = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("page-\(dpi)").path
             try Tool.run("pdftoppm", ["-png", "-r", dpi, "-f", "1", "-l", "1", "-singlefile", path, png])
-            let decoded = try Tool.run("zbarimg", ["--quiet", "--raw", png + ".png"])
+            let decoded = try Tool.zbarimgQR(["--quiet", "--raw", png + ".png"])
             #expect(decoded.output.trimmingCharacters(in: .whitespacesAndNewlines) == "HTTPS://V.EXAMPLE.ORG/1/ABCDEFGH23456", "at \(dpi) dpi")
         }
         let masks = try Tool.run("pdfimages", ["-list", path]).output.split(separator: "\n").dropFirst(2)

@@ -34,7 +34,7 @@ import TestTools
     static func scannedPath(_ pdf: String, scratch: String) throws -> String {
         let png = scratch + "/scan"
         #expect(try Tool.run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, png]).status == 0)
-        let text = try Tool.run("zbarimg", ["--raw", "-q", png + ".png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try Tool.zbarimgQR(["--raw", "-q", png + ".png"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(text.hasPrefix("HTTPS://V.SHPX.ORG.CN/1/"), "\(text)")
         return "/1/" + (text.components(separatedBy: "/1/").last ?? "")
     }
