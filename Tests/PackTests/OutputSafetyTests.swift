@@ -176,6 +176,28 @@ import TestTools
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["exam.yaml", "pack", "pack.zip", "second.yaml", "名单.csv", "照片.zip"])
     }
 
+    /// A run killed between making its work folder and writing the journal in it leaves an empty folder
+    /// (or one holding only an empty journal): the next run clears it. A work folder holding anything else
+    /// without a journal is not known to be kaowu's and is refused, untouched.
+    @Test func aWorkFolderLeftBeforeItsJournalIsClearedAndAnythingElseRefused() throws {
+        let (dir, job) = try Self.setUp()
+        let work = dir + "/.pack.kaowu-unfinished"
+        for emptyJournal in [false, true] {
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
+            if emptyJournal { #expect(FileManager.default.createFile(atPath: work + "/kaowu-work.json", contents: Data())) }
+            let run = try Kaowu.run(["pack", job, "--out", dir + "/pack"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: work))
+            #expect(FileManager.default.fileExists(atPath: dir + "/pack/manifest.json"))
+        }
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
+        try "草稿".write(toFile: work + "/笔记.txt", atomically: true, encoding: .utf8)
+        try Self.expectRefusal(["pack", job, "--out", dir + "/pack"], in: dir, naming: work, saying: "不是 kaowu 生成的材料")
+        try FileManager.default.removeItem(atPath: work + "/笔记.txt")
+        #expect(FileManager.default.createFile(atPath: work + "/kaowu-work.json", contents: Data("{\"state\":".utf8)))
+        try Self.expectRefusal(["pack", job, "--out", dir + "/pack"], in: dir, naming: work, saying: "不是 kaowu 生成的材料")
+    }
+
     @Test func ctrlCRemovesTheRunsUnfinishedFiles() throws {
         let dir = try Tool.scratch()
         let run = try Kaowu.start(["pack", PackFixtures.demoJob, "--out", dir + "/pack", "--threads", "1"])

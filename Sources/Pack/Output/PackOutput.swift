@@ -92,9 +92,13 @@ package final class PackOutput: @unchecked Sendable {
         }
         try recover(committed: committed)
         try refuseForeign()
+        // The work folder, then its journal (one small plain write), then the staging folder: a run killed
+        // before the journal is written leaves an empty folder, or one holding only an empty journal,
+        // which `recover` knows to be a start cut short.
         do {
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            try writeJournal("writing")
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
+            try writeJournal("writing", atomically: false)
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
             throw PackOutputError(path: work, reason: .unusable(Self.describe(error)))
         }
@@ -134,6 +138,10 @@ package final class PackOutput: @unchecked Sendable {
     private func recover(committed: (String) -> Bool) throws {
         if Self.journalState(work + ".removing/" + Self.journalName) != nil { Self.remove(work + ".removing") }
         guard PackOwnership.fileType(work) != nil else { return }
+        if startCutShort() {
+            Self.remove(work)
+            return
+        }
         switch Self.journalState(journal) {
         case "publishing": try completePublishing()
         case "writing": Self.remove(work)
@@ -141,6 +149,16 @@ package final class PackOutput: @unchecked Sendable {
             if let batch = Self.journal(journal)?["batch"], committed(batch) { try completePublishing() } else { Self.remove(work) }
         default: throw PackOutputError(path: work, reason: .notAPack)
         }
+    }
+
+    /// Whether the work folder is what `begin` leaves when killed before its journal was written: a
+    /// directory (not a link) holding nothing, or only an empty journal file. Removing it loses nothing.
+    private func startCutShort() -> Bool {
+        guard PackOwnership.fileType(work) == .typeDirectory,
+              let items = try? FileManager.default.contentsOfDirectory(atPath: work) else { return false }
+        if items.isEmpty { return true }
+        return items == [Self.journalName] && PackOwnership.fileType(journal) == .typeRegular
+            && ((try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) ?? -1) == 0
     }
 
     /// Publishes output that is only valid once `commit` has recorded batch `id` elsewhere (the certificate
@@ -183,11 +201,13 @@ package final class PackOutput: @unchecked Sendable {
         Self.remove(work)
     }
 
-    private func writeJournal(_ state: String, batch: String? = nil) throws {
+    /// Writes the journal; atomically (through a temporary file beside it) except the first one, which
+    /// is one small write into the new, empty work folder so that no temporary file can be left there.
+    private func writeJournal(_ state: String, batch: String? = nil, atomically: Bool = true) throws {
         var entries = ["state": state, "folder": name]
         entries["batch"] = batch
         let data = try JSONEncoder().encode(entries)
-        try data.write(to: URL(fileURLWithPath: journal), options: .atomic)
+        try data.write(to: URL(fileURLWithPath: journal), options: atomically ? .atomic : .withoutOverwriting)
     }
 
     private static func journalState(_ path: String) -> String? { journal(path)?["state"] }
