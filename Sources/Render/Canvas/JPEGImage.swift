@@ -96,7 +96,8 @@ public final class JPEGImage: PageImage, @unchecked Sendable {
         return surface
     }
 
-    private static func attach(_ type: String, _ data: [UInt8], to surface: OpaquePointer) {
+    /// Attaches a copy of `data` to `surface` as Cairo mime data of `type` (Cairo frees the copy with the surface).
+    static func attach(_ type: String, _ data: [UInt8], to surface: OpaquePointer) {
         let copy = UnsafeMutableRawPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
         data.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: data.count) } }
         cairo_surface_set_mime_data(surface, type, copy.assumingMemoryBound(to: UInt8.self), UInt(data.count),

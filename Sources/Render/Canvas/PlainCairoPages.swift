@@ -4,7 +4,8 @@ internal import CCairo
 /// measures beside its figures (`ReferenceWorkload`). Because it does not go through `Canvas`, making kaowu
 /// faster does not move the yardstick. Each page: one JPEG photo embedded as it is (on a full-size image
 /// surface, freed after the page, as a plain Cairo program would) and one line of text with Cairo's simple
-/// text calls. Owns each Cairo object it makes and frees it before returning.
+/// text calls (the JPEG bytes are attached with `JPEGImage.attach`, a plain mime-data copy). Owns each Cairo
+/// object it makes and frees it before returning.
 public enum PlainCairoPages {
     /// Writes `pages` A5 pages to `path`, page `k` showing `photos[k % count]` (JPEG bytes of `width`×`height`).
     public static func write(to path: String, pages: Int, photos: [[UInt8]], width: Int, height: Int) throws {
@@ -21,13 +22,8 @@ public enum PlainCairoPages {
         for k in 0..<pages {
             let bytes = photos[k % max(1, photos.count)]
             if let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) {
-                let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
-                copy.initialize(from: bytes, count: bytes.count)
-                cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_JPEG, copy, UInt(bytes.count), { $0?.deallocate() }, copy)
-                let id = Array("reference-\(k)".utf8)
-                let idCopy = UnsafeMutablePointer<UInt8>.allocate(capacity: id.count)
-                idCopy.initialize(from: id, count: id.count)
-                cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_UNIQUE_ID, idCopy, UInt(id.count), { $0?.deallocate() }, idCopy)
+                JPEGImage.attach(CAIRO_MIME_TYPE_JPEG, bytes, to: image)
+                JPEGImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Array("reference-\(k)".utf8), to: image)
                 cairo_save(context)
                 cairo_translate(context, 20 * points, 20 * points)
                 cairo_scale(context, 26 * points / Double(width), 26 * points / Double(width))
